@@ -1,0 +1,3 @@
+import { ok } from '@hotline/domain';
+
+console.log(ok('placeholder'));
