@@ -1,0 +1,4 @@
+export { type BusinessCalendar, businessCalendar, continuousCalendar } from './business-calendar.ts';
+export { CalendarDefinition, type CalendarDefinitionInput } from './calendar-definition.ts';
+export { type Interval, normalizePauses } from './interval.ts';
+export { ServiceWindow, STANDARD_WEEKLY_SCHEDULE } from './weekly-schedule.ts';
