@@ -1,0 +1,186 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { GENESIS_HASH } from '../hash-chain/event-hash.ts';
+import { DuplicateEventIdError, RevisionConflictError, StoreClosedError } from '../port/errors.ts';
+import type { AppendResult } from '../port/event-store.ts';
+import { type ExpectedRevision, NO_STREAM, satisfies } from '../port/expected-revision.ts';
+import { type PendingEvent, sealEvent } from '../port/pending-event.ts';
+
+interface AppendRequest {
+  stream: string;
+  events: PendingEvent[];
+  expected: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: Error) => void;
+}
+
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
+
+/** A stream's last event within the open transaction; null: no stream. */
+type Head = { revision: bigint; hash: string } | null;
+
+const uniqueConstraintFailed = 2067;
+
+/**
+ * Group commit: appends submitted while the event loop is busy are written in one
+ * transaction, so one fsync acknowledges them all. Each append keeps its own expected-revision
+ * check, and a multi-event append runs in a savepoint, so a failing append is left out of the
+ * group without failing the others. node:sqlite is synchronous: a flush runs from start to
+ * commit without yielding, and appends made meanwhile (by callers resuming from the previous
+ * flush) form the next group.
+ */
+export class GroupCommitWriter {
+  #db: DatabaseSync;
+  #clock: () => Date;
+  #onCommit: () => void;
+  #maxGroupSize: number;
+  #queue: AppendRequest[] = [];
+  #scheduled = false;
+  #closed = false;
+  #head: StatementSync;
+  #byId: StatementSync;
+  #insert: StatementSync;
+
+  constructor(db: DatabaseSync, options: { clock: () => Date; onCommit: () => void; maxGroupSize: number }) {
+    this.#db = db;
+    this.#clock = options.clock;
+    this.#onCommit = options.onCommit;
+    this.#maxGroupSize = options.maxGroupSize;
+    this.#head = db.prepare('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1');
+    this.#byId = db.prepare('SELECT stream, revision, position FROM events WHERE id = ?');
+    this.#insert = db.prepare(`INSERT INTO events (id, stream, revision, type, schema_version, data, occurred_at,
+      recorded_at, actor, correlation_id, causation_id, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const statement of [this.#head, this.#byId, this.#insert]) statement.setReadBigInts(true);
+  }
+
+  submit(stream: string, events: PendingEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.#closed) return Promise.reject(new StoreClosedError());
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ stream, events, expected, resolve, reject });
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        // After the current tick's microtasks: every append made until then joins the group.
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  /** Writes what is queued and refuses anything more. */
+  close(): void {
+    this.#closed = true;
+    while (this.#queue.length > 0) this.#flush();
+  }
+
+  #flush(): void {
+    this.#scheduled = false;
+    const group = this.#queue.splice(0, this.#maxGroupSize);
+    if (group.length === 0) return;
+    if (this.#queue.length > 0) {
+      this.#scheduled = true;
+      setImmediate(() => this.#flush());
+    }
+    let outcomes: Outcome[];
+    try {
+      // IMMEDIATE: take the write lock now (waiting up to the busy timeout for another
+      // process), so the revisions read below cannot change before the commit.
+      this.#db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const request of group) request.reject(error as Error);
+      return;
+    }
+    try {
+      const recordedAt = this.#clock().toISOString();
+      const heads = new Map<string, Head>();
+      outcomes = group.map((request) => this.#apply(request, recordedAt, heads));
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      for (const request of group) request.reject(error as Error);
+      return;
+    }
+    this.#onCommit();
+    group.forEach((request, i) => {
+      const outcome = outcomes[i] as Outcome;
+      if (outcome.ok) request.resolve(outcome.result);
+      else request.reject(outcome.error);
+    });
+  }
+
+  #apply(request: AppendRequest, recordedAt: string, heads: Map<string, Head>): Outcome {
+    const { stream, events, expected } = request;
+    const first = events[0] as PendingEvent;
+    if (this.#byId.get(first.id) !== undefined) return this.#replay(request);
+    let head = heads.get(stream);
+    if (head === undefined) {
+      const row = this.#head.get(stream) as { revision: bigint; hash: string } | undefined;
+      head = row === undefined ? null : { revision: row.revision, hash: row.hash };
+      heads.set(stream, head);
+    }
+    const actual = head === null ? NO_STREAM : head.revision;
+    if (!satisfies(expected, actual)) return { ok: false, error: new RevisionConflictError(stream, expected, actual) };
+
+    // A single INSERT is atomic by itself; several need a savepoint to be undone together.
+    const savepoint = events.length > 1;
+    if (savepoint) this.#db.exec('SAVEPOINT append');
+    let revision = head === null ? 0n : head.revision + 1n;
+    let previousHash = head === null ? GENESIS_HASH : head.hash;
+    let position = 0n;
+    try {
+      for (const event of events) {
+        const sealed = sealEvent(event, stream, revision, recordedAt, previousHash);
+        const inserted = this.#insert.run(
+          sealed.id,
+          stream,
+          revision,
+          sealed.type,
+          sealed.schemaVersion,
+          sealed.dataJson,
+          sealed.occurredAt,
+          recordedAt,
+          sealed.actor,
+          sealed.correlationId,
+          sealed.causationId,
+          sealed.hash,
+        );
+        position = inserted.lastInsertRowid as bigint;
+        previousHash = sealed.hash;
+        revision++;
+      }
+      if (savepoint) this.#db.exec('RELEASE append');
+    } catch (error) {
+      if (savepoint) this.#db.exec('ROLLBACK TO append; RELEASE append');
+      if ((error as { errcode?: number }).errcode === uniqueConstraintFailed) return this.#replay(request);
+      throw error;
+    }
+    heads.set(stream, { revision: revision - 1n, hash: previousHash });
+    const firstRevision = revision - BigInt(events.length);
+    return { ok: true, result: { firstRevision, nextExpectedRevision: revision - 1n, position, written: true } };
+  }
+
+  /** Some event ids are already recorded: a replay of an earlier append of these events, or a mistake. */
+  #replay({ stream, events }: AppendRequest): Outcome {
+    const rows = events.map((event) => this.#byId.get(event.id) as ExistingRow | undefined);
+    const clash = rows.findIndex((row) => row === undefined || row.stream !== stream);
+    if (clash >= 0) {
+      const known = rows.find((row) => row !== undefined && row.stream !== stream) ?? rows.find(Boolean);
+      const id = (events[rows.findIndex((row) => row !== undefined)] as PendingEvent).id;
+      const detail = `it is already recorded in ${known?.stream} (not as this append)`;
+      return { ok: false, error: new DuplicateEventIdError(id, stream, detail) };
+    }
+    const [first, last] = [rows[0] as ExistingRow, rows.at(-1) as ExistingRow];
+    return {
+      ok: true,
+      result: {
+        firstRevision: first.revision,
+        nextExpectedRevision: last.revision,
+        position: last.position,
+        written: false,
+      },
+    };
+  }
+}
+
+interface ExistingRow {
+  stream: string;
+  revision: bigint;
+  position: bigint;
+}

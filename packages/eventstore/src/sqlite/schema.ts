@@ -1,0 +1,81 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * One table: the global log. `position` is the AUTOINCREMENT rowid, so positions only grow
+ * (never reused after a delete); since writers take the lock with BEGIN IMMEDIATE one at a
+ * time, positions also become visible in commit order, which is what lets a subscriber in
+ * another process poll `position > checkpoint` without missing anything.
+ */
+const schema = `
+CREATE TABLE IF NOT EXISTS events (
+  position       INTEGER PRIMARY KEY AUTOINCREMENT,
+  id             TEXT    NOT NULL,
+  stream         TEXT    NOT NULL,
+  revision       INTEGER NOT NULL,
+  type           TEXT    NOT NULL,
+  schema_version INTEGER NOT NULL,
+  data           TEXT    NOT NULL,
+  occurred_at    TEXT    NOT NULL,
+  recorded_at    TEXT    NOT NULL,
+  actor          TEXT    NOT NULL,
+  correlation_id TEXT    NOT NULL,
+  causation_id   TEXT    NOT NULL,
+  hash           TEXT    NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream, revision);
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events (id);
+`;
+
+export const schemaVersion = 1;
+
+/** The columns of a read, named as the envelope names them. */
+export const eventColumns = `position, id, stream, revision, type, schema_version AS schemaVersion, data,
+  occurred_at AS occurredAt, recorded_at AS recordedAt, actor, correlation_id AS correlationId,
+  causation_id AS causationId, hash`;
+
+export interface EventRow {
+  position: bigint;
+  id: string;
+  stream: string;
+  revision: bigint;
+  type: string;
+  schemaVersion: bigint;
+  data: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: string;
+  correlationId: string;
+  causationId: string;
+  hash: string;
+}
+
+export interface DurabilitySettings {
+  busyTimeoutMs: number;
+}
+
+/**
+ * WAL with synchronous=FULL: every commit is fsynced before it is acknowledged, so an
+ * acknowledged append survives a power loss. The busy timeout makes a writer wait for another
+ * process's transaction instead of failing.
+ */
+export function applyDurability(db: DatabaseSync, settings: DurabilitySettings): void {
+  db.exec(`PRAGMA busy_timeout = ${Math.trunc(settings.busyTimeoutMs)}`);
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+}
+
+export function createSchema(db: DatabaseSync): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const found = db.prepare('PRAGMA user_version').get() as { user_version: number };
+    if (found.user_version > schemaVersion) {
+      throw new Error(`the event store file has schema ${found.user_version}; this code knows up to ${schemaVersion}`);
+    }
+    db.exec(schema);
+    db.exec(`PRAGMA user_version = ${schemaVersion}`);
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { anEvent, events } from '../../test/contract/context.ts';
+import { eventStoreContract } from '../../test/contract.ts';
+import { NO_STREAM } from '../port/expected-revision.ts';
+import { openSqliteStore, type SqliteEventStore } from './sqlite-event-store.ts';
+
+const directory = mkdtempSync(join(tmpdir(), 'eventstore-sqlite-'));
+let files = 0;
+const tempFile = () => join(directory, `events-${++files}.sqlite`);
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+eventStoreContract('sqlite', (options) => openSqliteStore({ ...options, file: tempFile() }), {
+  async tamper(store, stream, revision) {
+    // Behind the store's back, as anyone with the file could.
+    const db = new DatabaseSync((store as SqliteEventStore).file);
+    db.prepare(`UPDATE events SET data = json_set(data, '$.forged', 1) WHERE stream = ? AND revision = ?`).run(
+      stream,
+      revision,
+    );
+    db.close();
+  },
+});
+
+describe('sqlite event store file', () => {
+  it('is durable: WAL journal, synchronous=FULL', async () => {
+    const store = await openSqliteStore({ file: tempFile() });
+    const db = new DatabaseSync(store.file);
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    await store.close();
+    db.close();
+  });
+
+  it('keeps every event when reopened', async () => {
+    const file = tempFile();
+    const first = await openSqliteStore({ file });
+    const appended = await first.append('ticket-1', events(3), { expectedRevision: NO_STREAM });
+    await first.close();
+    const again = await openSqliteStore({ file });
+    expect(await again.readStream('ticket-1')).toHaveLength(3);
+    expect(await again.headPosition()).toBe(appended.position);
+    expect(await again.verify()).toEqual({ ok: true, checked: 3 });
+    await again.close();
+  });
+
+  it('keeps positions above 2^53 exact', async () => {
+    const file = tempFile();
+    const store = await openSqliteStore({ file });
+    await store.append('ticket-1', events(1), { expectedRevision: NO_STREAM });
+    const db = new DatabaseSync(file);
+    db.exec(`UPDATE sqlite_sequence SET seq = 9007199254740993 WHERE name = 'events'`);
+    db.close();
+    const result = await store.append('ticket-1', [anEvent()], { expectedRevision: 0n });
+    expect(result.position).toBe(9007199254740994n);
+    const [event] = await store.readAll({ after: 9007199254740993n });
+    expect(event?.position).toBe(9007199254740994n);
+    await store.close();
+  });
+
+  it('groups concurrent appends into one transaction per commit', async () => {
+    const store = await openSqliteStore({ file: tempFile() });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.append(`ticket-${i}`, events(1), { expectedRevision: NO_STREAM })),
+    );
+    const recordedAt = new Set((await store.readAll()).map((event) => event.recordedAt));
+    expect(results.map((result) => result.position)).toEqual(Array.from({ length: 50 }, (_, i) => BigInt(i + 1)));
+    // One group, one transaction: one recorded time.
+    expect(recordedAt.size).toBe(1);
+    await store.close();
+  });
+});
