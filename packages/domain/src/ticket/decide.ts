@@ -24,7 +24,7 @@ import type { Decision } from './ticket-refusal.ts';
 import type { TicketState } from './ticket-state.ts';
 
 /** The events a command produces on a ticket, or the reason it is refused (then nothing is written). */
-export function decide(command: TicketCommand, state: TicketState): Decision {
+export function decideTicket(command: TicketCommand, state: TicketState): Decision {
   switch (command.type) {
     case 'ReceiveTicket':
       return receive(command, state);

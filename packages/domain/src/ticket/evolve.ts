@@ -3,14 +3,14 @@ import type { TicketEvent, TicketReceived } from './ticket-events.ts';
 import type { Ticket, TicketState } from './ticket-state.ts';
 
 /** The state after one more event. Never mutates: the caller may still hold the previous state. */
-export function evolve(state: TicketState, event: TicketEvent): TicketState {
+export function evolveTicket(state: TicketState, event: TicketEvent): TicketState {
   if (event.type === 'TicketReceived') return received(event);
   // The store only appends events the decider produced, which all follow a reception.
   if (state.status === 'none') throw new Error(`Ticket ${event.ticketId}: ${event.type} before TicketReceived`);
-  return evolveTicket(state, event);
+  return evolveExisting(state, event);
 }
 
-function evolveTicket(ticket: Ticket, event: Exclude<TicketEvent, TicketReceived>): Ticket {
+function evolveExisting(ticket: Ticket, event: Exclude<TicketEvent, TicketReceived>): Ticket {
   const moved = (changes: Partial<Ticket>): Ticket => ({ ...ticket, ...changes, lastTransitionAt: event.at });
   switch (event.type) {
     case 'TicketInformationRequested':

@@ -138,11 +138,12 @@ describe('requalifying a ticket', () => {
       .then([requalified({ priority: 'P1', at: when })]);
   });
 
-  it('a new nature may lose the coverage', () => {
+  it('a change request has no deadline: its coverage is not applicable', () => {
+    const notApplicable = { status: 'not_applicable', contractId: null } as const;
     const state = given([received()])
-      .when(requalify({ nature: 'evolution', coverage: noContract }))
-      .then([requalified({ nature: 'evolution', coverage: noContract })]);
-    expect(state).toMatchObject({ nature: 'evolution', coverage: noContract, status: 'received' });
+      .when(requalify({ nature: 'evolution', coverage: notApplicable }))
+      .then([requalified({ nature: 'evolution', coverage: notApplicable })]);
+    expect(state).toMatchObject({ nature: 'evolution', coverage: notApplicable, status: 'received' });
   });
 
   it.each(['received', 'awaiting_information', 'taken_charge', 'awaiting_customer', 'workaround_provided'] as const)(

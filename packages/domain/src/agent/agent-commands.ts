@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ActorId, EntityId, Instant } from '../schema/primitives.ts';
+import { AgentRole, Availability, ProductSkill } from './agent-events.ts';
+
+const base = { agentId: EntityId, by: ActorId, at: Instant };
+
+export const RegisterAgent = z.object({
+  type: z.literal('RegisterAgent'),
+  ...base,
+  name: z.string().trim().min(1),
+  role: AgentRole,
+});
+export const RecordAgentDeparture = z.object({
+  type: z.literal('RecordAgentDeparture'),
+  ...base,
+  reason: z.string().trim().min(1).optional(),
+});
+export const DeclareSkills = z.object({ type: z.literal('DeclareSkills'), ...base, skills: z.array(ProductSkill) });
+export const ChangeAvailability = z.object({
+  type: z.literal('ChangeAvailability'),
+  ...base,
+  availability: Availability,
+  reason: z.string().trim().min(1).optional(),
+  until: Instant.optional(),
+});
+
+export const AgentCommand = z.discriminatedUnion('type', [
+  RegisterAgent,
+  RecordAgentDeparture,
+  DeclareSkills,
+  ChangeAvailability,
+]);
+export type AgentCommand = z.infer<typeof AgentCommand>;
+export type RegisterAgent = z.infer<typeof RegisterAgent>;
+export type RecordAgentDeparture = z.infer<typeof RecordAgentDeparture>;
+export type DeclareSkills = z.infer<typeof DeclareSkills>;
+export type ChangeAvailability = z.infer<typeof ChangeAvailability>;

@@ -1,0 +1,85 @@
+import { type DomainError, domainError } from '../shared/domain-error.ts';
+import { assertNever, err, ok, type Result } from '../shared/result.ts';
+import type { ClientCommand } from './client-commands.ts';
+import { type ClientContextKind, type ClientEvent, clientEvent } from './client-events.ts';
+
+export interface ClientContextPeriod {
+  readonly from: string;
+  readonly to?: string;
+  readonly reason: string;
+}
+
+/** The client stream holds the hotline's follow-up of a client; the client itself is known elsewhere (CRM). */
+export interface ClientState {
+  readonly contexts: Readonly<Partial<Record<ClientContextKind, ClientContextPeriod>>>;
+  readonly reviews: Readonly<Record<string, 'scheduled' | 'held'>>;
+}
+
+export const initialClientState: ClientState = { contexts: {}, reviews: {} };
+
+type Decision = Result<ClientEvent[], DomainError>;
+
+function refuse(code: string, command: ClientCommand, why: string): Decision {
+  return err(domainError(code, `Cannot ${command.type} for client ${command.clientId}: ${why}`));
+}
+
+export function decideClient(command: ClientCommand, state: ClientState): Decision {
+  switch (command.type) {
+    case 'FlagClientContext': {
+      if (state.contexts[command.kind] !== undefined) {
+        return refuse('client.context_already_flagged', command, `it is already flagged ${command.kind}`);
+      }
+      // ISO dates compare as strings.
+      if (command.to !== undefined && command.to < command.from) {
+        return refuse('client.context_period_invalid', command, `${command.to} is before ${command.from}`);
+      }
+      const { type: _type, ...flag } = command;
+      return ok([clientEvent('ClientContextFlagged', flag)]);
+    }
+    case 'ClearClientContext': {
+      if (state.contexts[command.kind] === undefined) {
+        return refuse('client.context_not_flagged', command, `it is not flagged ${command.kind}`);
+      }
+      const { type: _type, ...clearing } = command;
+      return ok([clientEvent('ClientContextCleared', clearing)]);
+    }
+    case 'ScheduleClientReview': {
+      if (state.reviews[command.reviewId] !== undefined) {
+        return refuse('client.review_already_scheduled', command, `review ${command.reviewId} exists`);
+      }
+      const { type: _type, ...schedule } = command;
+      return ok([clientEvent('ClientReviewScheduled', schedule)]);
+    }
+    case 'RecordClientReview': {
+      const review = state.reviews[command.reviewId];
+      if (review === undefined) return refuse('client.review_not_scheduled', command, `no review ${command.reviewId}`);
+      if (review === 'held')
+        return refuse('client.review_already_held', command, `review ${command.reviewId} was held`);
+      const { type: _type, ...minutes } = command;
+      return ok([clientEvent('ClientReviewHeld', minutes)]);
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+export function evolveClient(state: ClientState, event: ClientEvent): ClientState {
+  switch (event.type) {
+    case 'ClientContextFlagged': {
+      const { from, to, reason } = event;
+      return { ...state, contexts: { ...state.contexts, [event.kind]: { from, to, reason } } };
+    }
+    case 'ClientContextCleared': {
+      const { [event.kind]: _cleared, ...contexts } = state.contexts;
+      return { ...state, contexts };
+    }
+    case 'ClientReviewScheduled':
+      return { ...state, reviews: { ...state.reviews, [event.reviewId]: 'scheduled' } };
+    case 'ClientReviewHeld':
+      return { ...state, reviews: { ...state.reviews, [event.reviewId]: 'held' } };
+    default:
+      return assertNever(event);
+  }
+}
+
+export const clientDecider = { decide: decideClient, evolve: evolveClient, initialState: initialClientState } as const;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { eventFactory, eventSchema } from '../schema/event-schema.ts';
+import { ActorId, EntityId, Instant, IsoDate } from '../schema/primitives.ts';
+
+const Text = z.string().trim().min(1);
+
+/** Why the hotline treats a client with care for a while; dashboards and assignment read it. */
+export const ClientContextKind = z.enum(['migration', 'sensitive', 'special_follow_up']);
+export type ClientContextKind = z.infer<typeof ClientContextKind>;
+
+/** `from`/`to` are days of the client's calendar; without `to`, the context lasts until cleared. */
+export const ClientContextFlagged = eventSchema('ClientContextFlagged', 1, {
+  clientId: EntityId,
+  kind: ClientContextKind,
+  reason: Text,
+  from: IsoDate,
+  to: IsoDate.optional(),
+  by: ActorId,
+  at: Instant,
+});
+
+export const ClientContextCleared = eventSchema('ClientContextCleared', 1, {
+  clientId: EntityId,
+  kind: ClientContextKind,
+  reason: Text.optional(),
+  by: ActorId,
+  at: Instant,
+});
+
+export const ClientReviewScheduled = eventSchema('ClientReviewScheduled', 1, {
+  clientId: EntityId,
+  reviewId: EntityId,
+  scheduledFor: Instant,
+  agenda: Text.optional(),
+  by: ActorId,
+  at: Instant,
+});
+
+export const ReviewAction = z.object({ description: Text, owner: ActorId.optional(), dueOn: IsoDate.optional() });
+export type ReviewAction = z.infer<typeof ReviewAction>;
+
+export const ClientReviewHeld = eventSchema('ClientReviewHeld', 1, {
+  clientId: EntityId,
+  reviewId: EntityId,
+  notes: Text,
+  actions: z.array(ReviewAction),
+  by: ActorId,
+  at: Instant,
+});
+
+export const clientEventSchemas = [
+  ClientContextFlagged,
+  ClientContextCleared,
+  ClientReviewScheduled,
+  ClientReviewHeld,
+] as const;
+export const ClientEvent = z.discriminatedUnion('type', clientEventSchemas);
+export type ClientEvent = z.infer<typeof ClientEvent>;
+export const clientEvent = eventFactory<ClientEvent>(clientEventSchemas);

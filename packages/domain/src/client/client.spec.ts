@@ -1,0 +1,67 @@
+import { describe, it } from 'vitest';
+import { specify } from '../../test/given-when-then.ts';
+import { ClientCommand } from './client-commands.ts';
+import { clientDecider } from './client-decider.ts';
+import { ClientEvent, clientEvent } from './client-events.ts';
+
+const { given } = specify(clientDecider, { commands: ClientCommand, events: ClientEvent });
+const ids = { clientId: 'ACME', by: 'manager-max', at: '2026-05-04T09:00:00+02:00' };
+const migration = { kind: 'migration', reason: 'Moving to ERP 13', from: '2026-06-01', to: '2026-09-30' } as const;
+const flagged = clientEvent('ClientContextFlagged', { ...ids, ...migration });
+const review = { reviewId: 'R-2026-06', scheduledFor: '2026-06-15T10:00:00+02:00' };
+const scheduled = clientEvent('ClientReviewScheduled', { ...ids, ...review });
+const minutes = {
+  reviewId: 'R-2026-06',
+  notes: 'Backlog reviewed',
+  actions: [{ description: 'Train two agents on ERP 13' }],
+};
+
+describe('client context', () => {
+  it('a client is flagged in migration for a period', () => {
+    given([])
+      .when({ type: 'FlagClientContext', ...ids, ...migration })
+      .then([flagged]);
+  });
+
+  it('a period that ends before it starts is refused', () => {
+    given([])
+      .when({ type: 'FlagClientContext', ...ids, ...migration, to: '2026-05-01' })
+      .thenRefused('client.context_period_invalid');
+  });
+
+  it('a context is flagged once, and cleared only when flagged', () => {
+    given([flagged])
+      .when({ type: 'FlagClientContext', ...ids, ...migration })
+      .thenRefused('client.context_already_flagged');
+    given([flagged])
+      .when({ type: 'ClearClientContext', ...ids, kind: 'migration' })
+      .then([clientEvent('ClientContextCleared', { ...ids, kind: 'migration' })]);
+    given([])
+      .when({ type: 'ClearClientContext', ...ids, kind: 'sensitive' })
+      .thenRefused('client.context_not_flagged');
+  });
+});
+
+describe('client reviews', () => {
+  it('a scheduled review is held once, with its notes and actions', () => {
+    given([scheduled])
+      .when({ type: 'RecordClientReview', ...ids, ...minutes })
+      .then([clientEvent('ClientReviewHeld', { ...ids, ...minutes })]);
+    const held = clientEvent('ClientReviewHeld', { ...ids, ...minutes });
+    given([scheduled, held])
+      .when({ type: 'RecordClientReview', ...ids, ...minutes })
+      .thenRefused('client.review_already_held');
+  });
+
+  it('a review never scheduled is not held', () => {
+    given([])
+      .when({ type: 'RecordClientReview', ...ids, ...minutes })
+      .thenRefused('client.review_not_scheduled');
+  });
+
+  it('a review is scheduled once', () => {
+    given([scheduled])
+      .when({ type: 'ScheduleClientReview', ...ids, ...review })
+      .thenRefused('client.review_already_scheduled');
+  });
+});

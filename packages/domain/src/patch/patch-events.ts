@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { eventFactory, eventSchema } from '../schema/event-schema.ts';
+import { ActorId, EntityId, Instant, ProductCode } from '../schema/primitives.ts';
+
+/** `fixes` lists the tickets the patch resolves, so each can be resolved `how: 'patch'` naming it. */
+export const PatchReleased = eventSchema('PatchReleased', 1, {
+  patchId: EntityId,
+  product: ProductCode,
+  version: z.string().trim().min(1),
+  fixes: z.array(EntityId),
+  notes: z.string().trim().min(1).optional(),
+  by: ActorId,
+  at: Instant,
+});
+export type PatchReleased = z.infer<typeof PatchReleased>;
+
+export const patchEventSchemas = [PatchReleased] as const;
+export const PatchEvent = z.discriminatedUnion('type', patchEventSchemas);
+export type PatchEvent = z.infer<typeof PatchEvent>;
+export const patchEvent = eventFactory<PatchEvent>(patchEventSchemas);

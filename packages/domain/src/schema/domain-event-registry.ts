@@ -1,0 +1,33 @@
+import { agentEventSchemas } from '../agent/agent-events.ts';
+import { clientEventSchemas } from '../client/client-events.ts';
+import { knowledgeEventSchemas } from '../knowledge/knowledge-events.ts';
+import { objectivesEventSchemas } from '../objectives/objectives-events.ts';
+import { patchEventSchemas } from '../patch/patch-events.ts';
+import { productEventSchemas } from '../product/product-events.ts';
+import { ticketEventSchemas } from '../ticket/ticket-events.ts';
+import { composeRegistries, type EventOfRegistry, eventRegistry } from './event-registry.ts';
+
+// Upcasters go beside each schema list when a type reaches version 2: `eventRegistry(schemas, { Type: { 1: … } })`.
+export const ticketEventRegistry = eventRegistry(ticketEventSchemas);
+export const agentEventRegistry = eventRegistry(agentEventSchemas);
+export const knowledgeEventRegistry = eventRegistry(knowledgeEventSchemas);
+export const patchEventRegistry = eventRegistry(patchEventSchemas);
+export const clientEventRegistry = eventRegistry(clientEventSchemas);
+export const productEventRegistry = eventRegistry(productEventSchemas);
+export const objectivesEventRegistry = eventRegistry(objectivesEventSchemas);
+
+/**
+ * Every event the domain writes. Another aggregate (the contract's) joins by composing its own:
+ * `composeRegistries(domainEventRegistry, eventRegistry(contractEventSchemas))`.
+ */
+export const domainEventRegistry = composeRegistries(
+  ticketEventRegistry,
+  agentEventRegistry,
+  knowledgeEventRegistry,
+  patchEventRegistry,
+  clientEventRegistry,
+  productEventRegistry,
+  objectivesEventRegistry,
+);
+
+export type RegisteredDomainEvent = EventOfRegistry<typeof domainEventRegistry>;
