@@ -33,3 +33,4 @@ export {
 } from './port/json-event.ts';
 export type { EventHandler, SubscribeOptions, Subscription, SubscriptionFilter } from './port/subscription.ts';
 export type { Upcaster } from './port/upcaster.ts';
+export { openSqliteStore, SqliteEventStore, type SqliteStoreOptions } from './sqlite/sqlite-event-store.ts';

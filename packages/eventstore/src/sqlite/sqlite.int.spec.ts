@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { anEvent, events } from '../../test/contract/context.ts';
+import { forgeAfterAppend } from '../../test/contract/forge.ts';
 import { eventStoreContract } from '../../test/contract.ts';
 import { NO_STREAM } from '../port/expected-revision.ts';
 import { openSqliteStore, type SqliteEventStore } from './sqlite-event-store.ts';
@@ -14,15 +15,16 @@ const tempFile = () => join(directory, `events-${++files}.sqlite`);
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 eventStoreContract('sqlite', (options) => openSqliteStore({ ...options, file: tempFile() }), {
-  async tamper(store, stream, revision) {
-    // Behind the store's back, as anyone with the file could.
-    const db = new DatabaseSync((store as SqliteEventStore).file);
-    db.prepare(`UPDATE events SET data = json_set(data, '$.forged', 1) WHERE stream = ? AND revision = ?`).run(
-      stream,
-      revision,
-    );
-    db.close();
-  },
+  forge: (store, stream) =>
+    forgeAfterAppend(store, stream, (revision) => {
+      // Behind the store's back, as anyone with the file could.
+      const db = new DatabaseSync((store as SqliteEventStore).file);
+      db.prepare(`UPDATE events SET data = json_set(data, '$.forged', 1) WHERE stream = ? AND revision = ?`).run(
+        stream,
+        revision,
+      );
+      db.close();
+    }),
 });
 
 describe('sqlite event store file', () => {

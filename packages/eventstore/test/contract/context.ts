@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore, NewEvent, StoreOptions } from '../../src/index.ts';
 
 export interface ContractOptions {
-  /** Changes the stored data of an event behind the store's back, as a forger would. */
-  tamper(store: EventStore, stream: string, revision: bigint): Promise<void>;
+  /**
+   * Leaves `stream` with four events whose second one (revision 1) was altered after it was
+   * hashed, by whatever means the storage allows a forger (an UPDATE on the file, a raw write
+   * past the store…); returns that event's id and stored hash.
+   */
+  forge(store: EventStore, stream: string): Promise<{ eventId: string; storedHash: string }>;
   /** Appenders racing on one stream in the contention test (1,000 by default). */
   concurrentAppends?: number;
 }

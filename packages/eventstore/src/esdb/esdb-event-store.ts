@@ -1,0 +1,273 @@
+import {
+  type AllStreamRecordedEvent,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  type Position,
+  type ResolvedEvent,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { ChainVerifier, type StoredHashedEvent } from '../hash-chain/chain-verifier.ts';
+import { GENESIS_HASH } from '../hash-chain/event-hash.ts';
+import type { NewEvent, RecordedEvent } from '../port/envelope.ts';
+import { DuplicateEventIdError, RevisionConflictError, StoreClosedError } from '../port/errors.ts';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoreOptions,
+  VerifyOptions,
+  VerifyReport,
+} from '../port/event-store.ts';
+import { ANY, type ExpectedRevision, NO_STREAM, STREAM_EXISTS, satisfies } from '../port/expected-revision.ts';
+import { checkStreamName, type PendingEvent, prepareEvents, sealEvent } from '../port/pending-event.ts';
+import type { EventHandler, SubscribeOptions, Subscription } from '../port/subscription.ts';
+import { upcastEvent } from '../port/upcaster.ts';
+import { commitPosition, isSystemEvent, toEventData, toRecordedEvent, toStored } from './esdb-records.ts';
+import { toEsdbExpectedRevision, toRevisionConflict } from './esdb-revisions.ts';
+import { EsdbSubscription } from './esdb-subscription.ts';
+
+export interface EsdbStoreOptions extends StoreOptions {
+  /** `esdb://host:2113?tls=false`; or give a `client`. */
+  connectionString?: string;
+  /** A client to use (and not to dispose of on close). */
+  client?: EventStoreDBClient;
+  /** How many of a stream's last events are searched for a replayed append made with `any` or `stream_exists` (32). */
+  idempotencyWindow?: number;
+  /** Attempts of an `any` / `stream_exists` append racing with other writers (100). */
+  maxAppendAttempts?: number;
+  /** First wait before a dropped subscription resubscribes (250 ms, doubling up to 30 s). */
+  resubscribeDelayMs?: number;
+  onSubscriptionDrop?: (error: Error) => void;
+}
+
+const pageSize = 1000;
+
+export async function openEsdbStore(options: EsdbStoreOptions): Promise<EsdbEventStore> {
+  return new EsdbEventStore(options);
+}
+
+/**
+ * The EventStoreDB adapter. The hash chain needs each event's predecessor, so an append reads
+ * the stream's last events, checks the caller's expected revision itself, and writes at that
+ * exact revision: a writer that got in between makes the server refuse, and the append
+ * either fails with the conflict (exact or no_stream: the caller's view is stale) or tries
+ * again on the new head (any, stream_exists).
+ */
+export class EsdbEventStore implements EventStore {
+  readonly client: EventStoreDBClient;
+  #options: EsdbStoreOptions;
+  #ownsClient: boolean;
+  #subscriptions = new Set<Subscription>();
+  #closed = false;
+
+  constructor(options: EsdbStoreOptions) {
+    if (options.client === undefined && options.connectionString === undefined) {
+      throw new Error('an EventStoreDB store needs a connection string or a client');
+    }
+    this.client = options.client ?? EventStoreDBClient.connectionString(options.connectionString as string);
+    this.#ownsClient = options.client === undefined;
+    this.#options = options;
+  }
+
+  async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.#ensureOpen();
+    const pending = prepareEvents(stream, events);
+    const expected = options.expectedRevision;
+    const maxAttempts = this.#options.maxAppendAttempts ?? 100;
+    for (let attempt = 1; ; attempt++) {
+      const window = Math.max(this.#options.idempotencyWindow ?? 32, pending.length);
+      const recent = await this.#readStored(stream, BACKWARDS, END, window);
+      const replay = await this.#replayOf(stream, pending, expected, recent);
+      if (replay !== undefined) return replay;
+      const head = recent[0];
+      const actual = head === undefined ? NO_STREAM : head.revision;
+      if (!satisfies(expected, actual)) throw new RevisionConflictError(stream, expected, actual);
+
+      const recordedAt = (this.#options.clock?.() ?? new Date()).toISOString();
+      const firstRevision = head === undefined ? 0n : head.revision + 1n;
+      let previousHash = head?.hash ?? GENESIS_HASH;
+      const sealed = pending.map((event, i) => {
+        const record = sealEvent(event, stream, firstRevision + BigInt(i), recordedAt, previousHash);
+        previousHash = record.hash;
+        return toEventData(record);
+      });
+      try {
+        const written = await this.client.appendToStream(stream, sealed, {
+          expectedRevision: toEsdbExpectedRevision(actual),
+        });
+        return {
+          firstRevision,
+          nextExpectedRevision: written.nextExpectedRevision,
+          position: commitPosition(written.position, `the append to ${stream}`),
+          written: true,
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        const retry = (expected === ANY || expected === STREAM_EXISTS) && attempt < maxAttempts;
+        if (!retry) throw toRevisionConflict(error, stream, expected);
+      }
+    }
+  }
+
+  /** The earlier append of these very events, if the stream holds it: appending them again is a no-op. */
+  async #replayOf(
+    stream: string,
+    pending: readonly PendingEvent[],
+    expected: ExpectedRevision,
+    recent: StoredHashedEvent[],
+  ): Promise<AppendResult | undefined> {
+    const head = recent[0];
+    if (head === undefined) return undefined;
+    let candidates = [...recent].reverse();
+    const firstId = (pending[0] as PendingEvent).id;
+    if (!candidates.some((event) => event.id === firstId)) {
+      // With an exact expectation the earlier append sits right after it, maybe beyond the window.
+      const after = expected === NO_STREAM ? 0n : typeof expected === 'bigint' ? expected + 1n : undefined;
+      if (after === undefined || after > head.revision) return undefined;
+      candidates = await this.#readStored(stream, FORWARDS, after, pending.length);
+    }
+    const start = candidates.findIndex((event) => event.id === firstId);
+    const found = start < 0 ? [] : candidates.slice(start, start + pending.length);
+    const matches = found.length === pending.length && found.every((event, i) => event.id === pending[i]?.id);
+    if (matches) {
+      const last = found.at(-1) as StoredHashedEvent;
+      const first = found[0] as StoredHashedEvent;
+      return {
+        firstRevision: first.revision,
+        nextExpectedRevision: last.revision,
+        position: last.position,
+        written: false,
+      };
+    }
+    const known = new Set(candidates.map((event) => event.id));
+    const clash = pending.find((event) => known.has(event.id));
+    if (clash !== undefined) throw new DuplicateEventIdError(clash.id, stream, 'only part of this append was recorded');
+    return undefined;
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.#ensureOpen();
+    checkStreamName(stream);
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? END : START);
+    const stored = await this.#readStored(stream, backwards ? BACKWARDS : FORWARDS, from, options.maxCount);
+    return stored.map((event) => this.#toEvent(event));
+  }
+
+  async #readStored(
+    stream: string,
+    direction: typeof FORWARDS | typeof BACKWARDS,
+    fromRevision: bigint | typeof START | typeof END,
+    maxCount: number | undefined,
+  ): Promise<StoredHashedEvent[]> {
+    const events: StoredHashedEvent[] = [];
+    try {
+      const read = this.client.readStream(stream, {
+        direction,
+        fromRevision,
+        ...(maxCount === undefined ? {} : { maxCount }),
+      });
+      for await (const resolved of read as AsyncIterable<ResolvedEvent>) {
+        if (resolved.event !== undefined) events.push(toStored(resolved.event));
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.#ensureOpen();
+    const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
+    const events: RecordedEvent[] = [];
+    await this.#scanAll(options.after ?? 0n, (event) => {
+      events.push(this.#toEvent(toStored(event)));
+      return events.length < wanted;
+    });
+    return events;
+  }
+
+  /**
+   * Reads `$all` after a position, page by page, leaving out the server's own events; `visit`
+   * returns false to stop. Pages start at the last record seen (reads include their start).
+   */
+  async #scanAll(after: bigint, visit: (event: AllStreamRecordedEvent) => boolean): Promise<void> {
+    let from: Position | typeof START = after === 0n ? START : { commit: after, prepare: after };
+    let last = after;
+    for (;;) {
+      let count = 0;
+      for await (const resolved of this.client.readAll({
+        fromPosition: from,
+        maxCount: pageSize,
+        direction: FORWARDS,
+      })) {
+        count++;
+        const event = resolved.event;
+        if (event === undefined) continue;
+        if (from !== START && event.position.commit <= last) continue;
+        from = event.position;
+        last = event.position.commit;
+        if (isSystemEvent(event)) continue;
+        if (!visit(event)) return;
+      }
+      if (count < pageSize) return;
+    }
+  }
+
+  async headPosition(): Promise<bigint> {
+    this.#ensureOpen();
+    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 })) {
+      if (resolved.event !== undefined) return resolved.event.position.commit;
+    }
+    return 0n;
+  }
+
+  subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
+    this.#ensureOpen();
+    const subscription = new EsdbSubscription(
+      this.client,
+      handler,
+      (event) => this.#toEvent(toStored(event)),
+      options,
+      { resubscribeDelayMs: this.#options.resubscribeDelayMs ?? 250, onDrop: this.#options.onSubscriptionDrop },
+    );
+    this.#subscriptions.add(subscription);
+    subscription.done.finally(() => this.#subscriptions.delete(subscription)).catch(() => {});
+    return subscription;
+  }
+
+  async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+    this.#ensureOpen();
+    const verifier = new ChainVerifier();
+    if (options.stream !== undefined) {
+      for (const event of await this.#readStored(options.stream, FORWARDS, START, undefined)) {
+        if (!verifier.check(event)) break;
+      }
+    } else {
+      await this.#scanAll(0n, (event) => verifier.check(toStored(event)));
+    }
+    return verifier.report();
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.all([...this.#subscriptions].map((subscription) => subscription.stop()));
+    if (this.#ownsClient) await this.client.dispose();
+  }
+
+  #ensureOpen(): void {
+    if (this.#closed) throw new StoreClosedError();
+  }
+
+  #toEvent(stored: StoredHashedEvent): RecordedEvent {
+    return upcastEvent(this.#options.upcast, toRecordedEvent(stored));
+  }
+}
