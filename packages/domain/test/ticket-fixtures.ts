@@ -1,5 +1,5 @@
 import type { CoverageVerdict } from '../src/contract/coverage-verdict.ts';
-import type { Instant } from '../src/schema/primitives.ts';
+import type { Instant } from '../src/shared/time.ts';
 
 export const T = 'T-1';
 export const agent = 'agent-ada';

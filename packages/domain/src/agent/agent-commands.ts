@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ActorId, EntityId, Instant } from '../schema/primitives.ts';
+import { ActorId, EntityId } from '../schema/primitives.ts';
+import { Instant } from '../shared/time.ts';
 import { AgentRole, Availability, ProductSkill } from './agent-events.ts';
 
 const base = { agentId: EntityId, by: ActorId, at: Instant };

@@ -1,6 +1,6 @@
-import { epochMs } from '../schema/primitives.ts';
 import { type DomainError, domainError } from '../shared/domain-error.ts';
 import { assertNever, err, ok, type Result } from '../shared/result.ts';
+import { toEpochMs } from '../shared/time.ts';
 import type { AgentCommand } from './agent-commands.ts';
 import { type AgentEvent, type AgentRole, type Availability, agentEvent, type SkillLevel } from './agent-events.ts';
 
@@ -53,7 +53,7 @@ export function decideAgent(command: AgentCommand, state: AgentState): Decision 
       if (command.availability === state.availability) {
         return refuse('agent.availability_unchanged', command, `the agent is already ${state.availability}`);
       }
-      if (command.until !== undefined && epochMs(command.until) <= epochMs(command.at)) {
+      if (command.until !== undefined && toEpochMs(command.until) <= toEpochMs(command.at)) {
         return refuse('agent.until_in_past', command, `${command.until} is not after ${command.at}`);
       }
       const { type: _type, ...changed } = command;

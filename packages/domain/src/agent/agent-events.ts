@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventFactory, eventSchema } from '../schema/event-schema.ts';
-import { ActorId, EntityId, Instant, ProductCode } from '../schema/primitives.ts';
+import { ActorId, EntityId, ProductCode } from '../schema/primitives.ts';
+import { Instant } from '../shared/time.ts';
 
 export const AgentRole = z.enum(['agent', 'manager']);
 export type AgentRole = z.infer<typeof AgentRole>;

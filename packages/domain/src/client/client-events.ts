@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventFactory, eventSchema } from '../schema/event-schema.ts';
-import { ActorId, EntityId, Instant, IsoDate } from '../schema/primitives.ts';
+import { ActorId, EntityId } from '../schema/primitives.ts';
+import { Instant, LocalDate } from '../shared/time.ts';
 
 const Text = z.string().trim().min(1);
 
@@ -13,8 +14,8 @@ export const ClientContextFlagged = eventSchema('ClientContextFlagged', 1, {
   clientId: EntityId,
   kind: ClientContextKind,
   reason: Text,
-  from: IsoDate,
-  to: IsoDate.optional(),
+  from: LocalDate,
+  to: LocalDate.optional(),
   by: ActorId,
   at: Instant,
 });
@@ -36,7 +37,7 @@ export const ClientReviewScheduled = eventSchema('ClientReviewScheduled', 1, {
   at: Instant,
 });
 
-export const ReviewAction = z.object({ description: Text, owner: ActorId.optional(), dueOn: IsoDate.optional() });
+export const ReviewAction = z.object({ description: Text, owner: ActorId.optional(), dueOn: LocalDate.optional() });
 export type ReviewAction = z.infer<typeof ReviewAction>;
 
 export const ClientReviewHeld = eventSchema('ClientReviewHeld', 1, {

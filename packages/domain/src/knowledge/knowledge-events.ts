@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventFactory, eventSchema } from '../schema/event-schema.ts';
-import { ActorId, EntityId, Instant, ProductCode } from '../schema/primitives.ts';
+import { ActorId, EntityId, ProductCode } from '../schema/primitives.ts';
+import { Instant } from '../shared/time.ts';
 
 const Text = z.string().trim().min(1);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventFactory, eventSchema } from '../schema/event-schema.ts';
-import { ActorId, AmountCents, Instant } from '../schema/primitives.ts';
+import { ActorId, AmountCents } from '../schema/primitives.ts';
+import { Instant } from '../shared/time.ts';
 import { Priority } from '../ticket/ticket-classification.ts';
 
 /**

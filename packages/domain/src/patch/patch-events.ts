@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventFactory, eventSchema } from '../schema/event-schema.ts';
-import { ActorId, EntityId, Instant, ProductCode } from '../schema/primitives.ts';
+import { ActorId, EntityId, ProductCode } from '../schema/primitives.ts';
+import { Instant } from '../shared/time.ts';
 
 /** `fixes` lists the tickets the patch resolves, so each can be resolved `how: 'patch'` naming it. */
 export const PatchReleased = eventSchema('PatchReleased', 1, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventFactory, eventSchema } from '../schema/event-schema.ts';
-import { ActorId, EntityId, Instant, IsoDate, ProductCode } from '../schema/primitives.ts';
+import { ActorId, EntityId, ProductCode } from '../schema/primitives.ts';
+import { Instant, LocalDate } from '../shared/time.ts';
 
 const Text = z.string().trim().min(1);
 
@@ -22,7 +23,7 @@ export const ProductVersionReleased = eventSchema('ProductVersionReleased', 1, {
 export const ProductEndOfSupport = eventSchema('ProductEndOfSupport', 1, {
   product: ProductCode,
   version: Text.optional(),
-  effectiveOn: IsoDate,
+  effectiveOn: LocalDate,
   by: ActorId,
   at: Instant,
 });

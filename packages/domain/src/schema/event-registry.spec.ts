@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { Instant } from '../shared/time.ts';
 import { TicketCancelled, ticketEventSchemas } from '../ticket/ticket-events.ts';
 import { composeRegistries, eventRegistry } from './event-registry.ts';
 import { eventSchema } from './event-schema.ts';
-import { ActorId, EntityId, Instant } from './primitives.ts';
+import { ActorId, EntityId } from './primitives.ts';
 
 // A fictitious evolution of a real event: TicketCancelled v2 makes the reason a required,
 // coded field. Cancellations stored in v1 (free text, optional) are read through the upcaster.

@@ -1,5 +1,5 @@
-import { epochMs } from '../schema/primitives.ts';
 import { ok } from '../shared/result.ts';
+import { toEpochMs } from '../shared/time.ts';
 import { isWithinReopenWindow, reopenWindowEnd } from './reopen-window.ts';
 import { ticketEvent } from './ticket-events.ts';
 import { type Decision, onMovable, refuse } from './ticket-refusal.ts';
@@ -18,7 +18,7 @@ export function close(command: CloseTicket, state: TicketState): Decision {
       command.reason === 'reopen_window_elapsed' &&
       isWithinReopenWindow(resolvedAt, command.at, command.reopenWindowDays)
     ) {
-      const end = new Date(reopenWindowEnd(resolvedAt, command.reopenWindowDays)).toISOString();
+      const end = reopenWindowEnd(resolvedAt, command.reopenWindowDays);
       return refuse('ticket.reopen_window_open', command, ticket, `its reopen window runs until ${end}`, {
         resolvedAt,
         windowEnd: end,
@@ -35,8 +35,8 @@ export function reopen(command: ReopenTicket, state: TicketState): Decision {
     const resolvedAt = ticket.milestones.resolution;
     if (ticket.status !== 'resolved' || resolvedAt === undefined) return refuse('ticket.not_resolved', command, ticket);
     if (!isWithinReopenWindow(resolvedAt, command.at, command.reopenWindowDays)) {
-      const end = new Date(reopenWindowEnd(resolvedAt, command.reopenWindowDays)).toISOString();
-      const elapsedMs = epochMs(command.at) - epochMs(resolvedAt);
+      const end = reopenWindowEnd(resolvedAt, command.reopenWindowDays);
+      const elapsedMs = toEpochMs(command.at) - toEpochMs(resolvedAt);
       return refuse('ticket.reopen_window_elapsed', command, ticket, `its reopen window ended at ${end}`, {
         resolvedAt,
         windowEnd: end,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CoverageVerdict } from '../contract/coverage-verdict.ts';
 import { eventSchema } from '../schema/event-schema.ts';
-import { ActorId, EntityId, Instant } from '../schema/primitives.ts';
+import { ActorId, EntityId } from '../schema/primitives.ts';
+import { Instant } from '../shared/time.ts';
 import { AttachmentRef, Environment, Nature, Priority } from './ticket-classification.ts';
 import { ProvidedInformation, RequestDetails } from './ticket-request.ts';
 

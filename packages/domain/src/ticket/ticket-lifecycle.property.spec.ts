@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as commands from '../../test/ticket-command-builders.ts';
-import { epochMs } from '../schema/primitives.ts';
+import { toEpochMs } from '../shared/time.ts';
 import { TicketStatus } from './ticket-classification.ts';
 import type { TicketCommand } from './ticket-commands.ts';
 import { ticketDecider } from './ticket-decider.ts';
@@ -9,7 +9,7 @@ import { TicketEvent } from './ticket-events.ts';
 import { isEnded, type TicketState } from './ticket-state.ts';
 
 const builders: Array<(overrides: { at: string }) => TicketCommand> = Object.values(commands);
-const start = epochMs('2026-05-07T16:00:00+02:00');
+const start = toEpochMs('2026-05-07T16:00:00+02:00');
 
 /** Any sequence of any command, one to ninety minutes apart (sometimes at the same instant). */
 const sequences = fc.array(

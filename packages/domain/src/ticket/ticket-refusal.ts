@@ -1,6 +1,6 @@
-import { epochMs } from '../schema/primitives.ts';
 import { type DomainError, domainError } from '../shared/domain-error.ts';
-import { err, ok, type Result } from '../shared/result.ts';
+import { err, type Result } from '../shared/result.ts';
+import { toEpochMs } from '../shared/time.ts';
 import type { TicketCommand, TicketCommandType } from './ticket-commands.ts';
 import type { TicketEvent } from './ticket-events.ts';
 import { isEnded, type Ticket, type TicketState } from './ticket-state.ts';
@@ -47,37 +47,36 @@ export function refuse(
   return err(domainError(code, message, { ticketId: command.ticketId, status: state.status, ...details }));
 }
 
-/** The ticket the command is about, if it exists and is the one of this stream. */
-export function existing(command: TicketCommand, state: TicketState): Result<Ticket, DomainError> {
+/**
+ * Applies `rule` to the ticket the command is about, when it exists and is the one of this stream.
+ * A fact dated before the reception is refused, after the rule's own refusals, which say more.
+ */
+export function onExisting(command: TicketCommand, state: TicketState, rule: (ticket: Ticket) => Decision): Decision {
   if (state.status === 'none') return refuse('ticket.not_found', command, state);
   if (state.ticketId !== command.ticketId) {
     return refuse('ticket.wrong_ticket', command, state, `this stream holds ticket ${state.ticketId}`);
   }
-  if (epochMs(command.at) < epochMs(state.receivedAt)) {
-    return refuse('ticket.out_of_order', command, state, `it was received at ${state.receivedAt}, after ${command.at}`);
-  }
-  return ok(state);
-}
-
-/** Applies `rule` to the ticket the command is about, when it exists. */
-export function onExisting(command: TicketCommand, state: TicketState, rule: (ticket: Ticket) => Decision): Decision {
-  const found = existing(command, state);
-  return found.ok ? rule(found.value) : found;
+  return notBefore(state.receivedAt, 'it was received', command, state, rule(state));
 }
 
 /**
  * Applies `rule` to a ticket whose lifecycle may still move. The SLA clock reads transitions in
- * order, so one dated before the previous would rewrite history: it is refused, after the rule's own
- * refusals, which say more about what went wrong.
+ * order, so one dated before the previous would rewrite history: it is refused.
  */
 export function onMovable(command: TicketCommand, state: TicketState, rule: (ticket: Ticket) => Decision): Decision {
   return onExisting(command, state, (ticket) => {
     if (isEnded(ticket)) return refuse(`ticket.${ticket.status}`, command, ticket);
-    const decision = rule(ticket);
-    if (decision.ok && epochMs(command.at) < epochMs(ticket.lastTransitionAt)) {
-      const why = `its last change was at ${ticket.lastTransitionAt}, after ${command.at}`;
-      return refuse('ticket.out_of_order', command, ticket, why);
-    }
-    return decision;
+    return notBefore(ticket.lastTransitionAt, 'its last change was', command, ticket, rule(ticket));
   });
+}
+
+function notBefore(
+  instant: string,
+  what: string,
+  command: TicketCommand,
+  ticket: Ticket,
+  decision: Decision,
+): Decision {
+  if (!decision.ok || toEpochMs(command.at) >= toEpochMs(instant)) return decision;
+  return refuse('ticket.out_of_order', command, ticket, `${what} at ${instant}, after ${command.at}`);
 }

@@ -1,5 +1,5 @@
 import type { CoverageVerdict } from '../contract/coverage-verdict.ts';
-import type { Instant } from '../schema/primitives.ts';
+import type { Instant } from '../shared/time.ts';
 import type { AttachmentRef, Nature, Priority, TicketStatus } from './ticket-classification.ts';
 import type { RequestDetails } from './ticket-request.ts';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventSchema } from '../schema/event-schema.ts';
-import { ActorId, EntityId, Instant } from '../schema/primitives.ts';
+import { ActorId, EntityId } from '../schema/primitives.ts';
+import { Instant } from '../shared/time.ts';
 import { AttachmentRef } from './ticket-classification.ts';
 
 const Text = z.string().trim().min(1);

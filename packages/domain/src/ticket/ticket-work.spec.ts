@@ -123,6 +123,14 @@ describe('waiting for the customer', () => {
     expect(state.status).toBe('workaround_provided');
   });
 
+  it('after a workaround, the customer may still be asked', () => {
+    const when = at('2026-05-16T10:00');
+    const state = given(until('workaround_provided'))
+      .when(requestCustomerInput({ at: when }))
+      .then([customerInputRequested({ at: when })]);
+    expect(state).toMatchObject({ status: 'awaiting_customer', resumeStatus: 'workaround_provided' });
+  });
+
   it('asking while already waiting is refused', () => {
     given(until('awaiting_customer')).when(requestCustomerInput()).thenRefused('ticket.invalid_transition');
   });
