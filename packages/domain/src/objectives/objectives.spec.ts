@@ -9,8 +9,8 @@ const command: SetAnnualObjectives = {
   type: 'SetAnnualObjectives',
   year: 2026,
   targets: [
-    { indicator: 'malfunctions_within_deadlines', priority: 'P1', value: 95 },
-    { indicator: 'production_overruns_over_30_days', value: 0 },
+    { indicator: 'malfunctions', priority: 'P1', value: 95 },
+    { indicator: 'productionOverThirtyDays', value: 0 },
   ],
   penaltyBudgetCents: 1_000_000,
   by: 'manager-max',
@@ -39,14 +39,14 @@ describe('annual objectives', () => {
   });
 
   it('an indicator has one target per priority', () => {
-    const p1 = { indicator: 'malfunctions_within_deadlines', priority: 'P1', value: 95 } as const;
+    const p1 = { indicator: 'malfunctions', priority: 'P1', value: 95 } as const;
     given([])
       .when({ ...command, targets: [p1, { ...p1, value: 90 }] })
       .thenRefused('objectives.duplicate_target');
   });
 
   it('a rate is at most 100%', () => {
-    const target = { indicator: 'functional_within_deadlines', value: 120 } as const;
+    const target = { indicator: 'functional', value: 120 } as const;
     given([])
       .when({ ...command, targets: [target] })
       .thenRefused('objectives.invalid_target');
