@@ -10,7 +10,7 @@ import type {
   StartMaintenance,
   TerminateContract,
 } from './contract-commands.ts';
-import type { ContractEvent } from './contract-events.ts';
+import { type ContractEvent, contractEvent } from './contract-events.ts';
 import { type ContractState, evolveContract, initialContractState, type SignedContract } from './contract-state.ts';
 
 type Decision = Result<ContractEvent[], DomainError>;
@@ -37,7 +37,7 @@ function sign(command: SignContract, state: ContractState): Decision {
     return err(domainError('contract.already_signed', `Contract ${command.contractId} is already signed`));
   }
   const { type: _type, ...data } = command;
-  return ok([{ type: 'ContractSigned', schemaVersion: 1, ...data }]);
+  return ok([contractEvent('ContractSigned', data)]);
 }
 
 function whenActive(
@@ -75,12 +75,12 @@ function amend(command: AmendContract, contract: SignedContract): Decision {
     return err(domainError('contract.amendment_exists', `Amendment ${command.amendmentId} is already recorded`));
   }
   const { type: _type, ...data } = command;
-  return ok([{ type: 'ContractAmended', schemaVersion: 1, ...data }]);
+  return ok([contractEvent('ContractAmended', data)]);
 }
 
 function startMaintenance(command: StartMaintenance): Decision {
   const { type: _type, ...data } = command;
-  return ok([{ type: 'MaintenanceStarted', schemaVersion: 1, ...data }]);
+  return ok([contractEvent('MaintenanceStarted', data)]);
 }
 
 function renew(command: RenewContract, contract: SignedContract): Decision {
@@ -90,12 +90,12 @@ function renew(command: RenewContract, contract: SignedContract): Decision {
     );
   }
   const { type: _type, ...data } = command;
-  return ok([{ type: 'ContractRenewed', schemaVersion: 1, ...data }]);
+  return ok([contractEvent('ContractRenewed', data)]);
 }
 
 function terminate(command: TerminateContract): Decision {
   const { type: _type, ...data } = command;
-  return ok([{ type: 'ContractTerminated', schemaVersion: 1, ...data }]);
+  return ok([contractEvent('ContractTerminated', data)]);
 }
 
 export const contractDecider = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { acmeMaintenanceTerms } from '../scenarios/acme-contract.ts';
-import { signedContract } from './contract-fixtures.ts';
 import { contractYearOf } from './contract-period.ts';
 import { termsInForce } from './contract-state.ts';
+import { signedContract } from './signed-contract.ts';
 
 const at = (iso: string) => Date.parse(iso);
 

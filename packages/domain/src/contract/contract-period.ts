@@ -1,12 +1,7 @@
-import { localDateOf as localDateIn, sameDayInYear, startOfLocalDate } from '../calendar/index.ts';
+import { localDateOf, sameDayInYear, startOfLocalDate } from '../calendar/index.ts';
 import type { SignedContract, TermsVersion } from './contract-state.ts';
 import { termsInForce } from './contract-state.ts';
 import type { ContractTerms } from './contract-terms.ts';
-
-/** The date of an instant as the contract's calendar reads it (its time zone). */
-export function localDateOf(terms: ContractTerms, at: number): string {
-  return localDateIn(terms.calendar.timeZone, at);
-}
 
 export type PeriodVerdict =
   | { readonly inForce: true; readonly version: TermsVersion }
@@ -19,7 +14,7 @@ export type PeriodVerdict =
 export function periodAt(contract: SignedContract, at: number): PeriodVerdict {
   const version = termsInForce(contract, at);
   if (version === undefined) return { inForce: false, reason: 'not_yet_effective' };
-  const day = localDateOf(version.terms, at);
+  const day = localDateOf(version.terms.calendar.timeZone, at);
   if (day < version.terms.maintenanceStartsOn) return { inForce: false, reason: 'maintenance_not_started' };
   if (contract.terminatedOn !== null && day > contract.terminatedOn) return { inForce: false, reason: 'terminated' };
   if (contract.endsOn !== null && day > contract.endsOn) return { inForce: false, reason: 'ended' };
@@ -41,7 +36,7 @@ export function contractYearOf(terms: ContractTerms, at: number): ContractYear {
   const zone = terms.calendar.timeZone;
   const origin = terms.maintenanceStartsOn;
   const originYear = Number(origin.slice(0, 4));
-  const day = localDateOf(terms, at);
+  const day = localDateOf(zone, at);
   const year = Number(day.slice(0, 4));
   const index = year - originYear - (day < sameDayInYear(origin, year) ? 1 : 0);
   const startsOn = sameDayInYear(origin, originYear + index);

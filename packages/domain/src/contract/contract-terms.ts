@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { CalendarDefinition } from '../calendar/index.ts';
 import { LocalDate } from '../shared/time.ts';
+import { Nature, Priority } from '../ticket/ticket-classification.ts';
 
 export const ContractKind = z.enum(['maintenance', 'helpline']);
 export type ContractKind = z.infer<typeof ContractKind>;
 
 /** The natures that carry deadlines: maintenance covers malfunctions, helpline covers functional requests. */
-export const NatureWithDeadline = z.enum(['malfunction', 'functional']);
+export const NatureWithDeadline = Nature.extract(['malfunction', 'functional']);
 export type NatureWithDeadline = z.infer<typeof NatureWithDeadline>;
-
-export const SlaPriority = z.enum(['P1', 'P2', 'P3']);
-export type SlaPriority = z.infer<typeof SlaPriority>;
 
 export const SlaTargetName = z.enum(['takeCharge', 'workaround', 'resolution']);
 export type SlaTargetName = z.infer<typeof SlaTargetName>;
@@ -21,7 +19,7 @@ export type TimeBasis = z.infer<typeof TimeBasis>;
 
 export const SlaTarget = z.object({
   nature: NatureWithDeadline,
-  priority: SlaPriority,
+  priority: Priority,
   target: SlaTargetName,
   durationMinutes: z.number().int().positive(),
   basis: TimeBasis,
@@ -32,8 +30,8 @@ export type SlaTarget = z.infer<typeof SlaTarget>;
 export const Percent = z.number().min(0).max(100).multipleOf(0.0001);
 
 export const PenaltyRate = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('fixed'), priority: SlaPriority, amountCentsPerDay: z.number().int().nonnegative() }),
-  z.object({ kind: z.literal('percentOfFee'), priority: SlaPriority, percentPerDay: Percent }),
+  z.object({ kind: z.literal('fixed'), priority: Priority, amountCentsPerDay: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('percentOfFee'), priority: Priority, percentPerDay: Percent }),
 ]);
 export type PenaltyRate = z.infer<typeof PenaltyRate>;
 
@@ -85,7 +83,7 @@ export type ContractTermsInput = z.input<typeof ContractTerms>;
 export function findTarget(
   terms: ContractTerms,
   nature: NatureWithDeadline,
-  priority: SlaPriority,
+  priority: Priority,
   target: SlaTargetName,
 ): SlaTarget | undefined {
   return terms.slaTargets.find(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acmeHelplineTerms, acmeMaintenanceTerms } from '../scenarios/acme-contract.ts';
-import { signedContract } from './contract-fixtures.ts';
 import { coverageOf } from './coverage.ts';
+import { signedContract } from './signed-contract.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const maintenance = signedContract('ACME-M', 'ACME', acmeMaintenanceTerms);

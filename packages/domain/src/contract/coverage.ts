@@ -1,3 +1,4 @@
+import type { Nature } from '../ticket/ticket-classification.ts';
 import { periodAt } from './contract-period.ts';
 import type { SignedContract } from './contract-state.ts';
 import type { ContractKind } from './contract-terms.ts';
@@ -6,7 +7,7 @@ import type { CoverageVerdict } from './coverage-verdict.ts';
 export interface CoverageQuestion {
   readonly clientId: string;
   readonly product: string;
-  readonly nature: 'malfunction' | 'functional' | 'evolution' | 'service';
+  readonly nature: Nature;
   /** The reception instant: a ticket is judged by what was in force then, for its whole life. */
   readonly receivedAt: number;
 }

@@ -1,5 +1,5 @@
-import type { SlaPriority } from '../contract/contract-terms.ts';
 import { DAY_MS } from '../shared/time.ts';
+import type { Priority } from '../ticket/ticket-classification.ts';
 import type { TicketOutcome } from './ticket-outcome.ts';
 
 /** A half-open period [start, end) in epoch ms: a civil year or month in the hotline's zone. */
@@ -27,14 +27,14 @@ export interface PriorityIndicators {
 }
 
 export interface Indicators {
-  readonly byPriority: Readonly<Record<SlaPriority, PriorityIndicators>>;
+  readonly byPriority: Readonly<Record<Priority, PriorityIndicators>>;
   /** 5 across priorities: a client claiming on P1 and P2 tickets counts once. */
   readonly claimingClients: readonly string[];
   /** Tickets received in the period without deadline, billed outside the contracts. */
   readonly billableOutOfContract: number;
 }
 
-const PRIORITIES: readonly SlaPriority[] = ['P1', 'P2', 'P3'];
+const PRIORITIES: readonly Priority[] = ['P1', 'P2', 'P3'];
 const THIRTY_DAYS_MS = 30 * DAY_MS;
 
 const within = (period: Period, at: number) => period.start <= at && at < period.end;
@@ -54,7 +54,7 @@ export function indicatorsFor(period: Period, outcomes: readonly TicketOutcome[]
         now,
       ),
     ]),
-  ) as Record<SlaPriority, PriorityIndicators>;
+  ) as Record<Priority, PriorityIndicators>;
   return {
     byPriority,
     claimingClients: claimingClients(period, counted),

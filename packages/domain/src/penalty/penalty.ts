@@ -1,9 +1,11 @@
-import type { NatureWithDeadline, PenaltyClause, SlaPriority } from '../contract/contract-terms.ts';
+import type { NatureWithDeadline, PenaltyClause } from '../contract/contract-terms.ts';
+import type { TicketSla } from '../sla/ticket-sla.ts';
+import type { Priority } from '../ticket/ticket-classification.ts';
 import { type Cents, percentOf } from './money.ts';
 
 export interface PenaltyBasis {
   readonly nature: string;
-  readonly priority: SlaPriority;
+  readonly priority: Priority;
   readonly overrunDays: number;
 }
 
@@ -28,7 +30,7 @@ const NONE: TicketPenalty = {
   capped: false,
 };
 
-export function dailyPenalty(clause: PenaltyClause, annualFeeCents: Cents, priority: SlaPriority): Cents | null {
+export function dailyPenalty(clause: PenaltyClause, annualFeeCents: Cents, priority: Priority): Cents | null {
   const rate = clause.rates.find((each) => each.priority === priority);
   if (rate === undefined) return null;
   return rate.kind === 'fixed' ? rate.amountCentsPerDay : percentOf(annualFeeCents, rate.percentPerDay);
@@ -50,4 +52,15 @@ export function ticketPenalty(clause: PenaltyClause | null, annualFeeCents: Cent
     amountCents: Math.min(uncappedCents, capCents),
     capped: uncappedCents > capCents,
   };
+}
+
+/** The penalty of a ticket as its SLA stands: the resolution target's priority and nature, its overrun days. */
+export function penaltyOfTicket(sla: TicketSla): TicketPenalty {
+  const resolution = sla.evaluation.targets.find((target) => target.target === 'resolution');
+  if (sla.terms === null || resolution === undefined) return NONE;
+  return ticketPenalty(sla.terms.penaltyClause, sla.terms.annualFeeCents, {
+    nature: resolution.nature,
+    priority: resolution.priority,
+    overrunDays: sla.evaluation.overrunDays,
+  });
 }

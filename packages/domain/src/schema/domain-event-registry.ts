@@ -1,5 +1,6 @@
 import { agentEventSchemas } from '../agent/agent-events.ts';
 import { clientEventSchemas } from '../client/client-events.ts';
+import { contractEventSchemas } from '../contract/contract-events.ts';
 import { knowledgeEventSchemas } from '../knowledge/knowledge-events.ts';
 import { objectivesEventSchemas } from '../objectives/objectives-events.ts';
 import { patchEventSchemas } from '../patch/patch-events.ts';
@@ -9,6 +10,7 @@ import { composeRegistries, type EventOfRegistry, eventRegistry } from './event-
 
 // Upcasters go beside each schema list when a type reaches version 2: `eventRegistry(schemas, { Type: { 1: … } })`.
 export const ticketEventRegistry = eventRegistry(ticketEventSchemas);
+export const contractEventRegistry = eventRegistry(contractEventSchemas);
 export const agentEventRegistry = eventRegistry(agentEventSchemas);
 export const knowledgeEventRegistry = eventRegistry(knowledgeEventSchemas);
 export const patchEventRegistry = eventRegistry(patchEventSchemas);
@@ -16,12 +18,10 @@ export const clientEventRegistry = eventRegistry(clientEventSchemas);
 export const productEventRegistry = eventRegistry(productEventSchemas);
 export const objectivesEventRegistry = eventRegistry(objectivesEventSchemas);
 
-/**
- * Every event the domain writes. Another aggregate (the contract's) joins by composing its own:
- * `composeRegistries(domainEventRegistry, eventRegistry(contractEventSchemas))`.
- */
+/** Every event the domain writes: the one place a stored event's type and version are read back. */
 export const domainEventRegistry = composeRegistries(
   ticketEventRegistry,
+  contractEventRegistry,
   agentEventRegistry,
   knowledgeEventRegistry,
   patchEventRegistry,

@@ -15,11 +15,17 @@ function issuesOf(result: Result<unknown, DomainError>): SchemaIssue[] {
 }
 
 describe('every registered event schema', () => {
-  it('registers the events of the ticket and of the small aggregates', () => {
+  it('registers the events of the ticket, the contract and the small aggregates', () => {
     expect(types).toEqual(
-      expect.arrayContaining(['TicketReceived', 'AgentJoined', 'PatchReleased', 'AnnualObjectivesSet']),
+      expect.arrayContaining([
+        'TicketReceived',
+        'ContractSigned',
+        'AgentJoined',
+        'PatchReleased',
+        'AnnualObjectivesSet',
+      ]),
     );
-    expect(types).toHaveLength(22 + 4 + 3 + 1 + 4 + 4 + 1);
+    expect(types).toHaveLength(22 + 5 + 4 + 3 + 1 + 4 + 4 + 1);
   });
 
   it.each(types)('%s refuses a malformed instant, naming the field and the reason', (type) => {

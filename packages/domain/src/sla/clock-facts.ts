@@ -1,19 +1,18 @@
 import type { Interval } from '../calendar/index.ts';
-import type { SlaPriority, SlaTargetName } from '../contract/contract-terms.ts';
-
-export type TicketNature = 'malfunction' | 'functional' | 'evolution' | 'service';
+import type { SlaTargetName } from '../contract/contract-terms.ts';
+import type { Nature, Priority } from '../ticket/ticket-classification.ts';
 
 /**
  * What the SLA clock needs to know of a ticket's life, in the order it happened. The ticket's events map
  * onto these (see ticket-clock-facts.ts); keeping the engine on this small vocabulary keeps it testable.
  */
 export type ClockFact =
-  | { readonly kind: 'received'; readonly at: number; readonly nature: TicketNature; readonly priority: SlaPriority }
+  | { readonly kind: 'received'; readonly at: number; readonly nature: Nature; readonly priority: Priority }
   | {
       readonly kind: 'requalified';
       readonly at: number;
-      readonly nature?: TicketNature;
-      readonly priority?: SlaPriority;
+      readonly nature?: Nature;
+      readonly priority?: Priority;
     }
   /** Entering awaiting_information or awaiting_customer. */
   | { readonly kind: 'paused'; readonly at: number }
@@ -27,8 +26,8 @@ export type ClockFact =
 
 interface Qualification {
   readonly from: number;
-  readonly nature: TicketNature;
-  readonly priority: SlaPriority;
+  readonly nature: Nature;
+  readonly priority: Priority;
 }
 
 /** The clock's view of a ticket, folded from its facts. */

@@ -1,9 +1,10 @@
 import type { Interval } from '../calendar/index.ts';
-import type { ContractTerms, SlaPriority, SlaTargetName, TimeBasis } from '../contract/contract-terms.ts';
+import type { ContractTerms, SlaTargetName, TimeBasis } from '../contract/contract-terms.ts';
 import { findTarget, NatureWithDeadline } from '../contract/contract-terms.ts';
 import { DAY_MS, MINUTE_MS } from '../shared/time.ts';
+import type { Nature, Priority } from '../ticket/ticket-classification.ts';
 import { calendarFor } from './calendar-for-terms.ts';
-import { type ClockTimeline, qualificationAt, type TicketNature } from './clock-facts.ts';
+import { type ClockTimeline, qualificationAt } from './clock-facts.ts';
 
 export type TargetStatus = 'running' | 'paused' | 'met' | 'breached' | 'void';
 
@@ -16,8 +17,8 @@ export interface ThresholdCrossing {
 
 export interface TargetClock {
   readonly target: SlaTargetName;
-  readonly nature: TicketNature;
-  readonly priority: SlaPriority;
+  readonly nature: Nature;
+  readonly priority: Priority;
   readonly basis: TimeBasis;
   readonly durationMs: number;
   readonly countedMs: number;

@@ -2,7 +2,7 @@ import { type ContractEvent, ContractSigned } from './contract-events.ts';
 import { evolveContract, initialContractState, type SignedContract } from './contract-state.ts';
 import type { ContractTerms } from './contract-terms.ts';
 
-/** A signed contract folded from its events, for the specs of the modules that read contracts. */
+/** A contract folded from its signing and later events: how readers that hold no stream build one. */
 export function signedContract(
   contractId: string,
   clientId: string,
