@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { indicatorsFor } from '../src/indicators/indicators.ts';
+import { civilYear } from '../src/indicators/periods.ts';
+import { ticketOutcomeOf } from '../src/indicators/ticket-outcome.ts';
 import { playWorkedExample, workedExamples } from '../src/scenarios/worked-examples.ts';
 
 /** DOMAIN.md's worked examples, played from commands to the minute and to the cent. */
@@ -69,5 +72,19 @@ describe('worked examples of DOMAIN.md', () => {
       dueAt: '2026-09-14T08:00:00.000Z',
       reachedAt: null,
     });
+  });
+
+  it('feeds the 2026 indicators: resolved within deadlines per priority and production overrun days', () => {
+    const outcomes = workedExamples.map((example) => {
+      const { events, sla } = playWorkedExample(example);
+      return ticketOutcomeOf(events, sla);
+    });
+    const indicators = indicatorsFor(civilYear(2026), outcomes, Date.parse('2026-09-14T11:00:00+02:00'));
+    expect(indicators.byPriority.P1.malfunctions).toEqual({ within: 0, resolved: 1 });
+    expect(indicators.byPriority.P2.malfunctions).toEqual({ within: 0, resolved: 1 });
+    expect(indicators.byPriority.P3.functional).toEqual({ within: 1, resolved: 1 });
+    expect(indicators.byPriority.P2.productionOverrunDays).toBe(7);
+    expect(indicators.byPriority.P1.productionOverrunDays).toBe(1);
+    expect(indicators.billableOutOfContract).toBe(0);
   });
 });

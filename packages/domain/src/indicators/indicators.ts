@@ -89,7 +89,8 @@ function priorityIndicators(period: Period, outcomes: readonly TicketOutcome[], 
 function claimingClients(period: Period, outcomes: readonly TicketOutcome[]): string[] {
   const clients = new Set<string>();
   for (const outcome of outcomes) {
-    if (outcome.penaltyClaimsAt.some((at) => within(period, at))) clients.add(outcome.clientId);
+    if (outcome.clientId !== null && outcome.penaltyClaimsAt.some((at) => within(period, at)))
+      clients.add(outcome.clientId);
   }
   return [...clients].sort();
 }

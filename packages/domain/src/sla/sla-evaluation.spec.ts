@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acmeHelplineTerms, acmeMaintenanceTerms } from '../scenarios/acme-contract.ts';
 import { type ClockFact, foldClockFacts } from './clock-facts.ts';
-import { evaluateSla, type SlaEvaluation } from './sla-evaluation.ts';
+import { evaluateSla, nextCrossing, type SlaEvaluation } from './sla-evaluation.ts';
 
 /** Paris wall time, with its offset spelled out so each example reads as DOMAIN.md writes it. */
 const at = (iso: string) => Date.parse(iso);
@@ -136,5 +136,25 @@ describe('SLA evaluation from clock facts', () => {
     const sla = evaluateSla(foldClockFacts(facts), acmeMaintenanceTerms, at('2026-06-11T10:00:00+02:00'));
     expect(sla.targets.map((each) => each.status)).toEqual(['void', 'void']);
     expect(evaluateSla(foldClockFacts(facts), null, at('2026-06-11T10:00:00+02:00')).targets).toEqual([]);
+  });
+
+  it('tells the next warning or breach ahead, for the timers', () => {
+    const received = at('2026-05-11T09:00:00+02:00');
+    const facts: ClockFact[] = [{ kind: 'received', at: received, nature: 'malfunction', priority: 'P1' }];
+    const sla = evaluateSla(foldClockFacts(facts), acmeMaintenanceTerms, received);
+    expect(nextCrossing(sla, received)).toEqual({ target: 'takeCharge', threshold: 0.75, at: received + 45 * 60_000 });
+    expect(nextCrossing(sla, received + 45 * 60_000)).toMatchObject({ target: 'takeCharge', threshold: 0.9 });
+    // After the take-charge breach at 10:00, the workaround's 75% comes at 12:00 (3 h of service).
+    expect(nextCrossing(sla, received + 60 * 60_000)).toMatchObject({
+      target: 'workaround',
+      threshold: 0.75,
+      at: at('2026-05-11T12:00:00+02:00'),
+    });
+    const paused = evaluateSla(
+      foldClockFacts([...facts, { kind: 'paused', at: received + 10 * 60_000 }]),
+      acmeMaintenanceTerms,
+      received + 20 * 60_000,
+    );
+    expect(nextCrossing(paused, received + 20 * 60_000)).toBeNull();
   });
 });

@@ -157,3 +157,23 @@ function pausesUntil(pauses: readonly Interval[], end: number): Interval[] {
 function isPaused(timeline: ClockTimeline, now: number): boolean {
   return timeline.pauses.some((pause) => pause.start <= now && now < pause.end);
 }
+
+export interface NextCrossing {
+  readonly target: SlaTargetName;
+  readonly threshold: number;
+  readonly at: number;
+}
+
+/** The next warning or breach after `after`, for a timer; null when none is ahead (all met, or paused). */
+export function nextCrossing(evaluation: SlaEvaluation, after: number): NextCrossing | null {
+  let next: NextCrossing | null = null;
+  for (const target of evaluation.targets) {
+    if (target.reachedAt !== null || target.status === 'void') continue;
+    for (const crossing of target.crossings) {
+      if (crossing.at !== null && crossing.at > after && (next === null || crossing.at < next.at)) {
+        next = { target: target.target, threshold: crossing.threshold, at: crossing.at };
+      }
+    }
+  }
+  return next;
+}
