@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import type { MessageHeaders, TopicContract } from '../topic/topic-contract.ts';
+import { injectTraceContext } from '../tracing/trace-headers.ts';
+import type { OutgoingMessage } from './bus.ts';
+import { InvalidMessageError } from './errors.ts';
+
+/** A message as it travels: what both adapters store or send. */
+export interface RawMessage {
+  key: string;
+  value: Buffer;
+  headers: MessageHeaders;
+}
+
+/** Checks a message against its topic's contract and encodes it (JSON), with the current trace context. */
+export function encodeMessage<Payload, Headers extends MessageHeaders>(
+  topic: TopicContract<Payload, Headers>,
+  message: OutgoingMessage<Payload, Headers>,
+): RawMessage {
+  if (typeof message.key !== 'string' || message.key.length === 0) {
+    throw new InvalidMessageError(topic.name, 'every message needs a non-empty key');
+  }
+  const payload = topic.payload.safeParse(message.payload);
+  if (!payload.success) throw new InvalidMessageError(topic.name, describeIssues(payload.error));
+  const headers = injectTraceContext({ ...message.headers });
+  const checkedHeaders = topic.headers.safeParse(headers);
+  if (!checkedHeaders.success)
+    throw new InvalidMessageError(topic.name, `headers: ${describeIssues(checkedHeaders.error)}`);
+  return { key: message.key, value: Buffer.from(JSON.stringify(payload.data)), headers };
+}
+
+export type Decoded<Payload, Headers> =
+  | { ok: true; payload: Payload; headers: Headers }
+  | { ok: false; reason: string };
+
+export function decodeMessage<Payload, Headers extends MessageHeaders>(
+  topic: TopicContract<Payload, Headers>,
+  value: Buffer | null,
+  headers: MessageHeaders,
+): Decoded<Payload, Headers> {
+  if (value === null) return { ok: false, reason: 'the message has no payload (a tombstone)' };
+  let json: unknown;
+  try {
+    json = JSON.parse(value.toString('utf8'));
+  } catch (error) {
+    return { ok: false, reason: `the payload is not JSON: ${(error as Error).message}` };
+  }
+  const payload = topic.payload.safeParse(json);
+  if (!payload.success) return { ok: false, reason: `payload: ${describeIssues(payload.error)}` };
+  const checkedHeaders = topic.headers.safeParse(headers);
+  if (!checkedHeaders.success) return { ok: false, reason: `headers: ${describeIssues(checkedHeaders.error)}` };
+  return { ok: true, payload: payload.data, headers: checkedHeaders.data };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length === 0 ? '(root)' : issue.path.join('.')}: ${issue.message}`)
+    .join('; ');
+}

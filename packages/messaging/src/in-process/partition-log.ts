@@ -1,0 +1,66 @@
+import type { RawMessage } from '../bus/message-codec.ts';
+
+/**
+ * One partition of an in-process topic: an append-only log with offsets, like Kafka's. The prefix
+ * every group has committed past is dropped now and then, so a long-running process does not keep
+ * every message it ever carried.
+ */
+export class PartitionLog {
+  #base = 0;
+  #entries: RawMessage[] = [];
+  #waiters = new Set<() => void>();
+
+  /** The offset the next message gets. */
+  get end(): number {
+    return this.#base + this.#entries.length;
+  }
+
+  /** The oldest offset still held. */
+  get start(): number {
+    return this.#base;
+  }
+
+  append(message: RawMessage): number {
+    this.#entries.push(message);
+    for (const wake of this.#waiters) wake();
+    this.#waiters.clear();
+    return this.end - 1;
+  }
+
+  read(offset: number): RawMessage | undefined {
+    return this.#entries[offset - this.#base];
+  }
+
+  /** Resolves once there is a message at `offset`, or when `signal` aborts. */
+  waitFor(offset: number, signal: AbortSignal): Promise<void> {
+    if (offset < this.end || signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        signal.removeEventListener('abort', wake);
+        this.#waiters.delete(wake);
+        resolve();
+      };
+      this.#waiters.add(wake);
+      signal.addEventListener('abort', wake, { once: true });
+    });
+  }
+
+  /** Forgets the messages before `offset`; cheap enough to call after every commit. */
+  trimBefore(offset: number): void {
+    const drop = Math.min(offset, this.end) - this.#base;
+    // Shifting an array is linear: trim in chunks, not message by message.
+    if (drop < 1024) return;
+    this.#entries = this.#entries.slice(drop);
+    this.#base += drop;
+  }
+}
+
+/** The partition of a key: FNV-1a, stable across runs, so a key keeps its partition and its order. */
+export function partitionOf(key: string, partitions: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % partitions;
+}

@@ -1,0 +1,12 @@
+export type { Bus, ConsumeOptions, Consumer, IncomingMessage, MessageHandler, OutgoingMessage } from './bus/bus.ts';
+export { BusClosedError, DeliveryInterrupted, InvalidMessageError, PermanentFailure } from './bus/errors.ts';
+export { consoleLogger, type Logger, silentLogger } from './bus/logger.ts';
+export { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './bus/retry-policy.ts';
+export * from './contracts/alerts.ts';
+export * from './contracts/catalog.ts';
+export * from './contracts/events.ts';
+export * from './contracts/inbound.ts';
+export { InProcessBus, type InProcessBusOptions, InProcessConsumer } from './in-process/in-process-bus.ts';
+export { KafkaBus, type KafkaBusOptions } from './kafka/kafka-bus.ts';
+export * from './topic/topic-contract.ts';
+export { extractTraceContext, injectTraceContext } from './tracing/trace-headers.ts';

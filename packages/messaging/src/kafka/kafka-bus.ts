@@ -1,0 +1,140 @@
+import {
+  type Admin,
+  type Kafka,
+  Kafka as KafkaClient,
+  type KafkaConfig,
+  logLevel,
+  Partitioners,
+  type Producer,
+} from 'kafkajs';
+import type { Bus, ConsumeOptions, Consumer, OutgoingMessage } from '../bus/bus.ts';
+import { BusClosedError } from '../bus/errors.ts';
+import { consoleLogger, type Logger } from '../bus/logger.ts';
+import { encodeMessage } from '../bus/message-codec.ts';
+import { type AnyTopic, type MessageHeaders, type TopicContract, withDeadLetters } from '../topic/topic-contract.ts';
+import { KafkaConsumer } from './kafka-consumer.ts';
+import { createMissingTopics } from './topic-admin.ts';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId?: string;
+  logger?: Logger;
+  /** kafkajs's own logging (connection errors it retries, rebalances); silent by default. */
+  kafkajsLogLevel?: logLevel;
+  /** Replication factor of the topics it creates: 1 on a single broker, 3 in production. */
+  replicationFactor?: number;
+  /** Bounded below by the broker's group.min.session.timeout.ms (6 s by default). */
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  /** How long a fetch waits for data: also bounds how long a stop waits for an idle fetch. */
+  maxWaitTimeInMs?: number;
+  partitionsConsumedConcurrently?: number;
+  /** More kafkajs client settings (SSL, SASL…). */
+  kafka?: Partial<KafkaConfig>;
+}
+
+/**
+ * The distributed Bus on Kafka (kafkajs 2.2.4): an idempotent producer writing with `acks: all`
+ * (each message once per partition, in order, even when a send is retried), topics created from
+ * their contracts, consumer groups committing only what was handled.
+ */
+export class KafkaBus implements Bus {
+  #kafka: Kafka;
+  #options: KafkaBusOptions;
+  #logger: Logger;
+  #producer: Producer;
+  #admin: Admin;
+  #connected: Promise<void> | undefined;
+  #known = new Set<string>();
+  #consumers = new Set<KafkaConsumer>();
+  #closed = false;
+
+  constructor(options: KafkaBusOptions) {
+    this.#options = options;
+    this.#logger = options.logger ?? consoleLogger;
+    this.#kafka = new KafkaClient({
+      clientId: options.clientId ?? 'hotline',
+      brokers: options.brokers,
+      logLevel: options.kafkajsLogLevel ?? logLevel.NOTHING,
+      ...options.kafka,
+    });
+    this.#producer = this.#kafka.producer({
+      idempotent: true,
+      // One request in flight per broker keeps the order of retried sends beyond doubt.
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: false,
+    });
+    this.#admin = this.#kafka.admin();
+  }
+
+  /** The kafkajs client, for what the port does not cover (the benchmark's raw producer). */
+  get client(): Kafka {
+    return this.#kafka;
+  }
+
+  async ensureTopics(topics: readonly AnyTopic[]): Promise<void> {
+    await this.#connect();
+    const wanted = withDeadLetters(topics).filter((topic) => !this.#known.has(topic.name));
+    if (wanted.length === 0) return;
+    await createMissingTopics(this.#admin, wanted, this.#options.replicationFactor ?? 1);
+    for (const topic of wanted) this.#known.add(topic.name);
+  }
+
+  async publish<Payload, Headers extends MessageHeaders>(
+    topic: TopicContract<Payload, Headers>,
+    messages: readonly OutgoingMessage<Payload, Headers>[],
+  ): Promise<void> {
+    if (this.#closed) throw new BusClosedError();
+    const encoded = messages.map((message) => encodeMessage(topic, message));
+    await this.ensureTopics([topic as AnyTopic]);
+    if (encoded.length === 0) return;
+    await this.#producer.send({ topic: topic.name, acks: -1, messages: encoded });
+  }
+
+  async consume<Payload, Headers extends MessageHeaders>(options: ConsumeOptions<Payload, Headers>): Promise<Consumer> {
+    if (this.#closed) throw new BusClosedError();
+    await this.ensureTopics([options.topic as AnyTopic]);
+    const sessionTimeout = this.#options.sessionTimeoutMs ?? 10_000;
+    const kafkajsConsumer = this.#kafka.consumer({
+      groupId: options.group,
+      sessionTimeout,
+      rebalanceTimeout: Math.max(sessionTimeout, 10_000),
+      heartbeatInterval: this.#options.heartbeatIntervalMs ?? Math.max(100, Math.floor(sessionTimeout / 10)),
+      maxWaitTimeInMs: this.#options.maxWaitTimeInMs ?? 500,
+      allowAutoTopicCreation: false,
+      // A broker outage outlasts kafkajs's retries: the consumer restarts and rejoins rather than dying.
+      retry: { retries: 8, restartOnFailure: async () => !this.#closed },
+    });
+    const consumer = new KafkaConsumer(kafkajsConsumer, options.group, (stopped) => this.#consumers.delete(stopped));
+    this.#consumers.add(consumer);
+    await consumer.run(options, {
+      partitionsConsumedConcurrently: this.#options.partitionsConsumedConcurrently ?? 4,
+      logger: this.#logger,
+      publishDeadLetter: (target, message) => this.publish(target, [message]),
+    });
+    return consumer;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.all([...this.#consumers].map((consumer) => consumer.stop()));
+    if (this.#connected !== undefined) {
+      await this.#connected.catch(() => {});
+      await Promise.all([this.#producer.disconnect(), this.#admin.disconnect()]);
+    }
+  }
+
+  #connect(): Promise<void> {
+    this.#connected ??= Promise.all([this.#producer.connect(), this.#admin.connect()]).then(
+      () => {},
+      (error: unknown) => {
+        // Not cached: the next call tries again (the broker may be starting).
+        this.#connected = undefined;
+        throw error;
+      },
+    );
+    return this.#connected;
+  }
+}

@@ -1,0 +1,110 @@
+import type { Consumer as KafkajsConsumer } from 'kafkajs';
+import type { ConsumeOptions, Consumer, OutgoingMessage } from '../bus/bus.ts';
+import { deliver } from '../bus/delivery.ts';
+import { DeliveryInterrupted } from '../bus/errors.ts';
+import type { Logger } from '../bus/logger.ts';
+import { retryPolicy } from '../bus/retry-policy.ts';
+import type { DeadLetter, MessageHeaders, TopicContract } from '../topic/topic-contract.ts';
+
+export interface KafkaConsumerSettings {
+  partitionsConsumedConcurrently: number;
+  logger: Logger;
+  publishDeadLetter(topic: TopicContract<DeadLetter>, message: OutgoingMessage<DeadLetter>): Promise<void>;
+}
+
+/**
+ * A consumer group member on kafkajs. Offsets are resolved one message at a time, only once the
+ * message is done (handled or dead-lettered), and kafkajs commits the resolved ones after each
+ * batch, before a rebalance and on disconnect: a message is never committed before its handler
+ * succeeded, and a stop commits what was processed.
+ */
+export class KafkaConsumer implements Consumer {
+  readonly group: string;
+  readonly ready: Promise<void>;
+  #consumer: KafkajsConsumer;
+  #stop = new AbortController();
+  #stopped: Promise<void> | undefined;
+  #onStop: (consumer: KafkaConsumer) => void;
+
+  constructor(consumer: KafkajsConsumer, group: string, onStop: (consumer: KafkaConsumer) => void) {
+    this.#consumer = consumer;
+    this.group = group;
+    this.#onStop = onStop;
+    this.ready = new Promise((resolve) => {
+      const remove = consumer.on(consumer.events.GROUP_JOIN, () => {
+        remove();
+        resolve();
+      });
+    });
+  }
+
+  async run<Payload, Headers extends MessageHeaders>(
+    options: ConsumeOptions<Payload, Headers>,
+    settings: KafkaConsumerSettings,
+  ): Promise<void> {
+    const policy = retryPolicy(options.retry);
+    const signal = this.#stop.signal;
+    await this.#consumer.connect();
+    await this.#consumer.subscribe({ topic: options.topic.name, fromBeginning: options.fromBeginning ?? true });
+    await this.#consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        for (const message of batch.messages) {
+          if (signal.aborted || !isRunning() || isStale()) return;
+          try {
+            await deliver(
+              {
+                group: options.group,
+                topic: options.topic,
+                handler: options.handler,
+                policy,
+                publishDeadLetter: settings.publishDeadLetter,
+                signal,
+                heartbeat,
+                logger: settings.logger,
+              },
+              {
+                topic: batch.topic,
+                partition: batch.partition,
+                offset: message.offset,
+                key: message.key === null ? null : message.key.toString('utf8'),
+                value: message.value,
+                headers: textHeaders(message.headers),
+              },
+            );
+          } catch (error) {
+            // Left unresolved, so uncommitted: the partition's next owner gets it again.
+            if (error instanceof DeliveryInterrupted) return;
+            throw error;
+          }
+          resolveOffset(message.offset);
+          await heartbeat();
+        }
+      },
+    });
+  }
+
+  stop(): Promise<void> {
+    this.#stopped ??= (async () => {
+      this.#stop.abort();
+      this.#onStop(this);
+      await this.#consumer.disconnect();
+    })();
+    return this.#stopped;
+  }
+}
+
+function textHeaders(
+  headers: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined,
+): MessageHeaders {
+  const text: MessageHeaders = {};
+  if (headers === undefined) return text;
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (last !== undefined) text[name] = last.toString();
+  }
+  return text;
+}
