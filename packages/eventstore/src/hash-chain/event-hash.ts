@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The "previous hash" of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -39,5 +39,5 @@ export function hashEvent(previousHash: string, event: HashedEvent): string {
     event.correlationId,
     event.causationId,
   ]);
-  return createHash('sha256').update(header).update('\n').update(event.dataJson).digest('hex');
+  return hash('sha256', `${header}\n${event.dataJson}`, 'hex');
 }

@@ -107,8 +107,6 @@ export class GroupCommitWriter {
 
   #apply(request: AppendRequest, recordedAt: string, heads: Map<string, Head>): Outcome {
     const { stream, events, expected } = request;
-    const first = events[0] as PendingEvent;
-    if (this.#byId.get(first.id) !== undefined) return this.#replay(request);
     let head = heads.get(stream);
     if (head === undefined) {
       const row = this.#head.get(stream) as { revision: bigint; hash: string } | undefined;
@@ -116,7 +114,13 @@ export class GroupCommitWriter {
       heads.set(stream, head);
     }
     const actual = head === null ? NO_STREAM : head.revision;
-    if (!satisfies(expected, actual)) return { ok: false, error: new RevisionConflictError(stream, expected, actual) };
+    if (!satisfies(expected, actual)) {
+      // A retry of an append that did land carries the expectation it had then: a replay, not a conflict.
+      const replayed = this.#byId.get((events[0] as PendingEvent).id) !== undefined;
+      return replayed
+        ? this.#replay(request)
+        : { ok: false, error: new RevisionConflictError(stream, expected, actual) };
+    }
 
     // A single INSERT is atomic by itself; several need a savepoint to be undone together.
     const savepoint = events.length > 1;
@@ -148,6 +152,7 @@ export class GroupCommitWriter {
       if (savepoint) this.#db.exec('RELEASE append');
     } catch (error) {
       if (savepoint) this.#db.exec('ROLLBACK TO append; RELEASE append');
+      // The unique index on ids finds a replay at no cost to the appends that are not one.
       if ((error as { errcode?: number }).errcode === uniqueConstraintFailed) return this.#replay(request);
       throw error;
     }
