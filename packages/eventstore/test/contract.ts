@@ -6,6 +6,7 @@ import { hashChainContract } from './contract/hash-chain.ts';
 import { jsonContract } from './contract/json.ts';
 import { readContract } from './contract/read.ts';
 import { subscriptionContract } from './contract/subscription.ts';
+import { upcastContract } from './contract/upcast.ts';
 
 export type { ContractOptions } from './contract/context.ts';
 
@@ -41,6 +42,7 @@ export function eventStoreContract(
     readContract(context);
     subscriptionContract(context);
     hashChainContract(context);
+    upcastContract(context);
     jsonContract(context);
   });
 }

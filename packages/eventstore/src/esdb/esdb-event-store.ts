@@ -81,7 +81,9 @@ export class EsdbEventStore implements EventStore {
     const expected = options.expectedRevision;
     const maxAttempts = this.#options.maxAppendAttempts ?? 100;
     for (let attempt = 1; ; attempt++) {
-      const window = Math.max(this.#options.idempotencyWindow ?? 32, pending.length);
+      // An exact expectation needs the head only: a replay of it is found right after the expected revision.
+      const exact = expected === NO_STREAM || typeof expected === 'bigint';
+      const window = exact ? 1 : Math.max(this.#options.idempotencyWindow ?? 32, pending.length);
       const recent = await this.#readStored(stream, BACKWARDS, END, window);
       const replay = await this.#replayOf(stream, pending, expected, recent);
       if (replay !== undefined) return replay;
@@ -115,7 +117,11 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  /** The earlier append of these very events, if the stream holds it: appending them again is a no-op. */
+  /**
+   * The earlier append of these very events, if the stream holds it: appending them again is
+   * a no-op. It is found where one of its ids shows among the stream's last events, or, for an
+   * exact expectation, right after the expected revision (however long ago that was).
+   */
   async #replayOf(
     stream: string,
     pending: readonly PendingEvent[],
@@ -124,20 +130,21 @@ export class EsdbEventStore implements EventStore {
   ): Promise<AppendResult | undefined> {
     const head = recent[0];
     if (head === undefined) return undefined;
-    let candidates = [...recent].reverse();
-    const firstId = (pending[0] as PendingEvent).id;
-    if (!candidates.some((event) => event.id === firstId)) {
-      // With an exact expectation the earlier append sits right after it, maybe beyond the window.
-      const after = expected === NO_STREAM ? 0n : typeof expected === 'bigint' ? expected + 1n : undefined;
-      if (after === undefined || after > head.revision) return undefined;
-      candidates = await this.#readStored(stream, FORWARDS, after, pending.length);
+    const recentById = new Map(recent.map((event) => [event.id, event]));
+    let start: bigint | undefined;
+    pending.some((event, i) => {
+      const found = recentById.get(event.id);
+      if (found !== undefined) start = found.revision - BigInt(i);
+      return found !== undefined;
+    });
+    const known = start !== undefined;
+    if (start === undefined) {
+      start = expected === NO_STREAM ? 0n : typeof expected === 'bigint' ? expected + 1n : undefined;
+      if (start === undefined || start > head.revision) return undefined;
     }
-    const start = candidates.findIndex((event) => event.id === firstId);
-    const found = start < 0 ? [] : candidates.slice(start, start + pending.length);
-    const matches = found.length === pending.length && found.every((event, i) => event.id === pending[i]?.id);
-    if (matches) {
-      const last = found.at(-1) as StoredHashedEvent;
-      const first = found[0] as StoredHashedEvent;
+    const earlier = start < 0n ? [] : await this.#readStored(stream, FORWARDS, start, pending.length);
+    if (earlier.length === pending.length && earlier.every((event, i) => event.id === pending[i]?.id)) {
+      const [first, last] = [earlier[0] as StoredHashedEvent, earlier.at(-1) as StoredHashedEvent];
       return {
         firstRevision: first.revision,
         nextExpectedRevision: last.revision,
@@ -145,8 +152,8 @@ export class EsdbEventStore implements EventStore {
         written: false,
       };
     }
-    const known = new Set(candidates.map((event) => event.id));
-    const clash = pending.find((event) => known.has(event.id));
+    const ids = new Set(pending.map((event) => event.id));
+    const clash = known ? recent.find((event) => ids.has(event.id)) : earlier.find((event) => ids.has(event.id));
     if (clash !== undefined) throw new DuplicateEventIdError(clash.id, stream, 'only part of this append was recorded');
     return undefined;
   }

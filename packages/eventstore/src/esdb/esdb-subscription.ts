@@ -80,7 +80,10 @@ export class EsdbSubscription implements Subscription {
   async stop(): Promise<void> {
     this.#stopped = true;
     this.#wake();
-    await this.#current?.unsubscribe().catch(() => {});
+    const current = this.#current;
+    await current?.unsubscribe().catch(() => {});
+    // A cancelled call does not always end the client's stream: end it, so the reading loop returns.
+    current?.destroy();
     await this.done.catch(() => {});
   }
 
