@@ -82,8 +82,8 @@ try {
   }
   console.log(
     [
-      '\nThe commit (WAL append + fsync) dominates single appends; the store adds a revision check, an id',
-      'lookup, the hash and a turn of the event loop (group commit). Batches are CPU-bound: canonical JSON and',
+      '\nThe commit (WAL append + fsync) dominates single appends; the store adds a revision check (a head',
+      'lookup), the hash and a turn of the event loop (group commit). Batches are CPU-bound: canonical JSON and',
       'SHA-256 per event come on top of the insert. Reads pay for the envelope (bigint revisions and positions,',
       'one object per event) on top of JSON.parse. Concurrent writers share one fsync per group commit.',
     ].join('\n'),
