@@ -6,7 +6,29 @@ export * from './contracts/alerts.ts';
 export * from './contracts/catalog.ts';
 export * from './contracts/events.ts';
 export * from './contracts/inbound.ts';
+export {
+  type Checkpointed,
+  type CheckpointedState,
+  MemoryCheckpointedState,
+} from './idempotency/checkpointed-state.ts';
+export { idempotentEventHandler } from './idempotency/idempotent-handler.ts';
+export {
+  applyOnce,
+  RedisCheckpointedState,
+  type RedisCheckpointedStateOptions,
+} from './idempotency/redis-checkpointed-state.ts';
 export { InProcessBus, type InProcessBusOptions, InProcessConsumer } from './in-process/in-process-bus.ts';
 export { KafkaBus, type KafkaBusOptions } from './kafka/kafka-bus.ts';
+export { eventFromMessage, eventMessage } from './relay/event-message.ts';
+export { EventRelay, type EventRelayOptions, type RelayState } from './relay/event-relay.ts';
+export { RedisRelayCoordination, type RedisRelayCoordinationOptions } from './relay/redis-relay-coordination.ts';
+export {
+  FencedError,
+  type FenceToken,
+  type Lease,
+  type RelayCheckpoints,
+  type RelayLeadership,
+  SoleRelay,
+} from './relay/relay-coordination.ts';
 export * from './topic/topic-contract.ts';
 export { extractTraceContext, injectTraceContext } from './tracing/trace-headers.ts';
