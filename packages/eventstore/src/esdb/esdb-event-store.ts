@@ -1,19 +1,8 @@
-import {
-  type AllStreamRecordedEvent,
-  BACKWARDS,
-  END,
-  EventStoreDBClient,
-  FORWARDS,
-  type Position,
-  type ResolvedEvent,
-  START,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-} from '@eventstore/db-client';
+import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, WrongExpectedVersionError } from '@eventstore/db-client';
 import { ChainVerifier, type StoredHashedEvent } from '../hash-chain/chain-verifier.ts';
 import { GENESIS_HASH } from '../hash-chain/event-hash.ts';
 import type { NewEvent, RecordedEvent } from '../port/envelope.ts';
-import { DuplicateEventIdError, RevisionConflictError, StoreClosedError } from '../port/errors.ts';
+import { RevisionConflictError, StoreClosedError } from '../port/errors.ts';
 import type {
   AppendOptions,
   AppendResult,
@@ -24,11 +13,13 @@ import type {
   VerifyOptions,
   VerifyReport,
 } from '../port/event-store.ts';
-import { ANY, type ExpectedRevision, NO_STREAM, STREAM_EXISTS, satisfies } from '../port/expected-revision.ts';
-import { checkStreamName, type PendingEvent, prepareEvents, sealEvent } from '../port/pending-event.ts';
+import { ANY, NO_STREAM, STREAM_EXISTS, satisfies } from '../port/expected-revision.ts';
+import { checkStreamName, prepareEvents, sealEvent } from '../port/pending-event.ts';
 import type { EventHandler, SubscribeOptions, Subscription } from '../port/subscription.ts';
 import { upcastEvent } from '../port/upcaster.ts';
-import { commitPosition, isSystemEvent, toEventData, toRecordedEvent, toStored } from './esdb-records.ts';
+import { readStoredEvents, scanAll } from './esdb-reads.ts';
+import { commitPosition, toEventData, toRecordedEvent, toStored } from './esdb-records.ts';
+import { findReplay } from './esdb-replay.ts';
 import { toEsdbExpectedRevision, toRevisionConflict } from './esdb-revisions.ts';
 import { EsdbSubscription } from './esdb-subscription.ts';
 
@@ -45,8 +36,6 @@ export interface EsdbStoreOptions extends StoreOptions {
   resubscribeDelayMs?: number;
   onSubscriptionDrop?: (error: Error) => void;
 }
-
-const pageSize = 1000;
 
 export async function openEsdbStore(options: EsdbStoreOptions): Promise<EsdbEventStore> {
   return new EsdbEventStore(options);
@@ -84,8 +73,10 @@ export class EsdbEventStore implements EventStore {
       // An exact expectation needs the head only: a replay of it is found right after the expected revision.
       const exact = expected === NO_STREAM || typeof expected === 'bigint';
       const window = exact ? 1 : Math.max(this.#options.idempotencyWindow ?? 32, pending.length);
-      const recent = await this.#readStored(stream, BACKWARDS, END, window);
-      const replay = await this.#replayOf(stream, pending, expected, recent);
+      const recent = await readStoredEvents(this.client, stream, BACKWARDS, END, window);
+      const replay = await findReplay(stream, pending, expected, recent, (from, count) =>
+        readStoredEvents(this.client, stream, FORWARDS, from, count),
+      );
       if (replay !== undefined) return replay;
       const head = recent[0];
       const actual = head === undefined ? NO_STREAM : head.revision;
@@ -117,115 +108,31 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  /**
-   * The earlier append of these very events, if the stream holds it: appending them again is
-   * a no-op. It is found where one of its ids shows among the stream's last events, or, for an
-   * exact expectation, right after the expected revision (however long ago that was).
-   */
-  async #replayOf(
-    stream: string,
-    pending: readonly PendingEvent[],
-    expected: ExpectedRevision,
-    recent: StoredHashedEvent[],
-  ): Promise<AppendResult | undefined> {
-    const head = recent[0];
-    if (head === undefined) return undefined;
-    const recentById = new Map(recent.map((event) => [event.id, event]));
-    let start: bigint | undefined;
-    pending.some((event, i) => {
-      const found = recentById.get(event.id);
-      if (found !== undefined) start = found.revision - BigInt(i);
-      return found !== undefined;
-    });
-    const known = start !== undefined;
-    if (start === undefined) {
-      start = expected === NO_STREAM ? 0n : typeof expected === 'bigint' ? expected + 1n : undefined;
-      if (start === undefined || start > head.revision) return undefined;
-    }
-    const earlier = start < 0n ? [] : await this.#readStored(stream, FORWARDS, start, pending.length);
-    if (earlier.length === pending.length && earlier.every((event, i) => event.id === pending[i]?.id)) {
-      const [first, last] = [earlier[0] as StoredHashedEvent, earlier.at(-1) as StoredHashedEvent];
-      return {
-        firstRevision: first.revision,
-        nextExpectedRevision: last.revision,
-        position: last.position,
-        written: false,
-      };
-    }
-    const ids = new Set(pending.map((event) => event.id));
-    const clash = known ? recent.find((event) => ids.has(event.id)) : earlier.find((event) => ids.has(event.id));
-    if (clash !== undefined) throw new DuplicateEventIdError(clash.id, stream, 'only part of this append was recorded');
-    return undefined;
-  }
-
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.#ensureOpen();
     checkStreamName(stream);
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? END : START);
-    const stored = await this.#readStored(stream, backwards ? BACKWARDS : FORWARDS, from, options.maxCount);
+    const stored = await readStoredEvents(
+      this.client,
+      stream,
+      backwards ? BACKWARDS : FORWARDS,
+      from,
+      options.maxCount,
+    );
     return stored.map((event) => this.#toEvent(event));
-  }
-
-  async #readStored(
-    stream: string,
-    direction: typeof FORWARDS | typeof BACKWARDS,
-    fromRevision: bigint | typeof START | typeof END,
-    maxCount: number | undefined,
-  ): Promise<StoredHashedEvent[]> {
-    const events: StoredHashedEvent[] = [];
-    try {
-      const read = this.client.readStream(stream, {
-        direction,
-        fromRevision,
-        ...(maxCount === undefined ? {} : { maxCount }),
-      });
-      for await (const resolved of read as AsyncIterable<ResolvedEvent>) {
-        if (resolved.event !== undefined) events.push(toStored(resolved.event));
-      }
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
-    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.#ensureOpen();
     const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
     const events: RecordedEvent[] = [];
-    await this.#scanAll(options.after ?? 0n, (event) => {
+    if (wanted <= 0) return events;
+    await scanAll(this.client, options.after ?? 0n, (event) => {
       events.push(this.#toEvent(toStored(event)));
       return events.length < wanted;
     });
     return events;
-  }
-
-  /**
-   * Reads `$all` after a position, page by page, leaving out the server's own events; `visit`
-   * returns false to stop. Pages start at the last record seen (reads include their start).
-   */
-  async #scanAll(after: bigint, visit: (event: AllStreamRecordedEvent) => boolean): Promise<void> {
-    let from: Position | typeof START = after === 0n ? START : { commit: after, prepare: after };
-    let last = after;
-    for (;;) {
-      let count = 0;
-      for await (const resolved of this.client.readAll({
-        fromPosition: from,
-        maxCount: pageSize,
-        direction: FORWARDS,
-      })) {
-        count++;
-        const event = resolved.event;
-        if (event === undefined) continue;
-        if (from !== START && event.position.commit <= last) continue;
-        from = event.position;
-        last = event.position.commit;
-        if (isSystemEvent(event)) continue;
-        if (!visit(event)) return;
-      }
-      if (count < pageSize) return;
-    }
   }
 
   async headPosition(): Promise<bigint> {
@@ -254,11 +161,11 @@ export class EsdbEventStore implements EventStore {
     this.#ensureOpen();
     const verifier = new ChainVerifier();
     if (options.stream !== undefined) {
-      for (const event of await this.#readStored(options.stream, FORWARDS, START, undefined)) {
+      for (const event of await readStoredEvents(this.client, options.stream, FORWARDS, START, undefined)) {
         if (!verifier.check(event)) break;
       }
     } else {
-      await this.#scanAll(0n, (event) => verifier.check(toStored(event)));
+      await scanAll(this.client, 0n, (event) => verifier.check(toStored(event)));
     }
     return verifier.report();
   }
