@@ -8,7 +8,8 @@ const decimal = z.string().regex(/^(0|[1-9][0-9]*)$/);
  * consumer can route, filter and deduplicate (`position`) without parsing the payload.
  */
 export const eventHeadersSchema = z.looseObject({
-  'event-id': z.uuid(),
+  // Any 8-4-4-4-12 hex id, as the store accepts: a stricter check here would stall the relay on a valid event.
+  'event-id': z.guid(),
   'event-type': z.string().min(1),
   'schema-version': z.string().regex(/^[1-9][0-9]*$/),
   stream: z.string().min(1).describe('Also the message key.'),
