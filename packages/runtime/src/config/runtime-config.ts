@@ -1,0 +1,33 @@
+import { env } from './env-values.ts';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The variables every service process reads; a service spreads this shape into its own schema:
+ * `z.object({ ...runtimeConfigShape, KAFKA_BROKERS: env.hostPorts() })`.
+ * The telemetry names are OpenTelemetry's standard ones, so collectors' docs apply as written.
+ */
+export const runtimeConfigShape = {
+  HOST: env.string().default('0.0.0.0').describe('Interface the HTTP server listens on'),
+  PORT: env.port().default(3000).describe('HTTP port'),
+  LOG_LEVEL: env.enum(LOG_LEVELS).default('info').describe('Minimum level of the JSON logs'),
+  HTTP_BODY_LIMIT: env
+    .int({ min: 1 })
+    .default(1_048_576)
+    .describe('Largest request body accepted, in bytes; larger ones get a 413 problem'),
+  READINESS_TIMEOUT: env
+    .durationMs()
+    .default(2_000)
+    .describe('How long /readyz waits for each dependency before calling it unavailable'),
+  SHUTDOWN_TIMEOUT: env
+    .durationMs()
+    .default(25_000)
+    .describe(
+      'Longest graceful shutdown before the process exits anyway (keep it under the orchestrator grace period)',
+    ),
+  OTEL_TRACES_EXPORTER: env.enum(['otlp', 'none']).default('none').describe('Where spans go'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: env
+    .url({ protocols: ['http', 'https'] })
+    .default('http://localhost:4318')
+    .describe('OTLP/HTTP collector base URL (spans are posted to /v1/traces)'),
+};
