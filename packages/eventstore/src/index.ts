@@ -1,3 +1,13 @@
+export { derivedEventId } from './command/derived-event-id.ts';
+export {
+  type CommandContext,
+  type CommandOutcome,
+  type DomainEventShape,
+  type HandleCommandOptions,
+  handleCommand,
+  type StreamDecider,
+  toDomainEvent,
+} from './command/handle-command.ts';
 export { canonicalJson } from './hash-chain/canonical-json.ts';
 export { GENESIS_HASH, type HashedEvent, hashEvent } from './hash-chain/event-hash.ts';
 export { MemoryEventStore, type MemoryStoreOptions, openMemoryStore } from './memory/memory-event-store.ts';

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { openMemoryStore } from '../memory/memory-event-store.ts';
+import { derivedEventId } from './derived-event-id.ts';
+import { handleCommand, type StreamDecider } from './handle-command.ts';
+
+// A counter that refuses to go past a limit: enough to show load, decide, append, retry and refuse.
+type Command = { type: 'Add'; amount: number; at: string };
+type Event = { type: 'Added'; schemaVersion: 1; amount: number; at: string };
+const limit = 10;
+const counter: StreamDecider<Command, Event, number, { code: string }> = {
+  decide: (command, total) =>
+    total + command.amount > limit
+      ? { ok: false, error: { code: 'counter.over_limit' } }
+      : { ok: true, value: [{ type: 'Added', schemaVersion: 1, amount: command.amount, at: command.at }] },
+  evolve: (total, event) => total + event.amount,
+  initialState: 0,
+};
+const add = (amount: number) => ({ type: 'Add', amount, at: '2026-05-07T16:00:00+02:00' }) as const;
+const context = (commandId: string) => ({ commandId, actor: 'agent-ada', correlationId: 'corr-1' });
+
+describe('handling a command', () => {
+  it('appends the decided events with their envelope and returns the new state', async () => {
+    const store = await openMemoryStore();
+    const outcome = await handleCommand(store, {
+      stream: 'counter-1',
+      decider: counter,
+      command: add(3),
+      context: context('c1'),
+    });
+    expect(outcome).toMatchObject({ ok: true, state: 3, revision: 0n, written: true });
+    const [recorded] = await store.readStream('counter-1');
+    expect(recorded).toMatchObject({
+      id: derivedEventId('c1', 0),
+      type: 'Added',
+      schemaVersion: 1,
+      data: { amount: 3, at: '2026-05-07T16:00:00+02:00' },
+      occurredAt: '2026-05-07T14:00:00.000Z',
+      actor: 'agent-ada',
+      correlationId: 'corr-1',
+    });
+  });
+
+  it('returns a refusal and writes nothing', async () => {
+    const store = await openMemoryStore();
+    await handleCommand(store, { stream: 'counter-1', decider: counter, command: add(9), context: context('c1') });
+    const outcome = await handleCommand(store, {
+      stream: 'counter-1',
+      decider: counter,
+      command: add(2),
+      context: context('c2'),
+    });
+    expect(outcome).toEqual({ ok: false, error: { code: 'counter.over_limit' } });
+    expect(await store.readStream('counter-1')).toHaveLength(1);
+  });
+
+  it('replays a command already handled without deciding again', async () => {
+    const store = await openMemoryStore();
+    await handleCommand(store, { stream: 'counter-1', decider: counter, command: add(9), context: context('c1') });
+    const again = await handleCommand(store, {
+      stream: 'counter-1',
+      decider: counter,
+      command: add(9),
+      context: context('c1'),
+    });
+    expect(again).toMatchObject({ ok: true, written: false, state: 9, events: [{ amount: 9 }] });
+    expect(await store.readStream('counter-1')).toHaveLength(1);
+  });
+
+  it('decides again on the new state when another writer appended first, never merging blindly', async () => {
+    const store = await openMemoryStore();
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        handleCommand(store, {
+          stream: 'counter-1',
+          decider: counter,
+          command: add(2),
+          context: context(`c${index}`),
+          maxAttempts: 20,
+        }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(5);
+    expect(outcomes.filter((outcome) => !outcome.ok)).toHaveLength(3);
+    const stream = await store.readStream('counter-1');
+    expect(stream.reduce((total, event) => total + (event.data.amount as number), 0)).toBe(10);
+  });
+});

@@ -1,0 +1,122 @@
+import type { NewEvent, RecordedEvent } from '../port/envelope.ts';
+import { RevisionConflictError } from '../port/errors.ts';
+import type { EventStore } from '../port/event-store.ts';
+import { NO_STREAM } from '../port/expected-revision.ts';
+import { derivedEventId } from './derived-event-id.ts';
+
+/** A decider as the domain writes them: events are flat `{ type, schemaVersion, …payload }`. */
+export interface StreamDecider<C, E extends DomainEventShape, S, Refusal> {
+  decide(command: C, state: S): { ok: true; value: E[] } | { ok: false; error: Refusal };
+  evolve(state: S, event: E): S;
+  readonly initialState: S;
+}
+
+export interface DomainEventShape {
+  readonly type: string;
+  readonly schemaVersion: number;
+  /** When it happened, if the event says so: it becomes the envelope's `occurredAt`. */
+  readonly at?: string;
+}
+
+export interface CommandContext {
+  /** Makes the command idempotent: the same id appends the same events once (see derivedEventId). */
+  readonly commandId: string;
+  readonly actor: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+}
+
+export type CommandOutcome<E, S, Refusal> =
+  | {
+      readonly ok: true;
+      /** The events this command recorded (on a replayed command, the ones it recorded the first time). */
+      readonly events: readonly E[];
+      readonly state: S;
+      /** The stream's revision after the command, -1n for a stream that still does not exist. */
+      readonly revision: bigint;
+      /** False when nothing was written: a replayed command, or a decision without events. */
+      readonly written: boolean;
+    }
+  | { readonly ok: false; readonly error: Refusal };
+
+export interface HandleCommandOptions<C, E extends DomainEventShape, S, Refusal> {
+  readonly stream: string;
+  readonly decider: StreamDecider<C, E, S, Refusal>;
+  readonly command: C;
+  readonly context: CommandContext;
+  /** Concurrent writers are retried this many times before the conflict is reported. */
+  readonly maxAttempts?: number;
+}
+
+/**
+ * Load, decide, append with the expected revision: the whole life of a command. A concurrent append
+ * makes the command decide again on the new state (never a blind merge); after `maxAttempts` the
+ * conflict is thrown for the caller to report.
+ */
+export async function handleCommand<C, E extends DomainEventShape, S, Refusal>(
+  store: EventStore,
+  options: HandleCommandOptions<C, E, S, Refusal>,
+): Promise<CommandOutcome<E, S, Refusal>> {
+  const { stream, decider, command, context, maxAttempts = 5 } = options;
+  for (let attempt = 1; ; attempt++) {
+    const history = await store.readStream(stream);
+    const events = history.map(toDomainEvent<E>);
+    const state = events.reduce(decider.evolve, decider.initialState);
+    const revision = history.length === 0 ? -1n : history.at(-1)!.revision;
+
+    const replayed = recordedBy(history, context.commandId);
+    if (replayed.length > 0)
+      return { ok: true, events: replayed.map(toDomainEvent<E>), state, revision, written: false };
+
+    const decision = decider.decide(command, state);
+    if (!decision.ok) return decision;
+    if (decision.value.length === 0) return { ok: true, events: [], state, revision, written: false };
+
+    try {
+      const result = await store.append(stream, decision.value.map(toNewEvent(context)), {
+        expectedRevision: revision < 0n ? NO_STREAM : revision,
+      });
+      return {
+        ok: true,
+        events: decision.value,
+        state: decision.value.reduce(decider.evolve, state),
+        revision: result.nextExpectedRevision,
+        written: result.written,
+      };
+    } catch (error) {
+      if (!(error instanceof RevisionConflictError) || attempt >= maxAttempts) throw error;
+    }
+  }
+}
+
+export function toDomainEvent<E>(recorded: RecordedEvent): E {
+  return { type: recorded.type, schemaVersion: recorded.schemaVersion, ...recorded.data } as E;
+}
+
+function toNewEvent(context: CommandContext) {
+  return (event: DomainEventShape, index: number): NewEvent => {
+    const { type, schemaVersion, ...data } = event;
+    return {
+      id: derivedEventId(context.commandId, index),
+      type,
+      schemaVersion,
+      data,
+      ...(event.at === undefined ? {} : { occurredAt: event.at }),
+      actor: context.actor,
+      ...(context.correlationId === undefined ? {} : { correlationId: context.correlationId }),
+      ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
+    };
+  };
+}
+
+/** The events a command already recorded: one append, so contiguous, with the ids derived from it. */
+function recordedBy(history: readonly RecordedEvent[], commandId: string): RecordedEvent[] {
+  const start = history.findIndex((event) => event.id === derivedEventId(commandId, 0));
+  if (start < 0) return [];
+  const recorded: RecordedEvent[] = [];
+  for (const event of history.slice(start)) {
+    if (event.id !== derivedEventId(commandId, recorded.length)) break;
+    recorded.push(event);
+  }
+  return recorded;
+}
