@@ -28,6 +28,11 @@ export interface KafkaBusOptions {
   heartbeatIntervalMs?: number;
   /** How long a fetch waits for data: also bounds how long a stop waits for an idle fetch. */
   maxWaitTimeInMs?: number;
+  /**
+   * Partitions a consumer handles at once (order within each is kept). All of the topic's by
+   * default, up to 16: kafkajs commits after every partition batch, a round trip each, and with
+   * few partitions at a time those commits queue up and add latency under a trickle of messages.
+   */
   partitionsConsumedConcurrently?: number;
   /** More kafkajs client settings (SSL, SASL…). */
   kafka?: Partial<KafkaConfig>;
@@ -109,7 +114,8 @@ export class KafkaBus implements Bus {
     const consumer = new KafkaConsumer(kafkajsConsumer, options.group, (stopped) => this.#consumers.delete(stopped));
     this.#consumers.add(consumer);
     await consumer.run(options, {
-      partitionsConsumedConcurrently: this.#options.partitionsConsumedConcurrently ?? 4,
+      partitionsConsumedConcurrently:
+        this.#options.partitionsConsumedConcurrently ?? Math.min(options.topic.partitions, 16),
       logger: this.#logger,
       publishDeadLetter: (target, message) => this.publish(target, [message]),
     });
