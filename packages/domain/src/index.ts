@@ -60,3 +60,6 @@ export { ticketDecider } from './ticket/ticket-decider.ts';
 export * from './ticket/ticket-events.ts';
 export * from './ticket/ticket-request.ts';
 export * from './ticket/ticket-state.ts';
+
+export * from './triage/agent-choice.ts';
+export * from './triage/requalification-rules.ts';

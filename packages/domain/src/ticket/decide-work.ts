@@ -20,6 +20,8 @@ const takenCharge: readonly TicketStatus[] = [
   'workaround_provided',
 ];
 
+const assignable: readonly TicketStatus[] = ['received', 'awaiting_information', ...takenCharge];
+
 /** Acknowledged, qualified and assigned at once; only a complete request can be taken charge of. */
 export function takeCharge(command: TakeCharge, state: TicketState): Decision {
   return onMovable(command, state, (ticket) => {
@@ -32,10 +34,13 @@ export function takeCharge(command: TakeCharge, state: TicketState): Decision {
   });
 }
 
-/** Reassignment, once taken charge of and before the resolution. */
+/**
+ * Dispatch before take-charge (triage proposes the agent, who then takes charge) or reassignment after
+ * it, until the resolution. Assigning is not taking charge: the milestone waits for the agent's act.
+ */
 export function assign(command: AssignTicket, state: TicketState): Decision {
   return onMovable(command, state, (ticket) => {
-    if (!takenCharge.includes(ticket.status)) return refuse('ticket.invalid_transition', command, ticket);
+    if (!assignable.includes(ticket.status)) return refuse('ticket.invalid_transition', command, ticket);
     if (ticket.assignee === command.agentId) {
       return refuse('ticket.already_assigned', command, ticket, `it is already assigned to ${command.agentId}`);
     }

@@ -12,7 +12,8 @@ export const ReopenWindowDays = z.number().int().positive();
 /** `assignee` defaults to the agent taking charge. */
 export const TakeCharge = ticketCommand('TakeCharge', { assignee: EntityId.optional(), by: ActorId });
 
-export const AssignTicket = ticketCommand('AssignTicket', { agentId: EntityId, by: ActorId });
+/** `reason` says why this agent (triage records its rule: skills, load); a manager may leave it out. */
+export const AssignTicket = ticketCommand('AssignTicket', { agentId: EntityId, reason: Text.optional(), by: ActorId });
 
 export const StartWork = ticketCommand('StartWork', { by: ActorId });
 

@@ -17,6 +17,7 @@ export const TicketTakenCharge = eventSchema('TicketTakenCharge', 1, {
 export const TicketAssigned = eventSchema('TicketAssigned', 1, {
   ticketId: EntityId,
   agentId: EntityId,
+  reason: Text.optional(),
   by: ActorId,
   at: Instant,
 });

@@ -83,8 +83,19 @@ describe('assigning a ticket', () => {
       .thenRefused('ticket.already_assigned');
   });
 
-  it('a ticket not yet taken charge of is assigned by taking charge', () => {
-    given(until('received')).when(assign()).thenRefused('ticket.invalid_transition');
+  it.each(['received', 'awaiting_information'] as const)(
+    'triage dispatches it while %s, with its reason, without reaching the take-charge milestone',
+    (status) => {
+      const when = at('2026-05-08T09:00');
+      const state = given(until(status))
+        .when(assign({ at: when, reason: 'skills ERP; least load (2 open)', by: 'triage' }))
+        .then([assigned({ at: when, reason: 'skills ERP; least load (2 open)', by: 'triage' })]);
+      expect(state.status !== 'none' && state.milestones.takeCharge).toBeUndefined();
+    },
+  );
+
+  it('a resolved ticket is not reassigned', () => {
+    given(until('resolved')).when(assign()).thenRefused('ticket.invalid_transition');
   });
 });
 
