@@ -7,7 +7,7 @@ lib="${KAFKA_LIB_DIR:-$here/.lib}"
 want="$(sha256sum "$here/pom.xml" | cut -d' ' -f1)"
 if [[ -f "$lib/.pom-sha256" && "$(cat "$lib/.pom-sha256")" == "$want" ]]; then exit 0; fi
 rm -rf "$lib.partial"
-mvn -q -B -f "$here/pom.xml" \
+mvn -q -B -Dstyle.color=never -f "$here/pom.xml" \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
   -DoutputDirectory="$lib.partial" -DincludeScope=runtime
 echo "$want" > "$lib.partial/.pom-sha256"

@@ -19,8 +19,12 @@ import { eventually } from './support/eventually.ts';
 
 /** support.events.v1's contract under a name of one test's own. */
 export function testEventsTopic(partitions = 4) {
+  return testEventsTopicNamed(`test.events.${randomUUID()}.v1`, partitions);
+}
+
+export function testEventsTopicNamed(name: string, partitions: number) {
   return defineTopic({
-    name: `test.events.${randomUUID()}.v1`,
+    name,
     partitions,
     title: 'test events',
     description: 'support.events.v1 for one test',

@@ -110,7 +110,6 @@ export class EventRelay {
   }
 
   async #run(): Promise<void> {
-    await this.#options.bus.ensureTopics([this.#topic]);
     while (!this.#stop.signal.aborted) {
       this.#state = 'standby';
       let lease: Lease;
@@ -139,6 +138,8 @@ export class EventRelay {
 
   async #lead(lease: Lease): Promise<void> {
     const term = AbortSignal.any([this.#stop.signal, lease.lost]);
+    // Here rather than once at start: a broker still starting fails this term, and the next one retries.
+    await this.#options.bus.ensureTopics([this.#topic]);
     const start = await this.#options.checkpoints.load();
     this.#advance(start);
     const maxBatch = this.#options.maxBatchSize ?? 1000;
