@@ -32,8 +32,8 @@ export async function provideInfrastructure(
   holder[sharedKey] ??= { users: 0 };
   const shared = holder[sharedKey];
   shared.users += 1;
-  if (needs.kafka) shared.kafka ??= kafkaForTests();
-  if (needs.redis) shared.redis ??= redisForTests();
+  if (needs.kafka) shared.kafka ??= kafkaForTests().catch((error: unknown) => failed('Kafka', error));
+  if (needs.redis) shared.redis ??= redisForTests().catch((error: unknown) => failed('Redis', error));
   const provided: HotlineInfrastructure = { ownerPid: process.pid };
   if (needs.kafka && shared.kafka) provided.kafka = toProvided('Kafka', await shared.kafka);
   if (needs.redis && shared.redis) provided.redis = toProvided('Redis', await shared.redis);
@@ -50,6 +50,11 @@ export async function provideInfrastructure(
     holder[sharedKey] = undefined;
     for (const piece of started) if (piece?.available) await piece.value.stop();
   };
+}
+
+/** A source that was there but did not work (an unreachable KAFKA_BROKERS, a broker that would not start). */
+function failed<T>(what: string, error: unknown): Availability<T> {
+  return { available: false, reason: `${what} is not usable: ${(error as Error).message}` };
 }
 
 function toProvided<T extends { endpoint: unknown }>(
