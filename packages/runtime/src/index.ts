@@ -10,3 +10,55 @@ export {
   loadConfigOrExit,
 } from './config/load-config.ts';
 export { LOG_LEVELS, runtimeConfigShape } from './config/runtime-config.ts';
+
+export {
+  type CheckResult,
+  checkReadiness,
+  type Readiness,
+  type ReadinessProbe,
+  type ReadinessProbes,
+} from './health/readiness.ts';
+export { createHttpServer, type HttpServer, type HttpServerOptions } from './http/http-server.ts';
+export { DOCS_PREFIX, type OpenApiInfo } from './http/openapi.ts';
+export { sendProblem } from './http/problem-replies.ts';
+export { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from './http/request-ids.ts';
+export {
+  createLogger,
+  type Logger,
+  type LoggerSettings,
+  type LogLevel,
+  type RequestContext,
+  withRequestContext,
+} from './logging/logger.ts';
+export { PERSON_HOLDER_KEYS, PERSONAL_KEYS, REDACTED, SECRET_KEYS } from './logging/redaction.ts';
+export {
+  consumerLagGauge,
+  projectionLagGauge,
+  relayLagEventsGauge,
+  relayLagSecondsGauge,
+  timersPendingGauge,
+} from './metrics/lag-metrics.ts';
+export { createMetrics, type Metrics, type MetricsOptions } from './metrics/metrics.ts';
+export {
+  type DomainErrorLike,
+  type DomainErrorStatus,
+  type DomainProblemOptions,
+  domainErrorToProblem,
+} from './problems/domain-problems.ts';
+export { type ErrorProblem, problemFromError } from './problems/error-problems.ts';
+export {
+  type FieldError,
+  FieldErrorSchema,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TYPE_PREFIX,
+  type ProblemDocument,
+  ProblemDocumentSchema,
+  type ProblemInit,
+  problem,
+  problemType,
+  statusTitle,
+} from './problems/problem-document.ts';
+export { ProblemError } from './problems/problem-error.ts';
+export { type SpanOptions, TRACER_NAME, withSpan } from './telemetry/spans.ts';
+export { startTelemetry, type Telemetry, type TelemetryOptions } from './telemetry/telemetry.ts';
+export { extractTraceContext, type HeaderValues, injectTraceHeaders } from './telemetry/trace-headers.ts';

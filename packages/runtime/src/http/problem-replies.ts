@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { problemFromError } from '../problems/error-problems.ts';
+import { PROBLEM_CONTENT_TYPE, type ProblemDocument, problem } from '../problems/problem-document.ts';
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+const pathOf = (url: string) => url.split('?', 1)[0] ?? url;
+
+/** Sends a problem document, completing `instance` and `requestId` from the request. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, document: ProblemDocument): FastifyReply {
+  return reply
+    .code(document.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send({ ...document, instance: document.instance ?? pathOf(request.url), requestId: request.id });
+}
+
+/** Answers every failure, ours or the client's, with an RFC 9457 problem document. */
+export function registerProblemReplies(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const { problem: document, unexpected } = problemFromError(error);
+    if (unexpected) {
+      request.log.error({ err: error }, 'request failed');
+    } else {
+      const { status, type, code } = document;
+      request.log.info({ problem: { status, type, code } }, error instanceof Error ? error.message : document.title);
+    }
+    return sendProblem(request, reply, document.status === 413 ? tooLarge(request, document) : document);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = pathOf(request.url);
+    const allowed = METHODS.filter(
+      (method) => method !== request.method && app.findRoute({ method, url: path }) !== null,
+    );
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return sendProblem(
+        request,
+        reply,
+        problem({ status: 405, detail: `${request.method} is not allowed on ${path}; use ${allowed.join(', ')}.` }),
+      );
+    }
+    return sendProblem(request, reply, problem({ status: 404, detail: `Nothing at ${request.method} ${path}.` }));
+  });
+}
+
+function tooLarge(request: FastifyRequest, document: ProblemDocument): ProblemDocument {
+  const limit = request.routeOptions.bodyLimit;
+  return { ...document, detail: `The request body exceeds the limit of ${limit} bytes.`, limitBytes: limit };
+}
+
+/** Errors Fastify meets before routing (malformed URL…), answered like the rest. */
+export function frameworkErrorReply(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  sendProblem(request, reply, problemFromError(error).problem);
+}
