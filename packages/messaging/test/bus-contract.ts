@@ -131,6 +131,38 @@ export function busContract(name: string, make: () => Promise<BusHarness>, skip?
       for (const key of keys) expect(arrivals.get(key)).toEqual(Array.from({ length: perKey }, (_, i) => i));
     });
 
+    it('hands partitions over when members join and leave mid-stream: nothing lost, each key in order', async () => {
+      const topic = testTopic(4);
+      const group = uniqueGroup();
+      const received: { key: string; value: number }[] = [];
+      const record = (m: IncomingMessage<Order>) => {
+        received.push({ key: m.key!, value: m.payload.sequence });
+      };
+      const total = 400;
+      const publishing = (async () => {
+        for (let sequence = 0; sequence < total; sequence += 10) {
+          await bus.publish(
+            topic,
+            Array.from({ length: 10 }, (_, i) => ({
+              key: `k${(sequence + i) % 8}`,
+              payload: { sequence: sequence + i },
+            })),
+          );
+          await delay(10);
+        }
+      })();
+      const first = await collect(topic, group, [], record);
+      await eventually(() => expect(received.length).toBeGreaterThan(50));
+      const second = await collect(topic, group, [], record);
+      await second.ready;
+      await eventually(() => expect(received.length).toBeGreaterThan(200));
+      await first.stop();
+      await publishing;
+      await eventually(() => expect(new Set(received.map((r) => r.value)).size).toBe(total));
+      for (const [key, values] of firstArrivals(received))
+        expect(values, key).toEqual([...values].sort((a, b) => a - b));
+    });
+
     it('every group gets every message', async () => {
       const topic = testTopic(2);
       await bus.publish(
