@@ -59,6 +59,13 @@ export {
   statusTitle,
 } from './problems/problem-document.ts';
 export { ProblemError } from './problems/problem-error.ts';
+export {
+  type GracefulShutdown,
+  type GracefulShutdownOptions,
+  gracefulShutdown,
+  type ProcessLike,
+  type ShutdownStep,
+} from './shutdown/graceful-shutdown.ts';
 export { type SpanOptions, TRACER_NAME, withSpan } from './telemetry/spans.ts';
 export { startTelemetry, type Telemetry, type TelemetryOptions } from './telemetry/telemetry.ts';
 export { extractTraceContext, type HeaderValues, injectTraceHeaders } from './telemetry/trace-headers.ts';

@@ -107,7 +107,9 @@ export async function createHttpServer({
 
 /**
  * Once `close()` starts, requests still arriving on open connections are refused with a 503
- * problem (and `Connection: close`), while those already in flight complete.
+ * problem, while those already in flight complete. Every response sent while closing says
+ * `Connection: close`: the keep-alive connection of an in-flight request would otherwise stay open
+ * after its answer and hold `close()` until the keep-alive timeout.
  */
 function registerClosingGuard(app: FastifyInstance): void {
   let closing = false;
@@ -118,5 +120,8 @@ function registerClosingGuard(app: FastifyInstance): void {
     if (closing) {
       throw new ProblemError({ status: 503, detail: 'The service is shutting down; retry on another instance.' });
     }
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
   });
 }
