@@ -18,10 +18,10 @@ export const RequalificationRule = z.object({
       keywords: z.array(z.string().trim().min(1)).nonempty().optional(),
     })
     .refine((when) => Object.keys(when).length > 0, 'a rule needs at least one condition'),
-  then: z
+  change: z
     .object({ priority: Priority.optional(), nature: Nature.optional() })
     .refine(
-      (then) => then.priority !== undefined || then.nature !== undefined,
+      (change) => change.priority !== undefined || change.nature !== undefined,
       'a rule changes the priority or the nature',
     ),
 });
@@ -54,7 +54,7 @@ export const defaultRequalificationRules: readonly RequalificationRule[] = [
       environments: ['production'],
       keywords: ['bloqué', 'bloquant', 'arrêt', 'arrêtée', 'plus rien', 'outage', 'down', 'stopped', 'blocked'],
     },
-    then: { priority: 'P1' },
+    change: { priority: 'P1' },
   },
 ];
 
@@ -82,8 +82,9 @@ export function requalificationFor(facts: TriageFacts, rules: readonly Requalifi
   for (const rule of rules) {
     if (!matches(rule, facts)) continue;
     const priority =
-      rule.then.priority !== undefined && rule.then.priority !== facts.priority ? rule.then.priority : undefined;
-    const nature = rule.then.nature !== undefined && rule.then.nature !== facts.nature ? rule.then.nature : undefined;
+      rule.change.priority !== undefined && rule.change.priority !== facts.priority ? rule.change.priority : undefined;
+    const nature =
+      rule.change.nature !== undefined && rule.change.nature !== facts.nature ? rule.change.nature : undefined;
     if (priority === undefined && nature === undefined) continue;
     return {
       rule,

@@ -36,13 +36,13 @@ describe('requalification rules', () => {
         id: 'noop',
         description: 'Already functional',
         when: { natures: ['functional'] },
-        then: { nature: 'functional' },
+        change: { nature: 'functional' },
       },
       {
         id: 'how-to',
         description: 'How-to questions are functional',
         when: { keywords: ['comment'] },
-        then: { nature: 'functional' },
+        change: { nature: 'functional' },
       },
     ]);
     expect(
@@ -56,8 +56,8 @@ describe('requalification rules', () => {
   });
 
   it('refuses a rule without condition or without effect, naming the field', () => {
-    const parsed = RequalificationRule.safeParse({ id: 'x', description: 'x', when: {}, then: {} });
-    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['when', 'then']);
+    const parsed = RequalificationRule.safeParse({ id: 'x', description: 'x', when: {}, change: {} });
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['when', 'change']);
   });
 });
 
