@@ -31,4 +31,3 @@ export {
   SoleRelay,
 } from './relay/relay-coordination.ts';
 export * from './topic/topic-contract.ts';
-export { extractTraceContext, injectTraceContext } from './tracing/trace-headers.ts';

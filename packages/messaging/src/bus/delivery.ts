@@ -1,6 +1,6 @@
+import { extractTraceContext } from '@hotline/runtime';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { DeadLetter, MessageHeaders, TopicContract } from '../topic/topic-contract.ts';
-import { extractTraceContext } from '../tracing/trace-headers.ts';
 import type { MessageHandler, OutgoingMessage } from './bus.ts';
 import { DeliveryInterrupted, PermanentFailure } from './errors.ts';
 import type { Logger } from './logger.ts';

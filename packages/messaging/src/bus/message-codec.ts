@@ -1,6 +1,6 @@
+import { injectTraceHeaders } from '@hotline/runtime';
 import type { z } from 'zod';
 import type { MessageHeaders, TopicContract } from '../topic/topic-contract.ts';
-import { injectTraceContext } from '../tracing/trace-headers.ts';
 import type { OutgoingMessage } from './bus.ts';
 import { InvalidMessageError } from './errors.ts';
 
@@ -21,7 +21,7 @@ export function encodeMessage<Payload, Headers extends MessageHeaders>(
   }
   const payload = topic.payload.safeParse(message.payload);
   if (!payload.success) throw new InvalidMessageError(topic.name, describeIssues(payload.error));
-  const headers = injectTraceContext({ ...message.headers });
+  const headers = injectTraceHeaders({ ...message.headers });
   const checkedHeaders = topic.headers.safeParse(headers);
   if (!checkedHeaders.success)
     throw new InvalidMessageError(topic.name, `headers: ${describeIssues(checkedHeaders.error)}`);

@@ -1,8 +1,8 @@
 import type { EventData, RecordedEvent } from '@hotline/eventstore';
+import { injectTraceHeaders } from '@hotline/runtime';
 import type { Context } from '@opentelemetry/api';
 import type { IncomingMessage, OutgoingMessage } from '../bus/bus.ts';
 import type { EventHeaders } from '../contracts/events.ts';
-import { injectTraceContext } from '../tracing/trace-headers.ts';
 
 /** A recorded event as a message of support.events.v1: keyed by stream, envelope in headers, data as payload. */
 export function eventMessage(event: RecordedEvent, traceContext?: Context): OutgoingMessage<EventData, EventHeaders> {
@@ -20,7 +20,7 @@ export function eventMessage(event: RecordedEvent, traceContext?: Context): Outg
     'causation-id': event.causationId,
     hash: event.hash,
   };
-  if (traceContext !== undefined) injectTraceContext(headers, traceContext);
+  if (traceContext !== undefined) injectTraceHeaders(headers, traceContext);
   return { key: event.stream, payload: event.data, headers };
 }
 
