@@ -1,0 +1,53 @@
+import type { DomainError } from '@hotline/domain';
+import type { EventStore } from '@hotline/eventstore';
+import {
+  type CommandContext,
+  type DomainEventShape,
+  handleCommand,
+  RevisionConflictError,
+  type StreamDecider,
+} from '@hotline/eventstore';
+import { domainErrorToProblem, ProblemError } from '@hotline/runtime';
+import { domainErrorStatus } from './domain-statuses.ts';
+
+export interface Executed<E, S> {
+  readonly events: readonly E[];
+  readonly state: S;
+  readonly revision: bigint;
+  /** False for a replayed command: nothing new was recorded. */
+  readonly written: boolean;
+}
+
+/** A domain refusal as the problem document a client reads. */
+export function refusalProblem(error: DomainError, instance?: string): ProblemError {
+  const status = domainErrorStatus(error.code);
+  return new ProblemError(
+    domainErrorToProblem(error, { [error.code]: status }, instance === undefined ? {} : { instance }),
+  );
+}
+
+/**
+ * Runs a command through its decider against its stream, for a route or a consumer: a refusal
+ * becomes a problem (404, 409 or 422), and writers that keep colliding a 409, never a merge.
+ */
+export async function executeCommand<C, E extends DomainEventShape, S>(
+  store: EventStore,
+  options: { stream: string; decider: StreamDecider<C, E, S, DomainError>; command: C; context: CommandContext },
+  instance?: string,
+): Promise<Executed<E, S>> {
+  try {
+    const outcome = await handleCommand(store, options);
+    if (!outcome.ok) throw refusalProblem(outcome.error, instance);
+    return outcome;
+  } catch (error) {
+    if (!(error instanceof RevisionConflictError)) throw error;
+    throw refusalProblem(
+      {
+        code: 'stream.revision_conflict',
+        message: `${options.stream} kept changing while the command was decided; try again`,
+        details: { stream: error.stream },
+      },
+      instance,
+    );
+  }
+}

@@ -1,0 +1,12 @@
+export { type Clock, systemClock, VirtualClock } from './clock/clock.ts';
+export { type Executed, executeCommand, refusalProblem } from './http/command-execution.ts';
+export { domainErrorStatus } from './http/domain-statuses.ts';
+export { domainUpcaster } from './infrastructure/domain-upcaster.ts';
+export {
+  type Infrastructure,
+  type InfrastructureConfig,
+  openInfrastructure,
+} from './infrastructure/open-infrastructure.ts';
+export { platformConfigShape } from './infrastructure/platform-config.ts';
+export type { HotlineService, ServiceContext } from './service/hotline-service.ts';
+export { idOfStream, streams } from './streams.ts';

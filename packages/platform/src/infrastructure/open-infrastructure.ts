@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type EventStore, openSqliteStore } from '@hotline/eventstore';
+import { type Bus, InProcessBus, KafkaBus, supportTopics } from '@hotline/messaging';
+import type { Logger, ReadinessProbes } from '@hotline/runtime';
+import { domainUpcaster } from './domain-upcaster.ts';
+
+export interface InfrastructureConfig {
+  readonly EVENT_STORE: 'sqlite' | 'esdb';
+  readonly SQLITE_FILE: string;
+  readonly ESDB_CONNECTION_STRING?: string | undefined;
+  readonly BUS: 'in-process' | 'kafka';
+  readonly KAFKA_BROKERS?: readonly string[] | undefined;
+  readonly KAFKA_REPLICATION_FACTOR: number;
+}
+
+export interface Infrastructure {
+  readonly store: EventStore;
+  readonly bus: Bus;
+  readonly readiness: ReadinessProbes;
+  close(): Promise<void>;
+}
+
+function required<T>(value: T | undefined, name: string, because: string): T {
+  if (value === undefined) throw new Error(`Invalid configuration: ${name}: required when ${because}`);
+  return value;
+}
+
+async function openStore(config: InfrastructureConfig): Promise<EventStore> {
+  if (config.EVENT_STORE === 'esdb') {
+    // Loaded on demand so that the embedded product never loads gRPC.
+    const { openEsdbStore } = await import('@hotline/eventstore/esdb');
+    const connectionString = required(config.ESDB_CONNECTION_STRING, 'ESDB_CONNECTION_STRING', 'EVENT_STORE=esdb');
+    return openEsdbStore({ connectionString, upcast: domainUpcaster });
+  }
+  mkdirSync(dirname(config.SQLITE_FILE), { recursive: true });
+  return openSqliteStore({ file: config.SQLITE_FILE, upcast: domainUpcaster });
+}
+
+function openBus(config: InfrastructureConfig, logger: Logger, clientId: string): Bus {
+  const busLogger = logger.child({ component: 'bus' });
+  if (config.BUS === 'kafka') {
+    const brokers = required(config.KAFKA_BROKERS, 'KAFKA_BROKERS', 'BUS=kafka');
+    return new KafkaBus({
+      brokers: [...brokers],
+      clientId,
+      logger: busLogger,
+      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    });
+  }
+  return new InProcessBus({ logger: busLogger });
+}
+
+/** The store and the bus a process runs on, chosen by its configuration, with their readiness probes. */
+export async function openInfrastructure(
+  config: InfrastructureConfig,
+  logger: Logger,
+  clientId: string,
+): Promise<Infrastructure> {
+  const store = await openStore(config);
+  const bus = openBus(config, logger, clientId);
+  await bus.ensureTopics(supportTopics);
+  return {
+    store,
+    bus,
+    readiness: {
+      'event store': async () => {
+        await store.headPosition();
+      },
+      bus: async () => {
+        await bus.ensureTopics(supportTopics);
+      },
+    },
+    async close() {
+      await bus.close();
+      await store.close();
+    },
+  };
+}
