@@ -10,3 +10,5 @@ export {
 export { platformConfigShape } from './infrastructure/platform-config.ts';
 export type { HotlineService, ServiceContext } from './service/hotline-service.ts';
 export { idOfStream, streams } from './streams.ts';
+export { type LoadedTicket, loadTicket, ticketEventsOf } from './tickets/ticket-reading.ts';
+export { TicketView, ticketView } from './tickets/ticket-view.ts';

@@ -1,0 +1,35 @@
+import { evolveTicket, initialTicketState, type Ticket, type TicketEvent, ticketEventRegistry } from '@hotline/domain';
+import { type EventStore, type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+import { ProblemError } from '@hotline/runtime';
+import { streams } from '../streams.ts';
+
+export interface LoadedTicket {
+  readonly ticket: Ticket;
+  readonly events: readonly TicketEvent[];
+  readonly recorded: readonly RecordedEvent[];
+}
+
+/** A ticket's events as the domain reads them (validated against their current schema). */
+export function ticketEventsOf(recorded: readonly RecordedEvent[]): TicketEvent[] {
+  return recorded.map((event) => {
+    const parsed = ticketEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+    if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
+    return parsed.value as TicketEvent;
+  });
+}
+
+/** The ticket folded from its stream, or a 404 problem. */
+export async function loadTicket(store: EventStore, ticketId: string, instance?: string): Promise<LoadedTicket> {
+  const recorded = await store.readStream(streams.ticket(ticketId));
+  const events = ticketEventsOf(recorded);
+  const ticket = events.reduce(evolveTicket, initialTicketState);
+  if (ticket.status === 'none') {
+    throw new ProblemError({
+      status: 404,
+      code: 'ticket.not_found',
+      detail: `No ticket ${ticketId}`,
+      ...(instance === undefined ? {} : { instance }),
+    });
+  }
+  return { ticket, events, recorded };
+}
