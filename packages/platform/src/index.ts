@@ -1,6 +1,7 @@
 export { type Clock, systemClock, VirtualClock } from './clock/clock.ts';
 export { type Executed, executeCommand, refusalProblem } from './http/command-execution.ts';
 export { domainErrorStatus } from './http/domain-statuses.ts';
+export { CommandBodyBase, commandContextOf, IDEMPOTENCY_KEY_HEADER, occurredAt } from './http/request-context.ts';
 export { domainUpcaster } from './infrastructure/domain-upcaster.ts';
 export {
   type Infrastructure,
