@@ -1,74 +1,62 @@
+import {
+  ActorId,
+  AmendContract,
+  CancelTicket,
+  ChangeAvailability,
+  ClaimPenalty,
+  DeclareSkills,
+  EntityId,
+  FileComplaint,
+  ProvideInformation,
+  ReceiveTicket,
+  RecordAgentDeparture,
+  RecordClientMessage,
+  RegisterAgent,
+  RenewContract,
+  ReopenTicket,
+  SignContract,
+  StartMaintenance,
+  TerminateContract,
+} from '@hotline/domain';
 import { z } from 'zod';
 import { defineTopic } from '../topic/topic-contract.ts';
 
-// Each kind's payload names what intake needs to route the message; the intake service refines
-// these (loose objects: extra fields pass through untouched until it does).
-const ticketSubmitted = z.looseObject({
-  externalRef: z.string().min(1).describe("The upstream system's own reference of the request."),
-  clientId: z.string().min(1),
-  product: z.string().min(1),
-  environment: z.enum(['production', 'preproduction', 'test', 'development']).optional(),
-  nature: z.enum(['malfunction', 'functional', 'evolution', 'service']).optional(),
-  priority: z.enum(['P1', 'P2', 'P3']).optional(),
-  title: z.string().min(1),
-  description: z.string().min(1),
-  version: z.string().optional(),
-  reproduction: z.string().optional().describe('How to reproduce a malfunction.'),
-  reportedBy: z.string().optional(),
-});
+/**
+ * What an upstream system may send, by kind: the payload of each kind is the domain command's own
+ * schema without what intake adds (the command type, the instant, which the envelope's `occurredAt`
+ * gives, and for a submission the ticket id and the coverage, decided by intake). The HTTP API takes
+ * the very same payloads, so one definition serves both doors.
+ */
+const command = { type: true, at: true } as const;
 
-const clientMessage = z.looseObject({
-  ticketRef: z.string().min(1).describe('The ticket id, or the upstream reference it was submitted with.'),
-  clientId: z.string().min(1),
-  author: z.string().min(1),
-  body: z.string().min(1),
-});
-
-const ticketCancelled = z.looseObject({
-  ticketRef: z.string().min(1),
-  clientId: z.string().min(1),
-  reason: z.string().optional(),
-});
-
-const complaintFiled = z.looseObject({
-  ticketRef: z.string().min(1),
-  clientId: z.string().min(1),
-  body: z.string().min(1),
-});
-
-const penaltyClaimed = z.looseObject({
-  clientId: z.string().min(1),
-  contractId: z.string().min(1),
-  ticketRefs: z.array(z.string().min(1)).optional(),
-  amountCents: z.number().int().nonnegative().optional(),
-  currency: z.string().length(3).optional(),
-});
-
-const contractUpdated = z.looseObject({
-  contractId: z.string().min(1),
-  clientId: z.string().min(1),
-  terms: z.record(z.string(), z.unknown()).describe('The contract or amendment as the contract system holds it.'),
-});
-
-const agentUpdated = z.looseObject({
-  agentId: z.string().min(1),
-  name: z.string().optional(),
-  skills: z.array(z.string()).optional(),
-  active: z.boolean().optional(),
-});
-
-/** What an upstream system may send, by kind, with the payload each kind carries. */
 export const inboundPayloads = {
-  'ticket.submitted': ticketSubmitted,
-  'ticket.client_message': clientMessage,
-  'ticket.cancelled': ticketCancelled,
-  'complaint.filed': complaintFiled,
-  'penalty.claimed': penaltyClaimed,
-  'contract.updated': contractUpdated,
-  'agent.updated': agentUpdated,
+  'ticket.submitted': ReceiveTicket.omit({ type: true, at: true, ticketId: true, coverage: true }).extend({
+    externalId: z
+      .string()
+      .trim()
+      .min(1)
+      .describe("The upstream system's own reference: the same (source, externalId) is always the same ticket."),
+  }),
+  'ticket.information_provided': ProvideInformation.omit({ ...command, coverage: true }),
+  'ticket.client_message': RecordClientMessage.omit(command),
+  'ticket.cancelled': CancelTicket.omit(command),
+  'ticket.reopen_requested': ReopenTicket.omit({ ...command, reopenWindowDays: true }),
+  'ticket.closing_confirmed': z.object({ ticketId: EntityId, by: ActorId }),
+  'complaint.filed': FileComplaint.omit(command),
+  'penalty.claimed': ClaimPenalty.omit(command),
+  'contract.signed': SignContract.omit(command),
+  'contract.amended': AmendContract.omit(command),
+  'contract.maintenance_started': StartMaintenance.omit(command),
+  'contract.renewed': RenewContract.omit(command),
+  'contract.terminated': TerminateContract.omit(command),
+  'agent.joined': RegisterAgent.omit(command),
+  'agent.left': RecordAgentDeparture.omit(command),
+  'agent.skills_declared': DeclareSkills.omit(command),
+  'agent.availability_changed': ChangeAvailability.omit(command),
 } as const;
 
 export type InboundKind = keyof typeof inboundPayloads;
+export const inboundKinds = Object.keys(inboundPayloads) as InboundKind[];
 
 const envelope = {
   messageId: z
@@ -85,12 +73,22 @@ function inboundKind<K extends InboundKind>(kind: K) {
 export const inboundMessageSchema = z
   .discriminatedUnion('kind', [
     inboundKind('ticket.submitted'),
+    inboundKind('ticket.information_provided'),
     inboundKind('ticket.client_message'),
     inboundKind('ticket.cancelled'),
+    inboundKind('ticket.reopen_requested'),
+    inboundKind('ticket.closing_confirmed'),
     inboundKind('complaint.filed'),
     inboundKind('penalty.claimed'),
-    inboundKind('contract.updated'),
-    inboundKind('agent.updated'),
+    inboundKind('contract.signed'),
+    inboundKind('contract.amended'),
+    inboundKind('contract.maintenance_started'),
+    inboundKind('contract.renewed'),
+    inboundKind('contract.terminated'),
+    inboundKind('agent.joined'),
+    inboundKind('agent.left'),
+    inboundKind('agent.skills_declared'),
+    inboundKind('agent.availability_changed'),
   ])
   .describe('A message from an upstream system: an envelope and a payload whose shape its kind sets.');
 
