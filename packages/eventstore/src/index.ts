@@ -1,4 +1,4 @@
-export { derivedEventId } from './command/derived-event-id.ts';
+export { derivedEventId, nameBasedUuid } from './command/derived-event-id.ts';
 export {
   type CommandContext,
   type CommandOutcome,

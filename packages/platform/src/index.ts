@@ -1,4 +1,5 @@
 export { type Clock, systemClock, VirtualClock } from './clock/clock.ts';
+export { ContractDirectory } from './directories/contract-directory.ts';
 export { type Executed, executeCommand, refusalProblem } from './http/command-execution.ts';
 export { domainErrorStatus } from './http/domain-statuses.ts';
 export { CommandBodyBase, commandContextOf, IDEMPOTENCY_KEY_HEADER, occurredAt } from './http/request-context.ts';

@@ -8,7 +8,12 @@ const NAMESPACE = Buffer.from('6f1d2c3e9a8b4c5d8e7f60718293a4b5', 'hex');
  * command append the very same events, which the store then ignores: retries are idempotent end to end.
  */
 export function derivedEventId(commandId: string, index: number): string {
-  const digest = createHash('sha1').update(NAMESPACE).update(`${commandId}#${index}`).digest();
+  return nameBasedUuid(`${commandId}#${index}`);
+}
+
+/** The same name always gives the same UUID: ids of things named by an outside reference. */
+export function nameBasedUuid(name: string): string {
+  const digest = createHash('sha1').update(NAMESPACE).update(name).digest();
   digest[6] = (digest[6]! & 0x0f) | 0x50;
   digest[8] = (digest[8]! & 0x3f) | 0x80;
   const hex = digest.subarray(0, 16).toString('hex');
