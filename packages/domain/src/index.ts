@@ -50,6 +50,7 @@ export * from './sla/clock-facts.ts';
 export * from './sla/sla-evaluation.ts';
 export * from './sla/ticket-clock-facts.ts';
 export * from './sla/ticket-sla.ts';
+export * from './ticket/client-message.ts';
 export * from './ticket/completeness.ts';
 export { decideTicket } from './ticket/decide.ts';
 export { evolveTicket } from './ticket/evolve.ts';
@@ -60,6 +61,5 @@ export { ticketDecider } from './ticket/ticket-decider.ts';
 export * from './ticket/ticket-events.ts';
 export * from './ticket/ticket-request.ts';
 export * from './ticket/ticket-state.ts';
-
 export * from './triage/agent-choice.ts';
 export * from './triage/requalification-rules.ts';

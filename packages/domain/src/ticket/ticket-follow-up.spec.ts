@@ -20,6 +20,10 @@ import {
   until,
   waivePenalty,
 } from '../../test/ticket-builders.ts';
+import { clientMessageCommand } from './client-message.ts';
+import { evolveTicket } from './evolve.ts';
+import type { TicketStatus } from './ticket-classification.ts';
+import { initialTicketState } from './ticket-state.ts';
 
 describe('client messages', () => {
   it('a reminder is recorded without changing the lifecycle', () => {
@@ -125,3 +129,34 @@ describe('knowledge articles', () => {
       .thenRefused('ticket.article_already_linked');
   });
 });
+
+describe('a client message', () => {
+  const message = {
+    ticketId: 'T-1',
+    kind: 'reply' as const,
+    message: 'Invoice 42',
+    by: 'contact-cleo',
+    at: '2026-05-13T14:00:00+02:00',
+  };
+
+  it('is the awaited reply when the hotline asked a question', () => {
+    expect(clientMessageCommand(stateAt('awaiting_customer'), message)).toEqual({
+      type: 'RecordCustomerReply',
+      ticketId: 'T-1',
+      message: 'Invoice 42',
+      by: 'contact-cleo',
+      at: '2026-05-13T14:00:00+02:00',
+    });
+  });
+
+  it('is a plain message otherwise, or when it is a reminder', () => {
+    expect(clientMessageCommand(stateAt('in_progress'), message).type).toBe('RecordClientMessage');
+    expect(clientMessageCommand(stateAt('awaiting_customer'), { ...message, kind: 'reminder' }).type).toBe(
+      'RecordClientMessage',
+    );
+  });
+});
+
+function stateAt(status: TicketStatus) {
+  return until(status).reduce(evolveTicket, initialTicketState);
+}
