@@ -62,4 +62,7 @@ export * from './ticket/ticket-events.ts';
 export * from './ticket/ticket-request.ts';
 export * from './ticket/ticket-state.ts';
 export * from './triage/agent-choice.ts';
+export * from './triage/assignee-check.ts';
+export * from './triage/automatic-triage.ts';
 export * from './triage/requalification-rules.ts';
+export * from './triage/requalified-coverage.ts';
