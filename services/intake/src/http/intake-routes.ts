@@ -1,0 +1,204 @@
+import { type InboundKind, inboundPayloads } from '@hotline/messaging';
+import {
+  CommandBodyBase,
+  IDEMPOTENCY_KEY_HEADER,
+  loadTicket,
+  occurredAt,
+  TicketView,
+  ticketView,
+} from '@hotline/platform';
+import { type HttpServer, ProblemDocumentSchema } from '@hotline/runtime';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { RequestOrigin } from '../requests/inbound-request.ts';
+import { type IntakeDependencies, takeIn } from '../requests/take-in.ts';
+import { contractView, loadAgent, loadContract } from './record-views.ts';
+
+const SOURCE_HEADER = 'x-source-system';
+const occurredAtField = { occurredAt: CommandBodyBase.occurredAt };
+const problems = {
+  400: ProblemDocumentSchema,
+  404: ProblemDocumentSchema,
+  409: ProblemDocumentSchema,
+  422: ProblemDocumentSchema,
+};
+const TicketParams = z.object({ ticketId: z.string().min(1) });
+const ContractParams = z.object({ contractId: z.string().min(1) });
+const AgentParams = z.object({ agentId: z.string().min(1) });
+
+function originOf(request: FastifyRequest, deps: IntakeDependencies, given: string | undefined): RequestOrigin {
+  const source = request.headers[SOURCE_HEADER];
+  const key = request.headers[IDEMPOTENCY_KEY_HEADER];
+  return {
+    source: typeof source === 'string' && source.length > 0 ? source : 'api',
+    occurredAt: occurredAt(given, deps.clock),
+    requestId: typeof key === 'string' && key.length > 0 ? key : request.id,
+    correlationId: (request as FastifyRequest & { correlationId?: string }).correlationId,
+  };
+}
+
+/** Submissions, client interactions on a ticket, contracts and agents: the HTTP side of intake. */
+export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies): void {
+  const submission = inboundPayloads['ticket.submitted'].partial({ externalId: true }).extend(occurredAtField);
+  app.post(
+    '/tickets',
+    {
+      schema: {
+        tags: ['intake'],
+        summary: 'Submit an intervention request',
+        description:
+          'Received at once; an incomplete request is acknowledged and awaits the missing information. The same (X-Source-System, externalId) or Idempotency-Key always gives the same ticket.',
+        body: submission,
+        response: { 200: TicketView, 201: TicketView, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { occurredAt: given, ...payload } = request.body;
+      const origin = originOf(request, deps, given);
+      const externalId = payload.externalId ?? origin.requestId;
+      const taken = await takeIn(deps, { kind: 'ticket.submitted', payload: { ...payload, externalId }, origin });
+      const { ticket, recorded } = await loadTicket(deps.store, taken.subject.id);
+      reply.header('location', `/tickets/${taken.subject.id}`);
+      return reply.code(taken.written ? 201 : 200).send(ticketView(ticket, recorded.at(-1)!.revision));
+    },
+  );
+
+  app.get(
+    '/tickets/:ticketId',
+    {
+      schema: {
+        tags: ['intake'],
+        summary: 'A ticket as its events make it',
+        params: TicketParams,
+        response: { 200: TicketView, 404: ProblemDocumentSchema },
+      },
+    },
+    async (request) => {
+      const { ticket, recorded } = await loadTicket(deps.store, request.params.ticketId, request.url);
+      return ticketView(ticket, recorded.at(-1)!.revision);
+    },
+  );
+
+  const onTicket = <K extends InboundKind>(path: string, kind: K, summary: string) => {
+    const body = (inboundPayloads[kind] as unknown as z.ZodObject).omit({ ticketId: true }).extend(occurredAtField);
+    app.post(
+      `/tickets/:ticketId/${path}`,
+      { schema: { tags: ['intake'], summary, params: TicketParams, body, response: { 200: TicketView, ...problems } } },
+      async (request) => {
+        const { occurredAt: given, ...rest } = request.body as { occurredAt?: string };
+        const payload = { ...rest, ticketId: request.params.ticketId } as never;
+        await takeIn(deps, { kind, payload, origin: originOf(request, deps, given) });
+        const { ticket, recorded } = await loadTicket(deps.store, request.params.ticketId, request.url);
+        return ticketView(ticket, recorded.at(-1)!.revision);
+      },
+    );
+  };
+  onTicket('information', 'ticket.information_provided', 'The client completes an incomplete request');
+  onTicket('messages', 'ticket.client_message', 'A client message: the awaited reply, or a reminder');
+  onTicket('cancellation', 'ticket.cancelled', 'The client cancels the request');
+  onTicket('complaints', 'complaint.filed', 'The client files a complaint about the ticket');
+  onTicket('penalty-claims', 'penalty.claimed', 'The client claims late penalties on the ticket');
+
+  const ContractView = z.looseObject({ contractId: z.string(), clientId: z.string(), status: z.string() });
+  const onContract = <K extends InboundKind>(
+    method: 'post',
+    path: string,
+    kind: K,
+    summary: string,
+    withId: boolean,
+  ) => {
+    const schema = inboundPayloads[kind] as unknown as z.ZodObject;
+    const body = (withId ? schema.omit({ contractId: true }) : schema).extend(occurredAtField);
+    app[method](
+      path,
+      {
+        schema: {
+          tags: ['contracts'],
+          summary,
+          ...(withId ? { params: ContractParams } : {}),
+          body,
+          response: { 200: ContractView, 201: ContractView, ...problems },
+        },
+      },
+      async (request, reply) => {
+        const { occurredAt: given, ...rest } = request.body as { occurredAt?: string };
+        const params = request.params as { contractId?: string };
+        const payload = { ...rest, ...(withId ? { contractId: params.contractId } : {}) } as never;
+        const taken = await takeIn(deps, { kind, payload, origin: originOf(request, deps, given) });
+        const view = contractView(await loadContract(deps.store, taken.subject.id));
+        return reply.code(kind === 'contract.signed' && taken.written ? 201 : 200).send(view);
+      },
+    );
+  };
+  onContract('post', '/contracts', 'contract.signed', 'Record a signed contract', false);
+  onContract('post', '/contracts/:contractId/amendments', 'contract.amended', 'Record a dated amendment', true);
+  onContract(
+    'post',
+    '/contracts/:contractId/maintenance-start',
+    'contract.maintenance_started',
+    'Record the actual start of maintenance',
+    true,
+  );
+  onContract('post', '/contracts/:contractId/renewal', 'contract.renewed', 'Record a renewal', true);
+  onContract('post', '/contracts/:contractId/termination', 'contract.terminated', 'Record a termination', true);
+  app.get(
+    '/contracts/:contractId',
+    {
+      schema: {
+        tags: ['contracts'],
+        summary: 'A contract and its versions of terms',
+        params: ContractParams,
+        response: { 200: ContractView, 404: ProblemDocumentSchema },
+      },
+    },
+    async (request) => contractView(await loadContract(deps.store, request.params.contractId)),
+  );
+
+  const AgentView = z.looseObject({ agentId: z.string(), status: z.string() });
+  const onAgent = <K extends InboundKind>(
+    method: 'post' | 'put',
+    path: string,
+    kind: K,
+    summary: string,
+    withId: boolean,
+  ) => {
+    const schema = inboundPayloads[kind] as unknown as z.ZodObject;
+    const body = (withId ? schema.omit({ agentId: true }) : schema).extend(occurredAtField);
+    app[method](
+      path,
+      {
+        schema: {
+          tags: ['agents'],
+          summary,
+          ...(withId ? { params: AgentParams } : {}),
+          body,
+          response: { 200: AgentView, 201: AgentView, ...problems },
+        },
+      },
+      async (request, reply) => {
+        const { occurredAt: given, ...rest } = request.body as { occurredAt?: string };
+        const params = request.params as { agentId?: string };
+        const payload = { ...rest, ...(withId ? { agentId: params.agentId } : {}) } as never;
+        const taken = await takeIn(deps, { kind, payload, origin: originOf(request, deps, given) });
+        const agent = await loadAgent(deps.store, taken.subject.id);
+        return reply.code(kind === 'agent.joined' && taken.written ? 201 : 200).send({ ...agent });
+      },
+    );
+  };
+  onAgent('post', '/agents', 'agent.joined', 'An agent joins the hotline', false);
+  onAgent('post', '/agents/:agentId/departure', 'agent.left', 'An agent leaves the hotline', true);
+  onAgent('put', '/agents/:agentId/skills', 'agent.skills_declared', "Declare an agent's skills per product", true);
+  onAgent('put', '/agents/:agentId/availability', 'agent.availability_changed', "Change an agent's availability", true);
+  app.get(
+    '/agents/:agentId',
+    {
+      schema: {
+        tags: ['agents'],
+        summary: 'An agent',
+        params: AgentParams,
+        response: { 200: AgentView, 404: ProblemDocumentSchema },
+      },
+    },
+    async (request) => ({ ...(await loadAgent(deps.store, request.params.agentId)) }),
+  );
+}

@@ -1,0 +1,33 @@
+import { type Bus, type Consumer, inboundTopic, PermanentFailure } from '@hotline/messaging';
+import { ProblemError } from '@hotline/runtime';
+import type { InboundRequest } from '../requests/inbound-request.ts';
+import { type IntakeDependencies, takeIn } from '../requests/take-in.ts';
+
+/**
+ * support.inbound.v1 into the store. A message the domain refuses (unknown ticket, a transition
+ * the ticket's state forbids) will never succeed: it goes to the dead-letter topic with the
+ * problem's code and detail, and the partition moves on. Anything else (the store busy, a
+ * conflict that kept recurring) is retried by the bus.
+ */
+export function consumeInbound(bus: Bus, deps: IntakeDependencies, group = 'intake'): Promise<Consumer> {
+  return bus.consume({
+    group,
+    topic: inboundTopic,
+    handler: async ({ payload: message }) => {
+      const request = {
+        kind: message.kind,
+        payload: message.payload,
+        origin: { source: message.source, occurredAt: message.occurredAt, requestId: message.messageId },
+      } as InboundRequest;
+      try {
+        await takeIn(deps, request);
+      } catch (error) {
+        const code = error instanceof ProblemError ? String(error.problem.code ?? `http.${error.status}`) : undefined;
+        if (error instanceof ProblemError && error.status < 500 && code !== 'stream.revision_conflict') {
+          throw new PermanentFailure(code ?? 'intake.refused', error.message, { cause: error });
+        }
+        throw error;
+      }
+    },
+  });
+}
