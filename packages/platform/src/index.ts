@@ -10,7 +10,16 @@ export {
   openInfrastructure,
 } from './infrastructure/open-infrastructure.ts';
 export { platformConfigShape } from './infrastructure/platform-config.ts';
+export {
+  type ProcessConfig,
+  type ProcessDefinition,
+  processConfigSchema,
+  type RunningProcess,
+  runProcess,
+} from './process/run-process.ts';
 export type { HotlineService, ServiceContext } from './service/hotline-service.ts';
 export { idOfStream, streams } from './streams.ts';
+export { seedWorkedExamples } from './testing/seed-worked-examples.ts';
+export { serviceHarness } from './testing/service-harness.ts';
 export { type LoadedTicket, loadTicket, ticketEventsOf } from './tickets/ticket-reading.ts';
 export { TicketView, ticketView } from './tickets/ticket-view.ts';

@@ -1,0 +1,109 @@
+import { EventRelay, SoleRelay } from '@hotline/messaging';
+import {
+  createHttpServer,
+  createLogger,
+  DOCS_PREFIX,
+  gracefulShutdown,
+  type HttpServer,
+  type Logger,
+  loadConfigOrExit,
+  runtimeConfigShape,
+  startTelemetry,
+} from '@hotline/runtime';
+import { z } from 'zod';
+import { type Clock, systemClock } from '../clock/clock.ts';
+import { openInfrastructure } from '../infrastructure/open-infrastructure.ts';
+import { platformConfigShape } from '../infrastructure/platform-config.ts';
+import type { HotlineService, ServiceContext } from '../service/hotline-service.ts';
+
+export const processConfigSchema = z.object({ ...runtimeConfigShape, ...platformConfigShape });
+export type ProcessConfig = z.infer<typeof processConfigSchema>;
+
+export interface ProcessDefinition {
+  /** The process's name in logs, metrics, traces and the OpenAPI title. */
+  readonly name: string;
+  readonly description: string;
+  readonly services: (context: ServiceContext) => readonly HotlineService[];
+  /** Called once everything runs: a demo loader, a banner. */
+  readonly afterStart?: (running: RunningProcess) => Promise<void>;
+  readonly clock?: Clock;
+  readonly env?: Record<string, string | undefined>;
+}
+
+export interface RunningProcess {
+  readonly config: ProcessConfig;
+  readonly context: ServiceContext;
+  readonly app: HttpServer;
+  readonly url: string;
+  readonly logger: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * One process of the hotline: configuration checked at start, the store and the bus its
+ * configuration names, the services' routes on one HTTP server, their consumers, graceful shutdown.
+ * On the in-process bus the relay runs here too (store → bus); on Kafka it is a process of its own.
+ */
+export async function runProcess(definition: ProcessDefinition): Promise<RunningProcess> {
+  const config = loadConfigOrExit(processConfigSchema, definition.env ?? process.env);
+  const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
+  const telemetry = startTelemetry({
+    service: definition.name,
+    exporter: config.OTEL_TRACES_EXPORTER,
+    endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
+  const infrastructure = await openInfrastructure(config, logger, definition.name);
+  const context: ServiceContext = {
+    store: infrastructure.store,
+    bus: infrastructure.bus,
+    logger,
+    clock: definition.clock ?? systemClock,
+  };
+  const relay =
+    config.BUS === 'in-process'
+      ? new EventRelay({
+          store: infrastructure.store,
+          bus: infrastructure.bus,
+          checkpoints: new SoleRelay(),
+          logger: logger.child({ component: 'relay' }),
+        }).start()
+      : undefined;
+  const services = definition.services(context);
+  const app = await createHttpServer({
+    service: definition.name,
+    logger,
+    bodyLimit: config.HTTP_BODY_LIMIT,
+    readinessTimeoutMs: config.READINESS_TIMEOUT,
+    readiness: infrastructure.readiness,
+    openapi: { title: `Hotline — ${definition.name}`, version: '1', description: definition.description },
+  });
+  for (const service of services) await service.registerRoutes(app);
+  for (const service of services) await service.start();
+  await app.listen({ host: config.HOST, port: config.PORT });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+
+  const stopSteps = [
+    { name: 'http', stop: () => app.close() },
+    ...[...services].reverse().map((service) => ({ name: service.name, stop: () => service.stop() })),
+    ...(relay === undefined ? [] : [{ name: 'relay', stop: () => relay.stop() }]),
+    { name: 'infrastructure', stop: () => infrastructure.close() },
+    { name: 'telemetry', stop: () => telemetry.shutdown() },
+  ];
+  const shutdown = gracefulShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT, steps: stopSteps });
+  const running: RunningProcess = {
+    config,
+    context,
+    app,
+    url: `http://${host}:${port}`,
+    logger,
+    async stop() {
+      shutdown.dispose();
+      for (const step of stopSteps) await step.stop();
+    },
+  };
+  logger.info({ url: running.url, docs: `${running.url}${DOCS_PREFIX}` }, `${definition.name} listening`);
+  await definition.afterStart?.(running);
+  return running;
+}

@@ -1,0 +1,2 @@
+export { createReportingService, IndicatorsView } from './reporting-service.ts';
+export { ticketOutcomes } from './ticket-outcomes.ts';

@@ -1,0 +1,55 @@
+import type { TicketSla } from '@hotline/domain';
+import { z } from 'zod';
+
+const instant = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs).toISOString());
+
+export const TargetSlaView = z.object({
+  target: z.enum(['takeCharge', 'workaround', 'resolution']),
+  priority: z.enum(['P1', 'P2', 'P3']),
+  basis: z.enum(['business', 'calendar']),
+  durationMinutes: z.number(),
+  countedMinutes: z.number(),
+  remainingMinutes: z.number(),
+  dueAt: z.string().nullable().describe('Null while paused before the duration is reached: it moves with the pause'),
+  reachedAt: z.string().nullable(),
+  status: z.enum(['running', 'paused', 'met', 'breached', 'void']),
+  percent: z.number().describe('Counted time over duration, in percent'),
+});
+
+export const TicketSlaView = z.object({
+  ticketId: z.string(),
+  coverage: z.string(),
+  contractId: z.string().nullable(),
+  paused: z.boolean(),
+  targets: z.array(TargetSlaView),
+  overrunMinutes: z.number(),
+  overrunDays: z.number(),
+  withinDeadlines: z.boolean().nullable(),
+  asOf: z.string(),
+});
+
+export function ticketSlaView(ticketId: string, sla: TicketSla, now: number): z.infer<typeof TicketSlaView> {
+  const minutes = (ms: number) => Math.round((ms / 60_000) * 100) / 100;
+  return {
+    ticketId,
+    coverage: sla.coverage.status,
+    contractId: sla.coverage.contractId,
+    paused: sla.evaluation.paused,
+    targets: sla.evaluation.targets.map((target) => ({
+      target: target.target,
+      priority: target.priority,
+      basis: target.basis,
+      durationMinutes: minutes(target.durationMs),
+      countedMinutes: minutes(target.countedMs),
+      remainingMinutes: minutes(target.remainingMs),
+      dueAt: instant(target.dueAt),
+      reachedAt: instant(target.reachedAt),
+      status: target.status,
+      percent: Math.round(target.consumed * 1000) / 10,
+    })),
+    overrunMinutes: minutes(sla.evaluation.overrunMs),
+    overrunDays: sla.evaluation.overrunDays,
+    withinDeadlines: sla.evaluation.withinDeadlines,
+    asOf: new Date(now).toISOString(),
+  };
+}
