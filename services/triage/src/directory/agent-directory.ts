@@ -1,0 +1,155 @@
+import {
+  type AgentCandidate,
+  type AgentEvent,
+  type AgentState,
+  agentEventRegistry,
+  evolveAgent,
+  evolveTicket,
+  initialAgentState,
+  initialTicketState,
+  isEnded,
+  isOpen,
+  type TicketEvent,
+  type TicketState,
+  ticketEventRegistry,
+} from '@hotline/domain';
+import { type EventStore, type RecordedEvent, type Subscription, toDomainEvent } from '@hotline/eventstore';
+import { streams } from '@hotline/platform';
+import type { AgentEntry } from './agent-entry.ts';
+
+const agentPrefix = streams.agent('');
+const ticketPrefix = streams.ticket('');
+
+/**
+ * Who can take tickets, and how loaded each agent is: agents (active, available, skills) and the open
+ * tickets assigned to each, folded from the `agent-` and `ticket-` streams by a subscription to the
+ * store from its start. Each replica rebuilds it from the source of truth, so no replica trusts a
+ * copy another one made.
+ */
+export class AgentDirectory {
+  readonly #store: EventStore;
+  #agents = new Map<string, AgentState>();
+  /** Tickets that may still move; ended ones can never come back, so they leave (their ids stay below). */
+  #tickets = new Map<string, TicketState>();
+  #ended = new Set<string>();
+  /** Open tickets by assignee: the load `chooseAgent` balances. */
+  #load = new Map<string, Set<string>>();
+  #subscription: Subscription | undefined;
+
+  constructor(store: EventStore) {
+    this.#store = store;
+  }
+
+  /** Starts folding from the beginning of the log; `done` reports a stored event this reader cannot read. */
+  start(): Subscription {
+    this.#subscription ??= this.#store.subscribe((event) => this.#apply(event), {
+      filter: { streamPrefixes: [agentPrefix, ticketPrefix] },
+    });
+    return this.#subscription;
+  }
+
+  async stop(): Promise<void> {
+    await this.#subscription?.stop();
+    this.#subscription = undefined;
+  }
+
+  /** Resolves once every event up to `position` of the global log is folded in (or was not for it). */
+  async waitFor(position: bigint, options?: { timeoutMs?: number }): Promise<void> {
+    if (this.#subscription === undefined) throw new Error('The agent directory is not started');
+    await this.#subscription.waitFor(position, options);
+  }
+
+  /** Resolves once everything the store held when called is folded in: read-your-writes for a decision. */
+  async caughtUp(options?: { timeoutMs?: number }): Promise<void> {
+    await this.waitFor(await this.#store.headPosition(), options);
+  }
+
+  agent(agentId: string): AgentState {
+    return this.#agents.get(agentId) ?? initialAgentState;
+  }
+
+  /** Every agent who ever joined, as `chooseAgent` weighs them. */
+  candidates(): AgentCandidate[] {
+    return this.entries().map(({ agentId, active, availability, skills, openTickets }) => ({
+      agentId,
+      active,
+      available: availability === 'available',
+      skills,
+      openTickets,
+    }));
+  }
+
+  entries(): AgentEntry[] {
+    const entries: AgentEntry[] = [];
+    for (const state of this.#agents.values()) {
+      if (state.status === 'none') continue;
+      const tickets = [...(this.#load.get(state.agentId) ?? [])].sort();
+      entries.push({
+        agentId: state.agentId,
+        name: state.name,
+        role: state.role,
+        active: state.status === 'active',
+        availability: state.availability,
+        skills: Object.entries(state.skills).map(([product, level]) => ({ product, level })),
+        openTickets: tickets.length,
+        tickets,
+      });
+    }
+    return entries.sort((a, b) => a.agentId.localeCompare(b.agentId));
+  }
+
+  #apply(event: RecordedEvent): void {
+    if (event.stream.startsWith(agentPrefix)) this.#applyAgent(event);
+    else this.#applyTicket(event);
+  }
+
+  #applyAgent(recorded: RecordedEvent): void {
+    const event = parsed<AgentEvent>(agentEventRegistry, recorded);
+    this.#agents.set(event.agentId, evolveAgent(this.agent(event.agentId), event));
+  }
+
+  #applyTicket(recorded: RecordedEvent): void {
+    const event = parsed<TicketEvent>(ticketEventRegistry, recorded);
+    // Facts recorded on an ended ticket (a late client message, a penalty claim) change no one's load.
+    if (this.#ended.has(event.ticketId)) return;
+    const before = this.#tickets.get(event.ticketId) ?? initialTicketState;
+    const after = evolveTicket(before, event);
+    this.#moveLoad(event.ticketId, loadHolder(before), loadHolder(after));
+    if (after.status !== 'none' && isEnded(after)) {
+      this.#tickets.delete(event.ticketId);
+      this.#ended.add(event.ticketId);
+    } else {
+      this.#tickets.set(event.ticketId, after);
+    }
+  }
+
+  #moveLoad(ticketId: string, from: string | undefined, to: string | undefined): void {
+    if (from === to) return;
+    if (from !== undefined) this.#load.get(from)?.delete(ticketId);
+    if (to !== undefined) {
+      const tickets = this.#load.get(to) ?? new Set<string>();
+      tickets.add(ticketId);
+      this.#load.set(to, tickets);
+    }
+  }
+}
+
+/** A ticket weighs on its assignee until it is resolved (again after a reopening), as `AgentCandidate` says. */
+function loadHolder(state: TicketState): string | undefined {
+  return state.status !== 'none' && isOpen(state) ? state.assignee : undefined;
+}
+
+interface Registry {
+  parseEvent(
+    type: string,
+    schemaVersion: number,
+    payload: unknown,
+  ): { ok: true; value: unknown } | { ok: false; error: { message: string } };
+}
+
+// An event this reader cannot read would silently skew every dispatch: stop loudly instead.
+function parsed<E>(registry: Registry, recorded: RecordedEvent): E {
+  const result = registry.parseEvent(recorded.type, recorded.schemaVersion, toDomainEvent(recorded));
+  if (!result.ok) throw new Error(`${recorded.stream}@${recorded.revision}: ${result.error.message}`);
+  return result.value as E;
+}

@@ -1,0 +1,223 @@
+import { acmeHelplineTerms } from '@hotline/domain';
+import { eventMessage, eventsTopic } from '@hotline/messaging';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { triageTicket } from '../src/automatic/ticket-triage.ts';
+import { createTriageService } from '../src/triage-service.ts';
+import { type TriageHarness, triageHarness } from './triage-harness.ts';
+
+const outageReason = 'Triage rule production-outage-is-p1: Production outage declared P2 or P3 becomes P1';
+const fiveMinutesAfterReception = '2026-05-07T14:05:00.000Z';
+
+describe('triage of received tickets', () => {
+  let h: TriageHarness;
+  beforeEach(async () => {
+    h = await triageHarness();
+    await h.signContract();
+  });
+  afterEach(() => h.close());
+
+  it('requalifies a production outage declared P3 as P1, naming the rule, with the coverage judged again', async () => {
+    await h.joinAgent('ada', [{ product: 'ERP', level: 'confirmed' }]);
+    await h.receive('T-1', { priority: 'P3', description: 'La facturation est bloquée depuis ce matin' });
+    await h.triaged('T-1');
+
+    const [received, requalified] = await h.stream('T-1');
+    expect(await h.types('T-1')).toEqual(['TicketReceived', 'TicketRequalified', 'TicketAssigned']);
+    expect(requalified).toMatchObject({
+      actor: 'triage',
+      causationId: received!.id,
+      correlationId: received!.correlationId,
+      data: {
+        priority: 'P1',
+        reason: outageReason,
+        coverage: { status: 'covered', contractId: 'ACME-M' },
+        by: 'triage',
+        at: fiveMinutesAfterReception,
+      },
+    });
+  });
+
+  it('leaves a ticket the rules do not match as declared, and only dispatches it', async () => {
+    await h.joinAgent('ada', [{ product: 'ERP', level: 'confirmed' }]);
+    await h.receive('T-1');
+    await h.triaged('T-1');
+    expect(await h.types('T-1')).toEqual(['TicketReceived', 'TicketAssigned']);
+  });
+
+  it('assigns to the least loaded available agent who knows the product, with the reason', async () => {
+    await h.joinAgent('ada', [{ product: 'ERP', level: 'confirmed' }]);
+    await h.joinAgent('bob', [{ product: 'ERP', level: 'expert' }]);
+    await h.joinAgent('cyd', [{ product: 'CRM', level: 'expert' }]);
+    await h.joinAgent('dan', [{ product: 'ERP', level: 'expert' }], 'unavailable');
+
+    await h.receive('T-0');
+    await h.triaged('T-0');
+    expect((await h.stream('T-0')).at(-1)?.data).toMatchObject({ agentId: 'bob' });
+
+    await h.receive('T-1');
+    await h.triaged('T-1');
+    const assigned = (await h.stream('T-1')).at(-1);
+    expect(assigned).toMatchObject({
+      type: 'TicketAssigned',
+      actor: 'triage',
+      data: {
+        agentId: 'ada',
+        reason: 'confirmed on ERP; 0 open ticket(s), the lightest load of 2 available',
+        by: 'triage',
+        at: fiveMinutesAfterReception,
+      },
+    });
+  });
+
+  it('spreads tickets received together: each dispatch weighs the assignments made before it', async () => {
+    await h.joinAgent('ada', [{ product: 'ERP', level: 'confirmed' }]);
+    await h.joinAgent('bob', [{ product: 'ERP', level: 'expert' }]);
+    const tickets = ['T-1', 'T-2', 'T-3', 'T-4', 'T-5'];
+    await Promise.all(tickets.map((ticketId) => h.receive(ticketId)));
+    for (const ticketId of tickets) await h.triaged(ticketId);
+
+    const load = h.triage.directories.agents.entries().map(({ agentId, openTickets }) => [agentId, openTickets]);
+    expect(load).toEqual([
+      ['ada', 2],
+      ['bob', 3],
+    ]);
+  });
+
+  it('requalifies an incomplete request at once, and dispatches it once complete', async () => {
+    await h.joinAgent('ada', [{ product: 'ERP', level: 'confirmed' }]);
+    await h.receive('T-1', { priority: 'P3', description: 'Production arrêtée', version: undefined });
+    await h.triaged('T-1');
+    expect(await h.types('T-1')).toEqual(['TicketReceived', 'TicketInformationRequested', 'TicketRequalified']);
+
+    await h.ticketCommand({
+      type: 'ProvideInformation',
+      ticketId: 'T-1',
+      version: '12.4',
+      by: 'contact-cleo',
+      at: '2026-05-07T16:30:00+02:00',
+    });
+    await h.triaged('T-1', 2);
+    expect(await h.types('T-1')).toEqual([
+      'TicketReceived',
+      'TicketInformationRequested',
+      'TicketRequalified',
+      'TicketInformationProvided',
+      'TicketAssigned',
+    ]);
+    // Never before the ticket's last change, though the clock says 16:05.
+    expect((await h.stream('T-1')).at(-1)?.data).toMatchObject({ agentId: 'ada', at: '2026-05-07T14:30:00.000Z' });
+  });
+
+  it('applies the rules it is given, judging the coverage of a new nature again', async () => {
+    await h.close();
+    h = await triageHarness({
+      rules: [
+        {
+          id: 'how-to-is-functional',
+          description: 'How-to questions are functional requests',
+          when: { natures: ['malfunction'], keywords: ['comment'] },
+          change: { nature: 'functional' },
+        },
+      ],
+    });
+    await h.signContract();
+    await h.signContract('ACME-H', 'ACME', acmeHelplineTerms);
+    await h.joinAgent('ada', [{ product: 'ERP', level: 'confirmed' }]);
+    await h.receive('T-1', { priority: 'P3', description: 'Comment exporter le grand livre ?' });
+    await h.triaged('T-1');
+    expect((await h.stream('T-1'))[1]?.data).toMatchObject({
+      nature: 'functional',
+      reason: 'Triage rule how-to-is-functional: How-to questions are functional requests',
+      coverage: { status: 'covered', contractId: 'ACME-H' },
+    });
+  });
+
+  it('refuses rules that say nothing at creation', () => {
+    const rule = { id: 'x', description: 'x', when: {}, change: { priority: 'P1' } } as const;
+    expect(() => createTriageService(h.context, { rules: [rule] })).toThrow(/at least one condition/);
+  });
+});
+
+describe('a ticket nobody can take', () => {
+  let h: TriageHarness;
+  beforeEach(async () => {
+    h = await triageHarness();
+    await h.signContract();
+  });
+  afterEach(() => h.close());
+
+  const warnings = () => h.logs.filter((line) => line.level === 'warn');
+
+  it('raises a take-charge warning on support.alerts.v1 when the agents who know the product are away', async () => {
+    await h.joinAgent('ada', [{ product: 'ERP', level: 'expert' }], 'unavailable');
+    await h.joinAgent('cyd', [{ product: 'CRM', level: 'expert' }]);
+    await h.receive('T-1');
+    await vi.waitFor(() => expect(h.alerts).toHaveLength(1));
+
+    expect(h.alerts[0]).toEqual({
+      alertId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      kind: 'warning',
+      ticketId: 'T-1',
+      clientId: 'ACME',
+      contractId: 'ACME-M',
+      priority: 'P2',
+      target: 'takeCharge',
+      // 5 minutes of the 4 business hours; due Monday 11:00, Friday 8 May being a holiday (worked example 1).
+      threshold: 2,
+      dueAt: '2026-05-11T09:00:00.000Z',
+      raisedAt: fiveMinutesAfterReception,
+    });
+    expect(await h.types('T-1')).toEqual(['TicketReceived']);
+    expect(warnings()).toMatchObject([
+      { ticketId: 'T-1', reason: 'none of the 1 agent(s) who know ERP is available', alertId: h.alerts[0]!.alertId },
+    ]);
+  });
+
+  it('raises it as well when nobody knows the product', async () => {
+    await h.joinAgent('cyd', [{ product: 'CRM', level: 'expert' }]);
+    await h.receive('T-1');
+    await vi.waitFor(() => expect(h.alerts).toHaveLength(1));
+    expect(warnings()).toMatchObject([{ ticketId: 'T-1', reason: 'no agent knows ERP' }]);
+  });
+
+  it('only logs a ticket without take-charge deadline: the alerts topic cannot express it', async () => {
+    await h.receive('T-1', { clientId: 'GLOBEX', coverage: { status: 'no_contract', contractId: null } });
+    await h.triaged('T-1');
+    await h.receive('T-2');
+    await vi.waitFor(() => expect(h.alerts).toHaveLength(1));
+    expect(h.alerts.map((alert) => alert.ticketId)).toEqual(['T-2']);
+    expect(warnings()[0]).toMatchObject({ ticketId: 'T-1', reason: 'no agent knows ERP', alertId: null });
+  });
+});
+
+describe('redelivery', () => {
+  let h: TriageHarness;
+  beforeEach(async () => {
+    h = await triageHarness();
+    await h.signContract();
+    await h.joinAgent('ada', [{ product: 'ERP', level: 'confirmed' }]);
+  });
+  afterEach(() => h.close());
+
+  it('a TicketReceived delivered again changes nothing', async () => {
+    await h.receive('T-1', { priority: 'P3', description: 'Production arrêtée' });
+    await h.triaged('T-1');
+    const before = await h.stream('T-1');
+
+    await h.bus.publish(eventsTopic, [eventMessage(before[0]!)]);
+    const [, again] = await h.triaged('T-1', 2);
+    expect(again).toMatchObject({ outcome: { ticketId: 'T-1' } });
+    expect(again!.outcome).not.toHaveProperty('requalified');
+    expect(again!.outcome).not.toHaveProperty('assigned');
+    expect(await h.stream('T-1')).toEqual(before);
+  });
+
+  it('deliveries racing each other record one requalification and one assignment', async () => {
+    await h.receive('T-1', { priority: 'P3', description: 'Production arrêtée' });
+    const [received] = await h.stream('T-1');
+    const { directories, rules } = h.triage;
+    await Promise.all([1, 2, 3].map(() => triageTicket({ context: h.context, directories, rules }, received!)));
+    await h.triaged('T-1', 4);
+    expect(await h.types('T-1')).toEqual(['TicketReceived', 'TicketRequalified', 'TicketAssigned']);
+  });
+});
