@@ -1,0 +1,92 @@
+import type { Subscription } from '@hotline/eventstore';
+import type { HotlineService, ServiceContext } from '@hotline/platform';
+import { ticketEventsOf } from '@hotline/platform';
+import type { HttpServer } from '@hotline/runtime';
+import { registerClosingRoutes } from './closing/closing-routes.ts';
+import { runClosingSchedule } from './closing/closing-schedule.ts';
+import { type ClosingRound, elapsedCloser } from './closing/elapsed-closer.ts';
+import { ResolvedTickets, resolvedTicketsEventTypes } from './closing/resolved-tickets.ts';
+import { registerArticleRoutes } from './knowledge/article-routes.ts';
+import { registerPatchRoutes } from './patches/patch-routes.ts';
+import { registerRequalificationRoutes } from './tickets/requalification-routes.ts';
+import { registerResolutionRoutes } from './tickets/resolution-routes.ts';
+import { registerWorkRoutes } from './tickets/work-routes.ts';
+
+export interface ResolutionOptions {
+  /** Who closes tickets whose reopen window elapsed, as their history says (`resolution`). */
+  readonly closingActor?: string;
+  /** How long the closer leaves a ticket it could not close before trying again (one minute). */
+  readonly closingRetryDelayMs?: number;
+}
+
+export interface ResolutionService extends HotlineService {
+  /** Closes the resolved tickets whose reopen window elapsed by `now`; the schedule runs it by itself. */
+  closeElapsed(now: number): Promise<ClosingRound>;
+  /** Resolves once the resolved-tickets read model has applied every event stored so far. */
+  caughtUp(): Promise<void>;
+}
+
+/**
+ * The agents' service: their commands on tickets, the knowledge base, patches, and the closing of
+ * tickets whose reopen window elapsed.
+ */
+export function createResolutionService(context: ServiceContext, options: ResolutionOptions = {}): ResolutionService {
+  const { store, clock, logger } = context;
+  const retryDelayMs = options.closingRetryDelayMs ?? 60_000;
+  const tickets = new ResolvedTickets();
+  const closer = elapsedCloser({
+    store,
+    tickets,
+    logger,
+    actor: options.closingActor ?? 'resolution',
+    retryDelayMs,
+  });
+  let running: { subscription: Subscription; stop: AbortController; schedule: Promise<void> } | undefined;
+
+  return {
+    name: 'resolution',
+
+    registerRoutes(app: HttpServer) {
+      registerWorkRoutes(app, context);
+      registerResolutionRoutes(app, context);
+      registerClosingRoutes(app, context);
+      registerRequalificationRoutes(app, context);
+      registerArticleRoutes(app, context);
+      registerPatchRoutes(app, context);
+    },
+
+    async start() {
+      if (running !== undefined) return;
+      const subscription = store.subscribe(
+        (recorded) => {
+          for (const event of ticketEventsOf([recorded])) tickets.apply(event);
+        },
+        { filter: { streamPrefixes: ['ticket-'], eventTypes: resolvedTicketsEventTypes } },
+      );
+      subscription.done.catch((error: unknown) => {
+        logger.error({ err: error }, 'resolved tickets read model stopped: tickets will not close by themselves');
+      });
+      // The read model is rebuilt from the whole log before the first round, so that no candidate is missed.
+      await subscription.waitFor(await store.headPosition());
+      const stop = new AbortController();
+      const schedule = runClosingSchedule({ closer, tickets, clock, logger, retryDelayMs, signal: stop.signal });
+      running = { subscription, stop, schedule };
+    },
+
+    async stop() {
+      if (running === undefined) return;
+      const { subscription, stop, schedule } = running;
+      running = undefined;
+      stop.abort();
+      await schedule;
+      await subscription.stop();
+    },
+
+    closeElapsed: (now) => closer.closeElapsed(now),
+
+    async caughtUp() {
+      if (running === undefined) throw new Error('The resolution service is not started');
+      await running.subscription.waitFor(await store.headPosition());
+    },
+  };
+}

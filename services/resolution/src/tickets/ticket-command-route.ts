@@ -1,0 +1,90 @@
+import { EntityId, type TicketCommand, ticketDecider } from '@hotline/domain';
+import {
+  commandContextOf,
+  executeCommand,
+  occurredAt,
+  type ServiceContext,
+  streams,
+  TicketView,
+  ticketView,
+} from '@hotline/platform';
+import type { HttpServer } from '@hotline/runtime';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+
+export const TicketParams = z.object({ ticketId: EntityId.describe('The ticket') });
+
+/** What every command body carries (`CommandBodyBase`), whatever else it says. */
+type CommandBody = { by: string; occurredAt?: string | undefined };
+
+export interface TicketCommandInput<B> {
+  readonly ticketId: string;
+  readonly body: B;
+  /** When it happened: the body's `occurredAt`, or now. */
+  readonly at: string;
+  /** The request path, for the problem documents of checks made before the command. */
+  readonly instance: string;
+}
+
+export interface TicketCommandRoute<B extends z.ZodType<CommandBody>> {
+  /** Under `/tickets/:ticketId/`. */
+  readonly path: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly body: B;
+  /** The domain command the request stands for; may read other streams to fill it in. */
+  command(input: TicketCommandInput<z.infer<B>>): TicketCommand | Promise<TicketCommand>;
+}
+
+/**
+ * `POST /tickets/:ticketId/<path>`: the body becomes one ticket command, decided against the stream and
+ * appended with its expected revision; the answer is the ticket as it now stands.
+ */
+export function ticketCommandRoute<B extends z.ZodType<CommandBody>>(
+  app: HttpServer,
+  context: ServiceContext,
+  route: TicketCommandRoute<B>,
+): void {
+  app.post(
+    `/tickets/:ticketId/${route.path}`,
+    {
+      schema: {
+        tags: ['resolution'],
+        summary: route.summary,
+        ...(route.description === undefined ? {} : { description: route.description }),
+        params: TicketParams,
+        body: route.body,
+        response: { 200: TicketView },
+      },
+    },
+    async (request) => {
+      const { ticketId } = request.params;
+      const body = request.body as z.infer<B>;
+      const at = occurredAt(body.occurredAt, context.clock);
+      const command = await route.command({ ticketId, body, at, instance: request.url });
+      return runTicketCommand(context, request, command, { actor: body.by, scope: `${route.path}:${ticketId}` });
+    },
+  );
+}
+
+/** Decides and appends one ticket command for a request; a refusal or a lasting conflict is a problem. */
+export async function runTicketCommand(
+  context: ServiceContext,
+  request: FastifyRequest,
+  command: TicketCommand,
+  identity: { readonly actor: string; readonly scope: string },
+): Promise<TicketView> {
+  const outcome = await executeCommand(
+    context.store,
+    {
+      stream: streams.ticket(command.ticketId),
+      decider: ticketDecider,
+      command,
+      context: commandContextOf(request, identity.actor, identity.scope),
+    },
+    request.url,
+  );
+  // A command the decider accepted always leaves an existing ticket behind it.
+  if (outcome.state.status === 'none') throw new Error(`Ticket ${command.ticketId} vanished after a command`);
+  return ticketView(outcome.state, outcome.revision);
+}
