@@ -1,7 +1,26 @@
-import { parseArgs } from 'node:util';
-import { renderWorkedExamples } from './demo/worked-examples-report.ts';
+import { createIntakeService } from '@hotline/intake';
+import { runProcess } from '@hotline/platform';
+import { createReportingService } from '@hotline/reporting';
+import { createSlaClockService } from '@hotline/sla-clock';
+import { printBanner } from './banner.ts';
+import { loadDemoHotline } from './demo/demo-loader.ts';
 
-// Until the services land, the product's entry point runs the domain's scenario demo.
-const { values } = parseArgs({ options: { lang: { type: 'string', default: 'fr' } } });
-const language = values.lang === 'en' ? 'en' : 'fr';
-process.stdout.write(renderWorkedExamples(language));
+// The whole product in one process on the embedded adapters: SQLite file, in-process bus, memory read models.
+let intake: ReturnType<typeof createIntakeService> | undefined;
+await runProcess({
+  name: 'hotline',
+  description: 'The hotline in one process: intake, triage, resolution, SLA clock, reporting.',
+  services: (context) => {
+    intake = createIntakeService(context);
+    return [intake, createSlaClockService(context), createReportingService(context)];
+  },
+  async afterStart(running) {
+    const started = Date.now();
+    const loaded = await loadDemoHotline(
+      { ...running.context, contracts: intake!.contracts },
+      running.context.clock.now(),
+      running.logger,
+    );
+    printBanner(running, loaded, Date.now() - started);
+  },
+});

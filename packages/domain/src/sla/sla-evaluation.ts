@@ -39,7 +39,7 @@ export interface SlaEvaluation {
   readonly resolvedAt: number | null;
   readonly overrunMs: number;
   readonly overrunDays: number;
-  /** Null until the ticket is resolved (or when no deadline applies to it). */
+  /** Null until the ticket is resolved, and for a ticket without contract terms. */
   readonly withinDeadlines: boolean | null;
 }
 
@@ -61,7 +61,8 @@ export function evaluateSla(timeline: ClockTimeline, terms: ContractTerms | null
     resolvedAt: timeline.resolutionAt,
     overrunMs,
     overrunDays: overrunDaysOf(overrunMs),
-    withinDeadlines: resolved && targets.length > 0 ? targets.every((target) => target.status === 'met') : null,
+    // Rule 7: every target that applied was met; a covered ticket with no target for its priority meets them all.
+    withinDeadlines: resolved && terms !== null ? targets.every((target) => target.status === 'met') : null,
   };
 }
 
