@@ -5,7 +5,7 @@ import { ClientCommand } from '../src/client/client-commands.ts';
 import { ContractCommand } from '../src/contract/contract-commands.ts';
 import { KnowledgeCommand } from '../src/knowledge/knowledge-commands.ts';
 import { ObjectivesCommand } from '../src/objectives/objectives-commands.ts';
-import { PatchCommand } from '../src/patch/patch-commands.ts';
+import { PatchLifecycleCommand } from '../src/patch/patch-registration.ts';
 import { ProductCommand } from '../src/product/product-commands.ts';
 import { TicketCommand } from '../src/ticket/ticket-commands.ts';
 
@@ -14,7 +14,7 @@ const unions: z.ZodDiscriminatedUnion[] = [
   ContractCommand,
   AgentCommand,
   KnowledgeCommand,
-  PatchCommand,
+  PatchLifecycleCommand,
   ClientCommand,
   ProductCommand,
   ObjectivesCommand,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventFactory, eventSchema } from '../schema/event-schema.ts';
+import { eventSchema } from '../schema/event-schema.ts';
 import { ActorId, EntityId, ProductCode } from '../schema/primitives.ts';
 import { Instant } from '../shared/time.ts';
 
@@ -14,8 +14,3 @@ export const PatchReleased = eventSchema('PatchReleased', 1, {
   at: Instant,
 });
 export type PatchReleased = z.infer<typeof PatchReleased>;
-
-export const patchEventSchemas = [PatchReleased] as const;
-export const PatchEvent = z.discriminatedUnion('type', patchEventSchemas);
-export type PatchEvent = z.infer<typeof PatchEvent>;
-export const patchEvent = eventFactory<PatchEvent>(patchEventSchemas);

@@ -17,7 +17,7 @@ export interface KnownPatch {
   /** The tickets it fixes. */
   readonly fixes: readonly string[];
   readonly notes?: string;
-  /** Absent for a patch released without registration (`ReleasePatch`). */
+  /** Absent for a patch whose release was recorded without a registration first. */
   readonly registeredAt?: Instant;
   readonly releasedAt?: Instant;
 }

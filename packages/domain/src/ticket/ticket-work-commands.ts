@@ -7,7 +7,7 @@ import { ClosingReason, ResolutionKind } from './ticket-work-events.ts';
 const Text = z.string().trim().min(1);
 
 /** Contracts set the reopen window in days; when they are silent, DOMAIN.md says 10. */
-export const ReopenWindowDays = z.number().int().positive();
+export const ReopenWindowDays = z.number().int().nonnegative();
 
 /** `assignee` defaults to the agent taking charge. */
 export const TakeCharge = ticketCommand('TakeCharge', { assignee: EntityId.optional(), by: ActorId });

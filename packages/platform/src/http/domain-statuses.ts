@@ -14,6 +14,8 @@ const conflict = [
   'already_published',
   'already_released',
   'already_launched',
+  'already_registered',
+  'not_released',
   'already_taken_charge',
   'already_assigned',
   'already_scheduled',

@@ -227,7 +227,7 @@ describe('fixes', () => {
     const fix = { ...by, how: 'patch', patchId: 'ERP-12.4.1', note: 'Install it' };
     expectProblem(await post('/tickets/T-1/fixes', fix), 404, 'patch.not_found');
     await post('/patches', { by: 'dev-dan', patchId: 'ERP-12.4.1', product: 'ERP', version: '12.4.1', fixes: [] });
-    expectProblem(await post('/tickets/T-1/fixes', fix), 422, 'patch.not_released');
+    expectProblem(await post('/tickets/T-1/fixes', fix), 409, 'patch.not_released');
   });
 
   it('requires the patch of a fix by patch, and a note', async () => {
