@@ -1,0 +1,10 @@
+import { runProcess } from '@hotline/platform';
+import { createIntakeService } from './intake-service.ts';
+
+// Intake alone, in distributed mode: its store, bus and port come from the environment (README, "Distributed mode").
+await runProcess({
+  name: 'intake',
+  description:
+    'The door for everything that comes from outside the hotline: tickets, client messages, contracts, agents.',
+  services: (context) => [createIntakeService(context)],
+});
