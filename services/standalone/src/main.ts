@@ -1,6 +1,7 @@
 import { createIntakeService } from '@hotline/intake';
 import { runProcess } from '@hotline/platform';
 import { createReportingService } from '@hotline/reporting';
+import { createResolutionService } from '@hotline/resolution';
 import { createSlaClockService } from '@hotline/sla-clock';
 import { printBanner } from './banner.ts';
 import { loadDemoHotline } from './demo/demo-loader.ts';
@@ -12,7 +13,7 @@ await runProcess({
   description: 'The hotline in one process: intake, triage, resolution, SLA clock, reporting.',
   services: (context) => {
     intake = createIntakeService(context);
-    return [intake, createSlaClockService(context), createReportingService(context)];
+    return [intake, createResolutionService(context), createSlaClockService(context), createReportingService(context)];
   },
   async afterStart(running) {
     const started = Date.now();
