@@ -1,12 +1,15 @@
+export { type TriageOutcome, ticketTriggers, triageTicket } from './automatic/ticket-triage.ts';
 export {
-  type AutomaticTriage,
+  automaticRequalificationDecider,
+  type DispatchCommand,
+  dispatchDecider,
+  type TicketHistory,
   TRIAGE_ACTOR,
-  type TriageOutcome,
-  type TriageStep,
-  triageTicket,
-  triageTriggers,
-} from './automatic/ticket-triage.ts';
+  type TriageCommand,
+} from './automatic/triage-deciders.ts';
+export type { AutomaticTriage, TriageStep } from './automatic/triage-steps.ts';
 export { unassignableAlert } from './automatic/unassignable-alert.ts';
+export { agentTriggers, dispatchWaitingTickets } from './automatic/waiting-tickets.ts';
 export { AgentDirectory } from './directory/agent-directory.ts';
 export { AgentEntry } from './directory/agent-entry.ts';
 export { TriageDirectories } from './directory/triage-directories.ts';

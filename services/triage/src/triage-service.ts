@@ -1,8 +1,8 @@
 import { defaultRequalificationRules, RequalificationRule } from '@hotline/domain';
 import type { Consumer } from '@hotline/messaging';
 import type { HotlineService, ServiceContext } from '@hotline/platform';
-import type { AutomaticTriage } from './automatic/ticket-triage.ts';
-import { consumeTicketEvents } from './automatic/triage-consumer.ts';
+import { consumeTriageEvents } from './automatic/triage-consumer.ts';
+import type { AutomaticTriage } from './automatic/triage-steps.ts';
 import { TriageDirectories } from './directory/triage-directories.ts';
 import { registerDirectoryRoutes } from './http/directory-routes.ts';
 import { registerManualTriageRoutes } from './http/manual-triage-routes.ts';
@@ -46,7 +46,7 @@ export function createTriageService(context: ServiceContext, options: TriageOpti
       agents.done.catch((error: unknown) => context.logger.error({ err: error }, 'the agent directory stopped'));
       // Dispatching on a half-built directory would pile the backlog onto the first agents it knows.
       await directories.caughtUp();
-      consumer = await consumeTicketEvents(context.bus, triage, group);
+      consumer = await consumeTriageEvents(context.bus, triage, group);
     },
     async stop() {
       await consumer?.stop();

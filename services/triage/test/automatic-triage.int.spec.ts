@@ -190,6 +190,54 @@ describe('a ticket nobody can take', () => {
   });
 });
 
+describe('tickets waiting for an agent', () => {
+  let h: TriageHarness;
+  beforeEach(async () => {
+    h = await triageHarness();
+    await h.signContract();
+  });
+  afterEach(() => h.close());
+
+  it('go to an agent who comes back, oldest first, each weighing on the next', async () => {
+    await h.joinAgent('ada', [{ product: 'ERP', level: 'expert' }], 'unavailable');
+    await h.receive('T-2', { at: '2026-05-07T16:02:00+02:00' });
+    await h.receive('T-1');
+    await h.triaged('T-1');
+    await h.triaged('T-2');
+    await vi.waitFor(() => expect(h.alerts).toHaveLength(2));
+
+    await h.agentCommand({
+      type: 'ChangeAvailability',
+      agentId: 'ada',
+      availability: 'available',
+      by: 'ada',
+      at: '2026-05-07T16:30:00+02:00',
+    });
+    const [back] = (await h.store.readStream('agent-ada')).slice(-1);
+    const assignments = (await h.store.readAll()).filter((event) => event.type === 'TicketAssigned');
+    expect(assignments.map(({ stream, causationId, data }) => [stream, causationId, data.reason])).toEqual([
+      ['ticket-T-1', back!.id, 'expert on ERP; 0 open ticket(s), the lightest load of 1 available'],
+      ['ticket-T-2', back!.id, 'expert on ERP; 1 open ticket(s), the lightest load of 1 available'],
+    ]);
+    expect(h.alerts).toHaveLength(2);
+  });
+
+  it('go to an agent who learns their product, and tickets already held stay where they are', async () => {
+    await h.joinAgent('ada', [{ product: 'ERP', level: 'expert' }]);
+    await h.receive('T-1');
+    await h.receive('T-2', { product: 'CRM' });
+    await h.triaged('T-1');
+    await h.triaged('T-2');
+
+    await h.joinAgent('bob', [
+      { product: 'ERP', level: 'basic' },
+      { product: 'CRM', level: 'confirmed' },
+    ]);
+    expect((await h.stream('T-2')).at(-1)).toMatchObject({ type: 'TicketAssigned', data: { agentId: 'bob' } });
+    expect(await h.types('T-1')).toEqual(['TicketReceived', 'TicketAssigned']);
+  });
+});
+
 describe('redelivery', () => {
   let h: TriageHarness;
   beforeEach(async () => {
@@ -207,8 +255,7 @@ describe('redelivery', () => {
     await h.bus.publish(eventsTopic, [eventMessage(before[0]!)]);
     const [, again] = await h.triaged('T-1', 2);
     expect(again).toMatchObject({ outcome: { ticketId: 'T-1' } });
-    expect(again!.outcome).not.toHaveProperty('requalified');
-    expect(again!.outcome).not.toHaveProperty('assigned');
+    expect(again!.outcome).toEqual({ ticketId: 'T-1', requalified: { step: 'replayed', reason: expect.any(String) } });
     expect(await h.stream('T-1')).toEqual(before);
   });
 

@@ -76,6 +76,7 @@ export async function triageHarness(options: HarnessOptions = {}) {
   });
 
   let commands = 0;
+  let agentTriggers = 0;
   const run = async <C, E extends { type: string; schemaVersion: number }, S>(
     stream: string,
     decider: StreamDecider<C, E, S, unknown>,
@@ -115,8 +116,20 @@ export async function triageHarness(options: HarnessOptions = {}) {
       });
     },
 
-    agentCommand(command: AgentCommand) {
-      return run(streams.agent(command.agentId), agentDecider, command);
+    /** Runs an agent command, and waits for triage's reaction to it when there is one. */
+    async agentCommand(command: AgentCommand) {
+      const outcome = await run(streams.agent(command.agentId), agentDecider, command);
+      if (command.type === 'DeclareSkills' || command.type === 'ChangeAvailability') {
+        agentTriggers += 1;
+        await vi.waitFor(
+          () => {
+            const reactions = logs.filter((line) => line.msg === 'agent event triaged').length;
+            if (reactions < agentTriggers) throw new Error(`${reactions} agent event(s) triaged of ${agentTriggers}`);
+          },
+          { timeout: 5_000, interval: 10 },
+        );
+      }
+      return outcome;
     },
 
     /** An agent who joined in January, with skills, and away if said so. */

@@ -1,26 +1,43 @@
-import type { EventData } from '@hotline/eventstore';
-import { type Bus, type Consumer, type EventHeaders, eventFromMessage, eventsTopic } from '@hotline/messaging';
+import type { EventData, RecordedEvent } from '@hotline/eventstore';
+import {
+  type Bus,
+  type Consumer,
+  type EventHeaders,
+  eventFromMessage,
+  eventsTopic,
+  type IncomingMessage,
+} from '@hotline/messaging';
 import { streams } from '@hotline/platform';
-import { type AutomaticTriage, triageTicket, triageTriggers } from './ticket-triage.ts';
+import { ticketTriggers, triageTicket } from './ticket-triage.ts';
+import type { AutomaticTriage } from './triage-steps.ts';
+import { agentTriggers, dispatchWaitingTickets } from './waiting-tickets.ts';
 
-const triggers: ReadonlySet<string> = new Set(triageTriggers);
-const ticketPrefix = streams.ticket('');
+type Reaction = (triage: AutomaticTriage, trigger: RecordedEvent) => Promise<unknown>;
+
+const reactions: { prefix: string; types: ReadonlySet<string>; react: Reaction }[] = [
+  { prefix: streams.ticket(''), types: new Set(ticketTriggers), react: triageTicket },
+  { prefix: streams.agent(''), types: new Set(agentTriggers), react: dispatchWaitingTickets },
+];
+
+function reactionTo({ headers }: IncomingMessage<EventData, EventHeaders>) {
+  return reactions.find(({ prefix, types }) => headers.stream.startsWith(prefix) && types.has(headers['event-type']));
+}
 
 /**
  * Triage's member of its consumer group on support.events.v1. The bus hands over partitions
- * concurrently, but dispatches run one at a time in a process: each then sees the load the previous
- * one added, so two tickets received together do not both go to the agent who was the least loaded.
+ * concurrently, but reactions run one at a time in a process: each dispatch then sees the load the
+ * previous one added, so two tickets received together do not both go to the least loaded agent.
  */
-export function consumeTicketEvents(bus: Bus, triage: AutomaticTriage, group: string): Promise<Consumer> {
+export function consumeTriageEvents(bus: Bus, triage: AutomaticTriage, group: string): Promise<Consumer> {
   let queue: Promise<unknown> = Promise.resolve();
   return bus.consume<EventData, EventHeaders>({
     group,
     topic: eventsTopic,
     fromBeginning: true,
     handler: async (message) => {
-      const { headers } = message;
-      if (!triggers.has(headers['event-type']) || !headers.stream.startsWith(ticketPrefix)) return;
-      const turn = queue.then(() => triageTicket(triage, eventFromMessage(message)));
+      const reaction = reactionTo(message);
+      if (reaction === undefined) return;
+      const turn: Promise<unknown> = queue.then(() => reaction.react(triage, eventFromMessage(message)));
       // A failed turn is the bus's to retry; the next one must not wait on it.
       queue = turn.catch(() => {});
       await turn;

@@ -3,15 +3,18 @@ import {
   type AgentEvent,
   type AgentState,
   agentEventRegistry,
+  awaitsDispatch,
   evolveAgent,
   evolveTicket,
   initialAgentState,
   initialTicketState,
   isEnded,
   isOpen,
+  type Ticket,
   type TicketEvent,
   type TicketState,
   ticketEventRegistry,
+  toEpochMs,
 } from '@hotline/domain';
 import { type EventStore, type RecordedEvent, type Subscription, toDomainEvent } from '@hotline/eventstore';
 import { streams } from '@hotline/platform';
@@ -77,6 +80,16 @@ export class AgentDirectory {
       skills,
       openTickets,
     }));
+  }
+
+  /** Complete requests nobody was given yet, oldest first: what an agent's return may take. */
+  waitingTickets(): (Ticket & { readonly product: string })[] {
+    const waiting: (Ticket & { readonly product: string })[] = [];
+    for (const state of this.#tickets.values())
+      if (state.status !== 'none' && awaitsDispatch(state)) waiting.push(state);
+    return waiting.sort(
+      (a, b) => toEpochMs(a.receivedAt) - toEpochMs(b.receivedAt) || a.ticketId.localeCompare(b.ticketId),
+    );
   }
 
   entries(): AgentEntry[] {
