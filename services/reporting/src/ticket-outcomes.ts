@@ -21,6 +21,9 @@ export async function ticketOutcomes(
   await contracts.caughtUp(store);
   return [...byTicket.values()].map((recorded) => {
     const events = ticketEventsOf(recorded);
-    return ticketOutcomeOf(events, ticketSla(events, (id) => contracts.contract(id), now));
+    return ticketOutcomeOf(
+      events,
+      ticketSla(events, (id) => contracts.contract(id), now),
+    );
   });
 }
