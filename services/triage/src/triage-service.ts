@@ -43,7 +43,9 @@ export function createTriageService(context: ServiceContext, options: TriageOpti
     },
     async start() {
       const agents = directories.start();
-      agents.done.catch((error: unknown) => context.logger.error({ err: error }, 'the agent directory stopped'));
+      agents.done.catch((error: unknown) =>
+        context.logger.error({ err: error }, 'the agent directory failed: triage decides nothing more until a restart'),
+      );
       // Dispatching on a half-built directory would pile the backlog onto the first agents it knows.
       await directories.caughtUp();
       consumer = await consumeTriageEvents(context.bus, triage, group);

@@ -108,6 +108,36 @@ describe('triage of received tickets', () => {
     expect((await h.stream('T-1')).at(-1)?.data).toMatchObject({ agentId: 'ada', at: '2026-05-07T14:30:00.000Z' });
   });
 
+  it('never undoes a requalification by a person when information completes the request', async () => {
+    await h.joinAgent('ada', [{ product: 'ERP', level: 'confirmed' }]);
+    await h.receive('T-1', { priority: 'P3', description: 'Production arrêtée', version: undefined });
+    await h.triaged('T-1');
+    const downgrade = await h.app.inject({
+      method: 'POST',
+      url: '/tickets/T-1/requalification',
+      payload: { priority: 'P3', reason: 'One user only, the others work', by: 'manager-max' },
+    });
+    expect(downgrade.json()).toMatchObject({ priority: 'P3' });
+
+    await h.ticketCommand({
+      type: 'ProvideInformation',
+      ticketId: 'T-1',
+      version: '12.4',
+      by: 'contact-cleo',
+      at: '2026-05-07T16:30:00+02:00',
+    });
+    await h.triaged('T-1', 2);
+    expect(await h.types('T-1')).toEqual([
+      'TicketReceived',
+      'TicketInformationRequested',
+      'TicketRequalified',
+      'TicketRequalified',
+      'TicketInformationProvided',
+      'TicketAssigned',
+    ]);
+    expect((await h.stream('T-1')).at(-1)?.data).toMatchObject({ agentId: 'ada' });
+  });
+
   it('applies the rules it is given, judging the coverage of a new nature again', async () => {
     await h.close();
     h = await triageHarness({

@@ -186,6 +186,34 @@ describe('what triage decides with', () => {
     });
   });
 
+  it('lists the tickets waiting for an agent, oldest first', async () => {
+    await h.receive('T-2', { product: 'PAY', at: '2026-05-07T16:20:00+02:00' });
+    await h.receive('T-3', { product: 'CRM', nature: 'functional', priority: 'P3', at: '2026-05-07T16:10:00+02:00' });
+    await h.triaged('T-2');
+    await h.triaged('T-3');
+    const response = await h.app.inject({ method: 'GET', url: '/triage/waiting' });
+    expect(response.json()).toEqual({
+      tickets: [
+        {
+          ticketId: 'T-3',
+          clientId: 'ACME',
+          product: 'CRM',
+          nature: 'functional',
+          priority: 'P3',
+          receivedAt: '2026-05-07T16:10:00+02:00',
+        },
+        {
+          ticketId: 'T-2',
+          clientId: 'ACME',
+          product: 'PAY',
+          nature: 'malfunction',
+          priority: 'P2',
+          receivedAt: '2026-05-07T16:20:00+02:00',
+        },
+      ],
+    });
+  });
+
   it('lists the requalification rules in the order they are tried', async () => {
     const response = await h.app.inject({ method: 'GET', url: '/triage/rules' });
     expect(response.json()).toEqual({ rules: defaultRequalificationRules });
@@ -197,6 +225,7 @@ describe('what triage decides with', () => {
       ['/tickets/{ticketId}/requalification', 'post'],
       ['/tickets/{ticketId}/assignment', 'post'],
       ['/triage/agents', 'get'],
+      ['/triage/waiting', 'get'],
       ['/triage/rules', 'get'],
     ] as const) {
       expect(paths[path][method].tags).toEqual(['triage']);
