@@ -1,5 +1,6 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'triage', include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'] },
+  // The tests wait for the relay and the consumer on real components: generous on a busy machine.
+  test: { name: 'triage', include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'], testTimeout: 30_000 },
 });

@@ -1,9 +1,9 @@
 import { acmeHelplineTerms } from '@hotline/domain';
 import { eventMessage, eventsTopic } from '@hotline/messaging';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { triageTicket } from '../src/automatic/ticket-triage.ts';
 import { createTriageService } from '../src/triage-service.ts';
-import { type TriageHarness, triageHarness } from './triage-harness.ts';
+import { eventually, type TriageHarness, triageHarness } from './triage-harness.ts';
 
 const outageReason = 'Triage rule production-outage-is-p1: Production outage declared P2 or P3 becomes P1';
 const fiveMinutesAfterReception = '2026-05-07T14:05:00.000Z';
@@ -182,7 +182,7 @@ describe('a ticket nobody can take', () => {
     await h.joinAgent('ada', [{ product: 'ERP', level: 'expert' }], 'unavailable');
     await h.joinAgent('cyd', [{ product: 'CRM', level: 'expert' }]);
     await h.receive('T-1');
-    await vi.waitFor(() => expect(h.alerts).toHaveLength(1));
+    await eventually(() => expect(h.alerts).toHaveLength(1));
 
     expect(h.alerts[0]).toEqual({
       alertId: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -206,7 +206,7 @@ describe('a ticket nobody can take', () => {
   it('raises it as well when nobody knows the product', async () => {
     await h.joinAgent('cyd', [{ product: 'CRM', level: 'expert' }]);
     await h.receive('T-1');
-    await vi.waitFor(() => expect(h.alerts).toHaveLength(1));
+    await eventually(() => expect(h.alerts).toHaveLength(1));
     expect(warnings()).toMatchObject([{ ticketId: 'T-1', reason: 'no agent knows ERP' }]);
   });
 
@@ -214,7 +214,7 @@ describe('a ticket nobody can take', () => {
     await h.receive('T-1', { clientId: 'GLOBEX', coverage: { status: 'no_contract', contractId: null } });
     await h.triaged('T-1');
     await h.receive('T-2');
-    await vi.waitFor(() => expect(h.alerts).toHaveLength(1));
+    await eventually(() => expect(h.alerts).toHaveLength(1));
     expect(h.alerts.map((alert) => alert.ticketId)).toEqual(['T-2']);
     expect(warnings()[0]).toMatchObject({ ticketId: 'T-1', reason: 'no agent knows ERP', alertId: null });
   });
@@ -234,7 +234,7 @@ describe('tickets waiting for an agent', () => {
     await h.receive('T-1');
     await h.triaged('T-1');
     await h.triaged('T-2');
-    await vi.waitFor(() => expect(h.alerts).toHaveLength(2));
+    await eventually(() => expect(h.alerts).toHaveLength(2));
 
     await h.agentCommand({
       type: 'ChangeAvailability',

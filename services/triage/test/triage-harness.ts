@@ -34,6 +34,11 @@ import { createTriageService, type TriageOptions, type TriageService } from '../
 export const receivedAt = '2026-05-07T16:00:00+02:00';
 export const manager = 'manager-max';
 
+/** Waits for what the relay and the consumer do in the background; generous on a busy machine. */
+export function eventually<T>(check: () => T | Promise<T>): Promise<T> {
+  return vi.waitFor(check, { timeout: 15_000, interval: 10 });
+}
+
 type LogLine = { level: string; msg: string; [field: string]: unknown };
 
 export interface HarnessOptions extends TriageOptions {
@@ -121,13 +126,10 @@ export async function triageHarness(options: HarnessOptions = {}) {
       const outcome = await run(streams.agent(command.agentId), agentDecider, command);
       if (command.type === 'DeclareSkills' || command.type === 'ChangeAvailability') {
         agentTriggers += 1;
-        await vi.waitFor(
-          () => {
-            const reactions = logs.filter((line) => line.msg === 'agent event triaged').length;
-            if (reactions < agentTriggers) throw new Error(`${reactions} agent event(s) triaged of ${agentTriggers}`);
-          },
-          { timeout: 5_000, interval: 10 },
-        );
+        await eventually(() => {
+          const reactions = logs.filter((line) => line.msg === 'agent event triaged').length;
+          if (reactions < agentTriggers) throw new Error(`${reactions} agent event(s) triaged of ${agentTriggers}`);
+        });
       }
       return outcome;
     },
@@ -178,15 +180,11 @@ export async function triageHarness(options: HarnessOptions = {}) {
 
     /** Waits until triage has handled `count` events of the ticket (each reaction ends with this debug line). */
     async triaged(ticketId: string, count = 1): Promise<LogLine[]> {
-      return vi.waitFor(
-        () => {
-          const lines = logs.filter((line) => line.msg === 'ticket event triaged' && line.ticketId === ticketId);
-          if (lines.length < count)
-            throw new Error(`${ticketId} triaged ${lines.length} time(s), waiting for ${count}`);
-          return lines;
-        },
-        { timeout: 5_000, interval: 10 },
-      );
+      return eventually(() => {
+        const lines = logs.filter((line) => line.msg === 'ticket event triaged' && line.ticketId === ticketId);
+        if (lines.length < count) throw new Error(`${ticketId} triaged ${lines.length} time(s), waiting for ${count}`);
+        return lines;
+      });
     },
 
     async close() {
