@@ -24,7 +24,9 @@ export interface ProcessDefinition {
   readonly name: string;
   readonly description: string;
   readonly services: (context: ServiceContext) => readonly HotlineService[];
-  /** Called once everything runs: a demo loader, a banner. */
+  /** Runs on the store before any service starts (a demo loader): services then start from what it wrote. */
+  readonly prepare?: (context: ServiceContext) => Promise<void>;
+  /** Called once everything runs: a banner. */
   readonly afterStart?: (running: RunningProcess) => Promise<void>;
   readonly clock?: Clock;
   readonly env?: Record<string, string | undefined>;
@@ -59,6 +61,7 @@ export async function runProcess(definition: ProcessDefinition): Promise<Running
     logger,
     clock: definition.clock ?? systemClock,
   };
+  await definition.prepare?.(context);
   const relay =
     config.BUS === 'in-process'
       ? new EventRelay({

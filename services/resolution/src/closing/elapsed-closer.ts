@@ -104,9 +104,13 @@ export function elapsedCloser(options: ElapsedCloserOptions): ElapsedCloser {
           windows.delete(key);
           retryAt.delete(key);
         } else {
-          // Reopened or closed meanwhile (the read model lags the store), or the store is unwell:
-          // the read model will catch up; a retry later keeps the closer from spinning.
-          logger.warn({ ticketId: ticket.ticketId, code: refusal }, 'ticket not closed after its reopen window');
+          // Reopened or closed meanwhile (the read model lags the store) is the usual race and worth
+          // no warning; anything else (the store unwell) is. A retry later keeps the closer from spinning.
+          const raced = refusal === 'ticket.closed' || refusal === 'ticket.not_resolved';
+          logger[raced ? 'debug' : 'warn'](
+            { ticketId: ticket.ticketId, code: refusal },
+            'ticket not closed after its reopen window',
+          );
           failed.push({ ticketId: ticket.ticketId, code: refusal });
           retryAt.set(key, now + retryDelayMs);
           dueAt(now + retryDelayMs);
