@@ -1,46 +1,177 @@
-import { ticketSla } from '@hotline/domain';
-import { ContractDirectory, type HotlineService, loadTicket, type ServiceContext } from '@hotline/platform';
-import { ProblemDocumentSchema } from '@hotline/runtime';
-import { z } from 'zod';
-import { TicketSlaView, ticketSlaView } from './sla-view.ts';
+import type { Subscription } from '@hotline/eventstore';
+import type { HotlineService, ServiceContext } from '@hotline/platform';
+import { timersPendingGauge } from '@hotline/runtime';
+import { followedStreams, TicketClocks } from './clocks/ticket-clocks.ts';
+import { crossingRaiser, type Firing } from './firing/crossing-raiser.ts';
+import { registerSlaRoutes } from './http/sla-routes.ts';
+import { MemoryTimerStore } from './timers/memory-timer-store.ts';
+import { TimerLoop } from './timers/timer-loop.ts';
+import type { TimerSchedule, TimerStore } from './timers/timer-store.ts';
+
+export interface SlaClockOptions {
+  /**
+   * Where the timers live: in this process (embedded mode, the default), or a `RedisTimerStore` that
+   * any number of replicas share. The service closes it when it stops.
+   */
+  readonly timers?: TimerStore;
+  /** Who raises warnings and breaches, as their facts say (`sla-clock`). */
+  readonly actor?: string;
+  /** How long a claimed timer stays hidden from the other replicas (30 s). */
+  readonly leaseMs?: number;
+  /** Timers claimed per round (256) and fired at once (32). */
+  readonly batchSize?: number;
+  readonly concurrency?: number;
+  /** Longest sleep on shared timers, which other replicas may move (1 s); none on this process's own. */
+  readonly pollIntervalMs?: number | null;
+  /** Wait after a failing round, or before another look at a ticket whose contract is not known yet (5 s). */
+  readonly retryDelayMs?: number;
+  /** Told of every firing: tests, simulations, metrics. */
+  readonly onFiring?: (firing: Firing) => void;
+}
+
+export interface SlaClockService extends HotlineService {
+  /** The read model: open tickets, their clock facts, contracts, what was raised. */
+  readonly clocks: TicketClocks;
+  readonly timers: TimerStore;
+  /** Resolves once every event stored so far is in the read model and the timers it moved are written. */
+  caughtUp(): Promise<void>;
+  /**
+   * Resolves once nothing is left to do at the clock's now: caught up, every due timer fired and its
+   * facts followed. Simulations advance a virtual clock and wait for this between steps.
+   */
+  settled(): Promise<void>;
+  /** The next timer's instant, null when none. */
+  nextTimerAt(): Promise<number | null>;
+}
 
 /**
- * The SLA state of a ticket at the clock's now, from its events and the contract terms in force at
- * its reception (the domain's engine). Timers, warnings and breaches come with the SLA clock's own issue.
+ * The SLA clock: follows every ticket, contract and SLA event, keeps each open ticket's clocks, and
+ * holds durable timers for the next warning or breach of each; when one fires it raises what is
+ * still true (`SlaWarningRaised`, `SlaBreached` in `sla-<ticketId>`, an alert on support.alerts.v1).
+ * Answers a ticket's deadlines, the tickets at risk and the breached ones over HTTP.
  */
-export function createSlaClockService(context: ServiceContext): HotlineService {
-  const contracts = new ContractDirectory();
+export function createSlaClockService(context: ServiceContext, options: SlaClockOptions = {}): SlaClockService {
+  const { store, clock, logger } = context;
+  const log = logger.child({ component: 'sla-clock' });
+  const timers = options.timers ?? new MemoryTimerStore();
+  const retryDelayMs = options.retryDelayMs ?? 5_000;
+  const clocks = new TicketClocks();
+  const fire = crossingRaiser({
+    store,
+    bus: context.bus,
+    timers,
+    clock,
+    contractOf: (id) => clocks.contract(id),
+    logger: log,
+    actor: options.actor ?? 'sla-clock',
+    retryDelayMs,
+  });
+  const loop = new TimerLoop({
+    timers,
+    clock,
+    logger: log,
+    fire: async (claim) => {
+      const firing = await fire(claim);
+      options.onFiring?.(firing);
+    },
+    leaseMs: options.leaseMs ?? 30_000,
+    batchSize: options.batchSize ?? 256,
+    concurrency: options.concurrency ?? 32,
+    pollIntervalMs: options.pollIntervalMs !== undefined ? options.pollIntervalMs : timers.shared ? 1_000 : null,
+    retryDelayMs,
+  });
+  let gauge: ReturnType<typeof timersPendingGauge> | undefined;
+  let subscription: Subscription | undefined;
+  let live = false;
+  let flushRequested = false;
+  let flushing: Promise<void> = Promise.resolve();
+
+  // Timers are planned after a burst of events, not after each: a ticket changed ten times is evaluated once.
+  async function flush(): Promise<void> {
+    const schedules: TimerSchedule[] = clocks.plan(clock.now());
+    gauge?.set({ kind: 'warning' }, clocks.pending.warning);
+    gauge?.set({ kind: 'breach' }, clocks.pending.breach);
+    if (schedules.length === 0) return;
+    try {
+      await timers.schedule(schedules);
+    } catch (error) {
+      log.error({ err: error, tickets: schedules.length }, 'timers not written; trying again');
+      clocks.unwritten(schedules);
+      setTimeout(requestFlush, retryDelayMs).unref();
+      return;
+    }
+    for (const schedule of schedules) if (schedule.at !== null) loop.nudge(schedule.at);
+  }
+
+  function flushNow(): Promise<void> {
+    flushRequested = false;
+    flushing = flushing.then(flush);
+    return flushing;
+  }
+
+  function requestFlush(): void {
+    if (flushRequested || !live) return;
+    flushRequested = true;
+    setImmediate(() => void flushNow());
+  }
+
+  async function caughtUp(): Promise<void> {
+    if (subscription === undefined) throw new Error('The SLA clock is not started');
+    await subscription.waitFor(await store.headPosition());
+    await flushNow();
+  }
+
   return {
     name: 'sla-clock',
+    clocks,
+    timers,
+    caughtUp,
+
     registerRoutes(app) {
-      app.get(
-        '/tickets/:ticketId/sla',
-        {
-          schema: {
-            tags: ['sla'],
-            summary: "A ticket's deadlines: counted, remaining, due, status per target",
-            params: z.object({ ticketId: z.string().min(1) }),
-            response: { 200: TicketSlaView, 404: ProblemDocumentSchema },
-          },
-        },
-        async (request) => {
-          const { ticketId } = request.params;
-          const { events } = await loadTicket(context.store, ticketId, request.url);
-          await contracts.caughtUp(context.store);
-          const now = context.clock.now();
-          return ticketSlaView(
-            ticketId,
-            ticketSla(events, (id) => contracts.contract(id), now),
-            now,
-          );
-        },
-      );
+      gauge = timersPendingGauge(app.metrics.registry);
+      registerSlaRoutes(app, { store, clock, clocks, caughtUp });
     },
+
     async start() {
-      contracts.start(context.store);
+      if (subscription !== undefined) return;
+      subscription = store.subscribe(
+        (event) => {
+          clocks.apply(event);
+          requestFlush();
+        },
+        { filter: { streamPrefixes: followedStreams } },
+      );
+      subscription.done.catch((error: unknown) => {
+        log.error({ err: error }, 'the SLA clock stopped following the store: no timer moves any more');
+      });
+      // Rebuilt from the whole log before the first timer fires: a crossing raised before a restart
+      // must be known as raised, and one missed while down comes due at once.
+      await subscription.waitFor(await store.headPosition());
+      live = true;
+      await flushNow();
+      loop.start();
+      log.info({ tickets: clocks.size, timers: await timers.size() }, 'SLA clock started');
     },
+
     async stop() {
-      await contracts.stop();
+      if (subscription === undefined) return;
+      live = false;
+      await loop.stop();
+      await subscription.stop();
+      subscription = undefined;
+      await flushing;
+      await timers.close();
     },
+
+    async settled() {
+      for (;;) {
+        const head = await store.headPosition();
+        await caughtUp();
+        await loop.whenIdle();
+        if ((await store.headPosition()) === head) return;
+      }
+    },
+
+    nextTimerAt: () => timers.nextAt(),
   };
 }

@@ -1,0 +1,44 @@
+import {
+  type ClockFact,
+  evaluateSla,
+  foldClockFacts,
+  type SignedContract,
+  type SlaEvaluation,
+  termsInForce,
+} from '@hotline/domain';
+
+/**
+ * What the SLA clock keeps of one ticket: the clock facts of its events (not the events: a million
+ * open tickets must fit in memory), the contract that judges it and the crossings already raised.
+ */
+export interface TrackedTicket {
+  readonly ticketId: string;
+  readonly facts: ClockFact[];
+  /** The contract of the coverage that stands; null while the ticket has no deadline. */
+  contractId: string | null;
+  /** Names of the crossings raised (`crossingName`); undefined until the first one. */
+  raised: Set<string> | undefined;
+  /** Closed, rejected or cancelled: once nothing is left to raise, the ticket is dropped. */
+  ended: boolean;
+  /** Global position of the last event that changed what the clock knows of the ticket. */
+  version: bigint;
+  /** The timer as last written: when (null: none); undefined after a write failed, to write again. */
+  wakeAt: number | null | undefined;
+  wakeKind: TimerKind | null;
+}
+
+export type TimerKind = 'warning' | 'breach';
+
+export const noneRaised: ReadonlySet<string> = new Set();
+
+/** The ticket's SLA at `now` under the terms in force at its reception (none without a contract). */
+export function evaluateTracked(
+  ticket: TrackedTicket,
+  contractOf: (contractId: string) => SignedContract | undefined,
+  now: number,
+): SlaEvaluation {
+  const timeline = foldClockFacts(ticket.facts);
+  const contract = ticket.contractId === null ? undefined : contractOf(ticket.contractId);
+  const terms = contract === undefined ? null : (termsInForce(contract, timeline.receivedAt)?.terms ?? null);
+  return evaluateSla(timeline, terms, now);
+}
