@@ -11,12 +11,20 @@ const config = loadConfigOrExit(
     ...processConfigSchema.shape,
     REDIS_URL: env.url({ protocols: ['redis', 'rediss'] }).describe('Redis holding the relay lease and checkpoint'),
     RELAY_LEASE_TTL: env.durationMs().default(10_000).describe('How long a silent relay keeps the lease'),
+    RELAY_REDIS_PREFIX: env
+      .string()
+      .default('hotline:relay')
+      .describe('Prefix of the lease, fence and checkpoint keys'),
   }),
 );
 const logger = createLogger({ service: 'relay', level: config.LOG_LEVEL });
 const infrastructure = await openInfrastructure(config, logger, 'relay');
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-const coordination = new RedisRelayCoordination({ redis, leaseTtlMs: config.RELAY_LEASE_TTL });
+const coordination = new RedisRelayCoordination({
+  redis,
+  leaseTtlMs: config.RELAY_LEASE_TTL,
+  prefix: config.RELAY_REDIS_PREFIX,
+});
 const relay = new EventRelay({
   store: infrastructure.store,
   bus: infrastructure.bus,

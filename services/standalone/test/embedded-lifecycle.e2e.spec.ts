@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createIntakeService } from '@hotline/intake';
+import { type RunningProcess, runProcess, streams } from '@hotline/platform';
+import { createReportingService } from '@hotline/reporting';
+import { createResolutionService } from '@hotline/resolution';
+import { createSlaClockService } from '@hotline/sla-clock';
+import { createTriageService } from '@hotline/triage';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lifecycleEvents, ticketLifecycle } from './hotline-api.ts';
+
+let running: RunningProcess;
+const directory = mkdtempSync(join(tmpdir(), 'hotline-e2e-'));
+
+beforeAll(async () => {
+  running = await runProcess({
+    name: 'hotline-e2e',
+    description: 'The embedded product under test',
+    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SQLITE_FILE: join(directory, 'hotline.sqlite') },
+    services: (context) => [
+      createIntakeService(context),
+      createTriageService(context),
+      createResolutionService(context),
+      createSlaClockService(context),
+      createReportingService(context),
+    ],
+  });
+});
+
+afterAll(async () => {
+  await running?.stop();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+describe('the embedded product', () => {
+  it('carries a ticket through its whole life: intake, triage, resolution, the client, the SLA clock', async () => {
+    const { ticketId, assignee } = await ticketLifecycle({
+      intake: running.url,
+      triage: running.url,
+      resolution: running.url,
+      slaClock: running.url,
+    });
+    const stream = await running.context.store.readStream(streams.ticket(ticketId));
+    expect(stream.map((event) => event.type)).toEqual(lifecycleEvents);
+    expect(stream[1]).toMatchObject({ type: 'TicketAssigned', actor: 'triage', data: { agentId: assignee } });
+    expect(await running.context.store.verify({ stream: streams.ticket(ticketId) })).toMatchObject({ ok: true });
+  });
+});
