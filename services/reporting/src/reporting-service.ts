@@ -1,59 +1,80 @@
-import { civilYear, indicatorsFor } from '@hotline/domain';
-import { ContractDirectory, type HotlineService, type ServiceContext } from '@hotline/platform';
-import { z } from 'zod';
-import { ticketOutcomes } from './ticket-outcomes.ts';
+import type { HotlineService, ServiceContext } from '@hotline/platform';
+import { projectionLagGauge } from '@hotline/runtime';
+import type { Redis } from 'ioredis';
+import { registerActivityRoutes } from './http/activity-routes.ts';
+import { registerClientReportRoutes } from './http/client-report-routes.ts';
+import { registerIndicatorRoutes } from './http/indicator-routes.ts';
+import { registerOverrunRoutes } from './http/overrun-routes.ts';
+import { registerPenaltyRoutes } from './http/penalty-routes.ts';
+import { registerTicketRoutes } from './http/ticket-routes.ts';
+import type { RecordStore } from './projections/record-store.ts';
+import { RedisRecordStore } from './projections/redis-record-store.ts';
+import { ReportingProjections } from './projections/reporting-projections.ts';
+import type { WorkloadThresholds } from './queries/workload-queries.ts';
 
-const WithinDeadlines = z.object({ within: z.number(), resolved: z.number() });
-const PriorityIndicators = z.object({
-  malfunctions: WithinDeadlines,
-  functional: WithinDeadlines,
-  productionOverrunDays: z.number(),
-  productionOverThirtyDays: z.number(),
-  claimingClients: z.number(),
-});
-export const IndicatorsView = z.object({
-  year: z.number(),
-  asOf: z.string(),
-  byPriority: z.object({ P1: PriorityIndicators, P2: PriorityIndicators, P3: PriorityIndicators }),
-  claimingClients: z.array(z.string()),
-  billableOutOfContract: z.number(),
-});
+export interface ReportingOptions {
+  /** Distributed mode: the records live in this Redis, under `redisPrefix`. Memory otherwise. */
+  readonly redis?: Redis;
+  readonly redisPrefix?: string;
+  /** Any other record store (tests). */
+  readonly records?: RecordStore;
+  /** support.events.v1 by default; `store` follows the store's log directly (no relay in the process). */
+  readonly feed?: 'bus' | 'store';
+  /** The consumer group on support.events.v1. */
+  readonly group?: string;
+  readonly workload?: Partial<WorkloadThresholds>;
+}
 
-/** The five indicators of the year, per priority, as the domain defines them. */
-export function createReportingService(context: ServiceContext): HotlineService {
-  const contracts = new ContractDirectory();
+export interface ReportingService extends HotlineService {
+  readonly projections: ReportingProjections;
+}
+
+/** Projections, indicators, overruns, penalties, activity, client reports and their CSV exports. */
+export function createReportingService(context: ServiceContext, options: ReportingOptions = {}): ReportingService {
+  const records =
+    options.records ??
+    (options.redis === undefined
+      ? undefined
+      : new RedisRecordStore({ redis: options.redis, prefix: options.redisPrefix ?? '{reporting}' }));
+  const projections = new ReportingProjections({
+    store: context.store,
+    bus: context.bus,
+    logger: context.logger.child({ component: 'reporting-projections' }),
+    ...(records === undefined ? {} : { records }),
+    ...(options.feed === undefined ? {} : { feed: options.feed }),
+    ...(options.group === undefined ? {} : { group: options.group }),
+  });
+  const thresholds: WorkloadThresholds = { minSkilledAgents: 2, maxTicketsPerAgent: 400, ...options.workload };
+  let lagTimer: ReturnType<typeof setInterval> | undefined;
+  let updateLag: (() => Promise<void>) | undefined;
   return {
     name: 'reporting',
+    projections,
     registerRoutes(app) {
-      app.get(
-        '/indicators/:year',
-        {
-          schema: {
-            tags: ['reporting'],
-            summary: 'The five indicators of a civil year, per priority',
-            params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-            response: { 200: IndicatorsView },
-          },
-        },
-        async (request) => {
-          const now = context.clock.now();
-          const outcomes = await ticketOutcomes(context.store, contracts, now);
-          const indicators = indicatorsFor(civilYear(request.params.year), outcomes, now);
-          return {
-            year: request.params.year,
-            asOf: new Date(now).toISOString(),
-            byPriority: { ...indicators.byPriority },
-            claimingClients: [...indicators.claimingClients],
-            billableOutOfContract: indicators.billableOutOfContract,
-          };
-        },
-      );
+      const routes = { app, projections, clock: context.clock };
+      registerTicketRoutes(routes);
+      registerIndicatorRoutes(routes);
+      registerOverrunRoutes(routes);
+      registerPenaltyRoutes(routes);
+      registerActivityRoutes(routes, thresholds);
+      registerClientReportRoutes(routes);
+      const lag = projectionLagGauge(app.metrics.registry).labels({ projection: 'reporting' });
+      updateLag = async () => {
+        const head = await context.store.headPosition();
+        lag.set(Math.max(0, Number(head - projections.view.position)));
+      };
     },
     async start() {
-      contracts.start(context.store);
+      // The first queries wait for the start (a rebuild from the store in memory); the process need not.
+      projections
+        .start()
+        .catch((error: unknown) => context.logger.error({ err: error }, 'reporting projections failed'));
+      lagTimer = setInterval(() => void updateLag?.().catch(() => {}), 5_000);
+      lagTimer.unref();
     },
     async stop() {
-      await contracts.stop();
+      clearInterval(lagTimer);
+      await projections.stop();
     },
   };
 }

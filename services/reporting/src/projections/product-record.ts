@@ -1,0 +1,34 @@
+import type { ProductEvent } from '@hotline/domain';
+
+/** A product of the catalogue and the agents trained on it (skill transfer). */
+export interface ProductRecord {
+  readonly kind: 'product';
+  readonly product: string;
+  readonly name: string;
+  readonly launchedAt: string | null;
+  readonly versions: readonly string[];
+  readonly trainedAgents: readonly string[];
+}
+
+export function foldProductRecord(record: ProductRecord | undefined, event: ProductEvent): ProductRecord {
+  const current: ProductRecord = record ?? {
+    kind: 'product',
+    product: event.product,
+    name: event.product,
+    launchedAt: null,
+    versions: [],
+    trainedAgents: [],
+  };
+  switch (event.type) {
+    case 'ProductLaunched':
+      return { ...current, name: event.name, launchedAt: event.at };
+    case 'ProductVersionReleased':
+      return { ...current, versions: [...current.versions, event.version] };
+    case 'ProductEndOfSupport':
+      return current;
+    case 'TrainingCompleted':
+      return current.trainedAgents.includes(event.agentId)
+        ? current
+        : { ...current, trainedAgents: [...current.trainedAgents, event.agentId] };
+  }
+}

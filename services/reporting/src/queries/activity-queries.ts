@@ -1,0 +1,179 @@
+import { civilMonth, type Nature, type Period } from '@hotline/domain';
+import type { TicketRecord } from '../projections/ticket-record.ts';
+import type { Scope } from './indicator-queries.ts';
+import { civilYearOf, inPeriod } from './periods.ts';
+import type { ReportingView } from './reporting-view.ts';
+import { rate } from './statistics.ts';
+
+export interface VolumeRow {
+  readonly dimension: 'product' | 'nature' | 'priority' | 'agent';
+  readonly value: string;
+  readonly received: number;
+}
+
+/** Tickets received in the period by product, nature, priority and assigned agent. */
+export function volumes(view: ReportingView, period: Period, scope: Scope = {}): VolumeRow[] {
+  const counts = new Map<string, VolumeRow>();
+  const count = (dimension: VolumeRow['dimension'], value: string) => {
+    const key = `${dimension}\u0000${value}`;
+    const row = counts.get(key) ?? { dimension, value, received: 0 };
+    counts.set(key, { ...row, received: row.received + 1 });
+  };
+  for (const entry of view.tickets.values()) {
+    const { ticket } = entry.record;
+    if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
+    if (!inPeriod(period, entry.receivedAt)) continue;
+    count('product', ticket.product ?? '(unknown)');
+    count('nature', ticket.nature);
+    count('priority', ticket.priority);
+    count('agent', ticket.assignee ?? '(unassigned)');
+  }
+  const order = ['product', 'nature', 'priority', 'agent'];
+  return [...counts.values()].sort(
+    (a, b) =>
+      order.indexOf(a.dimension) - order.indexOf(b.dimension) ||
+      b.received - a.received ||
+      a.value.localeCompare(b.value),
+  );
+}
+
+/** The intervals a ticket was open (not resolved, not ended): a reopening opens another one. */
+function openIntervals(record: TicketRecord): [number, number][] {
+  const intervals: [number, number][] = [];
+  let openedAt: number | null = null;
+  for (const fact of record.facts) {
+    if (fact.kind === 'received' || fact.kind === 'reopened') openedAt ??= fact.at;
+    if ((fact.kind === 'resolved' || fact.kind === 'stopped') && openedAt !== null) {
+      intervals.push([openedAt, fact.at]);
+      openedAt = null;
+    }
+  }
+  if (openedAt !== null) intervals.push([openedAt, Number.POSITIVE_INFINITY]);
+  return intervals;
+}
+
+export interface BacklogPoint {
+  /** The backlog is counted at this instant: the end of a day, or of a civil month. */
+  readonly at: number;
+  readonly open: number;
+}
+
+/** Open tickets at the end of each day (a month or shorter) or each civil month (longer periods), up to `now`. */
+export function backlog(view: ReportingView, period: Period, now: number, scope: Scope = {}): BacklogPoint[] {
+  const end = Math.min(period.end, now);
+  if (!Number.isFinite(period.start) || end <= period.start) return [];
+  const instants: number[] = [];
+  if (period.end - period.start <= 31 * 86_400_000) {
+    for (let at = period.start + 86_400_000; at < end; at += 86_400_000) instants.push(at);
+  } else {
+    for (let year = civilYearOf(period.start), month = 1; ; month++) {
+      if (month > 12) {
+        year++;
+        month = 1;
+      }
+      const { end: monthEnd } = civilMonth(year, month);
+      if (monthEnd <= period.start) continue;
+      if (monthEnd >= end) break;
+      instants.push(monthEnd);
+    }
+  }
+  instants.push(end);
+  // A sweep over openings and closings: one pass over the tickets whatever the number of points.
+  const deltas: [number, number][] = [];
+  for (const entry of view.tickets.values()) {
+    if (scope.clientId !== undefined && entry.record.ticket.clientId !== scope.clientId) continue;
+    for (const [from, to] of openIntervals(entry.record)) {
+      deltas.push([from, 1]);
+      if (Number.isFinite(to)) deltas.push([to, -1]);
+    }
+  }
+  deltas.sort((a, b) => a[0] - b[0]);
+  const points: BacklogPoint[] = [];
+  let open = 0;
+  let index = 0;
+  for (const at of instants) {
+    while (index < deltas.length && deltas[index]![0] <= at) open += deltas[index++]![1];
+    points.push({ at, open });
+  }
+  return points;
+}
+
+export interface ReopenRate {
+  readonly resolved: number;
+  readonly reopened: number;
+  readonly rate: number | null;
+}
+
+/** Of the tickets resolved in the period (any resolution), how many were reopened at least once. */
+export function reopenRate(view: ReportingView, period: Period, scope: Scope = {}): ReopenRate {
+  let resolved = 0;
+  let reopened = 0;
+  for (const entry of view.tickets.values()) {
+    if (scope.clientId !== undefined && entry.record.ticket.clientId !== scope.clientId) continue;
+    if (!entry.record.resolutions.some((resolution) => inPeriod(period, resolution.at))) continue;
+    resolved++;
+    if (entry.record.ticket.reopenCount > 0) reopened++;
+  }
+  return { resolved, reopened, rate: rate(reopened, resolved) };
+}
+
+export interface InterventionRow {
+  readonly ticketId: string;
+  readonly clientId: string | null;
+  readonly product: string | null;
+  readonly nature: Nature;
+  readonly coverage: string;
+  readonly reason: string | null;
+  readonly receivedAt: number;
+  readonly status: string;
+  readonly minutesSpent: number;
+}
+
+function interventionRows(
+  view: ReportingView,
+  period: Period,
+  scope: Scope,
+  keep: (record: TicketRecord) => boolean,
+): InterventionRow[] {
+  const rows: InterventionRow[] = [];
+  for (const entry of view.latestFirst()) {
+    const { ticket } = entry.record;
+    if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
+    if (!inPeriod(period, entry.receivedAt) || !keep(entry.record)) continue;
+    rows.push({
+      ticketId: ticket.ticketId,
+      clientId: ticket.clientId ?? null,
+      product: ticket.product ?? null,
+      nature: ticket.nature,
+      coverage: ticket.coverage.status,
+      reason: ticket.coverage.status === 'covered' ? null : (ticket.coverage.reason ?? null),
+      receivedAt: entry.receivedAt,
+      status: ticket.status,
+      minutesSpent: ticket.minutesSpent,
+    });
+  }
+  return rows;
+}
+
+/** Billable out-of-contract interventions: received in the period out of contract, without contract, or service requests. */
+export function billableInterventions(view: ReportingView, period: Period, scope: Scope = {}): InterventionRow[] {
+  return interventionRows(
+    view,
+    period,
+    scope,
+    ({ ticket }) =>
+      ticket.coverage.status === 'out_of_contract' ||
+      ticket.coverage.status === 'no_contract' ||
+      ticket.nature === 'service',
+  );
+}
+
+/** Change requests (forwarded to development) and service needs raised in the period. */
+export function changeAndServiceRequests(view: ReportingView, period: Period, scope: Scope = {}): InterventionRow[] {
+  return interventionRows(
+    view,
+    period,
+    scope,
+    ({ ticket }) => ticket.nature === 'evolution' || ticket.nature === 'service',
+  );
+}

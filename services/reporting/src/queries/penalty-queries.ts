@@ -1,0 +1,224 @@
+import {
+  type ContractTerms,
+  type ContractYear,
+  contractYearOf,
+  type PenaltyClause,
+  type Period,
+  type Priority,
+  termsInForce,
+  yearProvision,
+} from '@hotline/domain';
+import type { ContractRecord } from '../projections/contract-record.ts';
+import type { Scope } from './indicator-queries.ts';
+import type { ReportingView, TicketEntry } from './reporting-view.ts';
+import type { Judgement } from './ticket-judgement.ts';
+
+export interface TicketPenaltyRow {
+  readonly ticketId: string;
+  readonly priority: Priority;
+  readonly open: boolean;
+  /** Resolution, or now for an open ticket: what places the penalty in a contract year. */
+  readonly accruedAt: number;
+  readonly overrunDays: number;
+  readonly perDayCents: number;
+  readonly uncappedCents: number;
+  readonly ticketCapCents: number;
+  readonly cappedAtTicket: boolean;
+  readonly amountCents: number;
+  /** Its share once the contract year's cap is applied (earlier penalties served first). */
+  readonly allocatedCents: number;
+  readonly claims: number;
+}
+
+export interface ClaimTotals {
+  readonly count: number;
+  readonly cents: number;
+}
+
+export interface ContractYearPenalties {
+  readonly contractId: string;
+  readonly clientId: string;
+  readonly reference: string;
+  readonly currency: string;
+  readonly annualFeeCents: number;
+  readonly contractYear: Pick<ContractYear, 'index' | 'startsOn' | 'endsBefore'>;
+  readonly clause: PenaltyClause | null;
+  readonly yearCapCents: number;
+  /** Sum of the tickets' penalties after the per-ticket cap, before the year cap. */
+  readonly accruedCents: number;
+  /** The provision: accrued, capped per contract year. */
+  readonly provisionCents: number;
+  readonly cappedAtYear: boolean;
+  /** What clients asked for, where they said an amount; `provisionedCents`: the provision on the claimed tickets. */
+  readonly claimed: ClaimTotals & { readonly provisionedCents: number };
+  readonly settled: ClaimTotals;
+  readonly waived: ClaimTotals & { readonly provisionedCents: number };
+  readonly openClaims: number;
+  readonly tickets: readonly TicketPenaltyRow[];
+}
+
+/**
+ * The clause and fee a contract year's cap is taken from: the terms in force when the year starts
+ * (the first version when the contract took effect later). DOMAIN.md is silent; docs/domain.md says so.
+ */
+function yearTerms(contract: ContractRecord, year: ContractYear): ContractTerms {
+  return (termsInForce(contract.contract, year.start) ?? contract.contract.versions[0]!).terms;
+}
+
+interface Accrual {
+  readonly entry: TicketEntry;
+  readonly judgement: Judgement;
+  readonly accruedAt: number;
+  readonly year: ContractYear;
+}
+
+/** Penalties per contract and contract year at `now`: accrued, provision (caps applied), claims and what became of them. */
+export function contractPenalties(
+  view: ReportingView,
+  now: number,
+  scope: Scope & { readonly contractId?: string | undefined } = {},
+): ContractYearPenalties[] {
+  const groups = new Map<string, Accrual[]>();
+  for (const entry of view.tickets.values()) {
+    const { ticket } = entry.record;
+    const contractId = ticket.coverage.contractId;
+    if (ticket.coverage.status !== 'covered' || contractId === null) continue;
+    if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
+    if (scope.contractId !== undefined && contractId !== scope.contractId) continue;
+    const judgement = view.judge(entry, now);
+    // Withdrawn tickets (rejected, cancelled) owe nothing; neither do tickets without terms yet.
+    if (judgement.outcome.withdrawn || judgement.sla.terms === null) continue;
+    if (!judgement.penalty.applies && entry.record.claims.length === 0) continue;
+    const accruedAt = judgement.outcome.resolvedAt ?? now;
+    const year = contractYearOf(judgement.sla.terms, accruedAt);
+    const key = `${contractId}\u0000${year.index}`;
+    const group = groups.get(key) ?? [];
+    group.push({ entry, judgement, accruedAt, year });
+    groups.set(key, group);
+  }
+  const result: ContractYearPenalties[] = [];
+  for (const accruals of groups.values()) {
+    const first = accruals[0]!;
+    const contract = view.contracts.get(first.entry.record.ticket.coverage.contractId!);
+    if (contract === undefined) continue;
+    result.push(yearPenalties(contract, first.year, accruals));
+  }
+  return result.sort((a, b) => a.contractId.localeCompare(b.contractId) || a.contractYear.index - b.contractYear.index);
+}
+
+function yearPenalties(
+  contract: ContractRecord,
+  year: ContractYear,
+  accruals: readonly Accrual[],
+): ContractYearPenalties {
+  const terms = yearTerms(contract, year);
+  const clause = terms.penaltyClause;
+  const penalties = accruals
+    .filter((accrual) => accrual.judgement.penalty.applies)
+    .map((accrual) => ({
+      ticketId: accrual.entry.record.ticket.ticketId,
+      accruedAt: accrual.accruedAt,
+      amountCents: accrual.judgement.penalty.amountCents,
+    }));
+  const provision =
+    clause === null
+      ? { capCents: 0, uncappedCents: 0, provisionCents: 0, capped: false, allocations: [] }
+      : yearProvision(clause, terms.annualFeeCents, penalties);
+  const allocated = new Map(provision.allocations.map((each) => [each.ticketId, each.amountCents]));
+  const tickets = accruals.map(({ entry, judgement, accruedAt }): TicketPenaltyRow => {
+    const { penalty, outcome } = judgement;
+    return {
+      ticketId: outcome.ticketId,
+      priority: outcome.priority,
+      open: outcome.resolvedAt === null,
+      accruedAt,
+      overrunDays: outcome.overrunDays,
+      perDayCents: penalty.perDayCents,
+      uncappedCents: penalty.uncappedCents,
+      ticketCapCents: penalty.capCents,
+      cappedAtTicket: penalty.capped,
+      amountCents: penalty.amountCents,
+      allocatedCents: allocated.get(outcome.ticketId) ?? 0,
+      claims: entry.record.claims.length,
+    };
+  });
+  const claims = accruals.flatMap(({ entry }) =>
+    entry.record.claims.map((claim) => ({ claim, ticketId: entry.record.ticket.ticketId })),
+  );
+  const provisionOf = (ticketIds: Iterable<string>) =>
+    [...new Set(ticketIds)].reduce((sum, ticketId) => sum + (allocated.get(ticketId) ?? 0), 0);
+  const settled = claims.filter(({ claim }) => claim.status === 'settled');
+  const waived = claims.filter(({ claim }) => claim.status === 'waived');
+  return {
+    contractId: contract.contract.contractId,
+    clientId: contract.contract.clientId,
+    reference: contract.contract.reference,
+    currency: terms.currency,
+    annualFeeCents: terms.annualFeeCents,
+    contractYear: { index: year.index, startsOn: year.startsOn, endsBefore: year.endsBefore },
+    clause,
+    yearCapCents: provision.capCents,
+    accruedCents: provision.uncappedCents,
+    provisionCents: provision.provisionCents,
+    cappedAtYear: provision.capped,
+    claimed: {
+      count: claims.length,
+      cents: claims.reduce((sum, { claim }) => sum + (claim.claimedCents ?? 0), 0),
+      provisionedCents: provisionOf(claims.map(({ ticketId }) => ticketId)),
+    },
+    settled: { count: settled.length, cents: settled.reduce((sum, { claim }) => sum + (claim.settledCents ?? 0), 0) },
+    waived: {
+      count: waived.length,
+      cents: waived.reduce((sum, { claim }) => sum + (claim.claimedCents ?? 0), 0),
+      provisionedCents: provisionOf(waived.map(({ ticketId }) => ticketId)),
+    },
+    openClaims: claims.filter(({ claim }) => claim.status === 'open').length,
+    tickets: tickets.sort((a, b) => a.accruedAt - b.accruedAt || a.ticketId.localeCompare(b.ticketId)),
+  };
+}
+
+export interface ClaimingClient {
+  readonly clientId: string;
+  readonly claims: number;
+  readonly claimedCents: number;
+  readonly open: number;
+  readonly settled: number;
+  readonly settledCents: number;
+  readonly waived: number;
+  readonly tickets: readonly string[];
+}
+
+/** Clients that claimed penalties in the period (indicator 5), with what became of their claims. */
+export function claimingClients(view: ReportingView, period: Period, scope: Scope = {}): ClaimingClient[] {
+  const byClient = new Map<string, ClaimingClient>();
+  for (const entry of view.tickets.values()) {
+    const { ticket, claims } = entry.record;
+    if (ticket.clientId === undefined || ticket.coverage.status !== 'covered') continue;
+    if (ticket.status === 'rejected' || ticket.status === 'cancelled') continue;
+    if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
+    for (const claim of claims) {
+      if (claim.claimedAt < period.start || claim.claimedAt >= period.end) continue;
+      const current = byClient.get(ticket.clientId) ?? {
+        clientId: ticket.clientId,
+        claims: 0,
+        claimedCents: 0,
+        open: 0,
+        settled: 0,
+        settledCents: 0,
+        waived: 0,
+        tickets: [],
+      };
+      byClient.set(ticket.clientId, {
+        ...current,
+        claims: current.claims + 1,
+        claimedCents: current.claimedCents + (claim.claimedCents ?? 0),
+        open: current.open + (claim.status === 'open' ? 1 : 0),
+        settled: current.settled + (claim.status === 'settled' ? 1 : 0),
+        settledCents: current.settledCents + (claim.settledCents ?? 0),
+        waived: current.waived + (claim.status === 'waived' ? 1 : 0),
+        tickets: current.tickets.includes(ticket.ticketId) ? current.tickets : [...current.tickets, ticket.ticketId],
+      });
+    }
+  }
+  return [...byClient.values()].sort((a, b) => a.clientId.localeCompare(b.clientId));
+}

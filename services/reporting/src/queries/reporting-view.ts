@@ -1,0 +1,154 @@
+import type { AgentRecord } from '../projections/agent-record.ts';
+import type { ArticleRecord } from '../projections/article-record.ts';
+import type { ClientRecord } from '../projections/client-record.ts';
+import type { ContractRecord } from '../projections/contract-record.ts';
+import type { ObjectivesRecord } from '../projections/objectives-record.ts';
+import type { ProductRecord } from '../projections/product-record.ts';
+import type { RecordChangeListener, StoredRecord } from '../projections/record-store.ts';
+import type { SlaRecord } from '../projections/sla-record.ts';
+import type { TicketRecord } from '../projections/ticket-record.ts';
+import { type Judgement, judgementValidUntil, judgeTicket } from './ticket-judgement.ts';
+
+export interface TicketEntry {
+  readonly record: TicketRecord;
+  readonly revision: bigint;
+  readonly receivedAt: number;
+  /** The resolution that stands (none after a reopening), to pick a period's tickets without judging them. */
+  readonly resolvedAt: number | null;
+}
+
+interface CachedJudgement {
+  readonly judgement: Judgement;
+  readonly revision: bigint;
+  readonly contractRevision: bigint | null;
+  readonly evaluatedAt: number;
+  readonly validUntil: number;
+}
+
+/**
+ * The query side: every record in memory (the memory store's own, or a mirror of Redis kept up to
+ * date by its change feed), indexed for the views, with each ticket's judgement cached for as long
+ * as the domain's answer cannot change (see `judgementValidUntil`).
+ */
+export class ReportingView implements RecordChangeListener {
+  readonly tickets = new Map<string, TicketEntry>();
+  readonly contracts = new Map<string, ContractRecord & { readonly revision: bigint }>();
+  readonly agents = new Map<string, AgentRecord>();
+  readonly articles = new Map<string, ArticleRecord>();
+  readonly products = new Map<string, ProductRecord>();
+  readonly clients = new Map<string, ClientRecord>();
+  readonly objectives = new Map<number, ObjectivesRecord>();
+  readonly slas = new Map<string, SlaRecord>();
+  #byReception: string[] = [];
+  #sorted = true;
+  #judgements = new Map<string, CachedJudgement>();
+  #position = 0n;
+
+  /** The highest global position folded into the records this view holds. */
+  get position(): bigint {
+    return this.#position;
+  }
+
+  reset(): void {
+    for (const map of [
+      this.tickets,
+      this.contracts,
+      this.agents,
+      this.articles,
+      this.products,
+      this.clients,
+      this.slas,
+    ])
+      map.clear();
+    this.objectives.clear();
+    this.#byReception = [];
+    this.#judgements.clear();
+    this.#position = 0n;
+  }
+
+  change(_stream: string, stored: StoredRecord): void {
+    if (stored.position > this.#position) this.#position = stored.position;
+    const { record } = stored;
+    switch (record.kind) {
+      case 'ticket': {
+        const { ticketId } = record.ticket;
+        const receivedAt = Date.parse(record.ticket.receivedAt);
+        if (!this.tickets.has(ticketId)) {
+          const last = this.#byReception.at(-1);
+          // Tickets mostly arrive in reception order: only a late one costs a sort.
+          if (last !== undefined && (this.tickets.get(last)?.receivedAt ?? 0) > receivedAt) this.#sorted = false;
+          this.#byReception.push(ticketId);
+        }
+        const resolution = record.ticket.milestones.resolution;
+        this.tickets.set(ticketId, {
+          record,
+          revision: stored.revision,
+          receivedAt,
+          resolvedAt: resolution === undefined ? null : Date.parse(resolution),
+        });
+        return;
+      }
+      case 'contract':
+        this.contracts.set(record.contract.contractId, { ...record, revision: stored.revision });
+        return;
+      case 'agent':
+        this.agents.set(record.agentId, record);
+        return;
+      case 'article':
+        this.articles.set(record.articleId, record);
+        return;
+      case 'product':
+        this.products.set(record.product, record);
+        return;
+      case 'client':
+        this.clients.set(record.clientId, record);
+        return;
+      case 'objectives':
+        this.objectives.set(record.year, record);
+        return;
+      case 'sla':
+        this.slas.set(record.ticketId, record);
+        return;
+    }
+  }
+
+  /** Tickets, latest reception first. */
+  *latestFirst(): Generator<TicketEntry> {
+    if (!this.#sorted) {
+      const receivedAt = (id: string) => this.tickets.get(id)?.receivedAt ?? 0;
+      this.#byReception.sort((a, b) => receivedAt(a) - receivedAt(b) || (a < b ? -1 : a > b ? 1 : 0));
+      this.#sorted = true;
+    }
+    for (let index = this.#byReception.length - 1; index >= 0; index--) {
+      const entry = this.tickets.get(this.#byReception[index]!);
+      if (entry !== undefined) yield entry;
+    }
+  }
+
+  /** The ticket judged by the domain at `now`, from the cache while its answer cannot have changed. */
+  judge(entry: TicketEntry, now: number): Judgement {
+    const { ticket } = entry.record;
+    const contractId = ticket.coverage.status === 'covered' ? ticket.coverage.contractId : null;
+    const contract = contractId === null ? undefined : this.contracts.get(contractId);
+    const contractRevision = contract?.revision ?? null;
+    const cached = this.#judgements.get(ticket.ticketId);
+    if (
+      cached !== undefined &&
+      cached.revision === entry.revision &&
+      cached.contractRevision === contractRevision &&
+      cached.evaluatedAt <= now &&
+      now < cached.validUntil
+    ) {
+      return cached.judgement;
+    }
+    const judgement = judgeTicket(entry.record, contract, now);
+    this.#judgements.set(ticket.ticketId, {
+      judgement,
+      revision: entry.revision,
+      contractRevision,
+      evaluatedAt: now,
+      validUntil: judgementValidUntil(judgement, now),
+    });
+    return judgement;
+  }
+}

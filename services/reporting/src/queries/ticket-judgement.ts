@@ -1,0 +1,80 @@
+import {
+  type ContractTerms,
+  evaluateSla,
+  foldClockFacts,
+  penaltyOfTicket,
+  type TermsVersion,
+  type TicketOutcome,
+  type TicketPenalty,
+  type TicketSla,
+  termsInForce,
+} from '@hotline/domain';
+import type { ContractRecord } from '../projections/contract-record.ts';
+import type { TicketRecord } from '../projections/ticket-record.ts';
+
+/** A ticket judged by the domain at an instant: its SLA, the outcome the indicators read, its penalty. */
+export interface Judgement {
+  readonly sla: TicketSla;
+  readonly outcome: TicketOutcome;
+  readonly penalty: TicketPenalty;
+  /** The version of the terms it is judged by (in force at reception); null without deadline. */
+  readonly termsVersion: TermsVersion | null;
+  /** A covered ticket whose contract has not reached the read side yet: judged without deadline for now. */
+  readonly contractPending: boolean;
+}
+
+/**
+ * DOMAIN.md's judgement of one ticket from its record, exactly as `ticketOutcomeOf(events, ticketSla(…))`
+ * reads it from the events (a spec holds the two together): the clock facts folded, the terms in
+ * force at reception, the SLA evaluated at `now`.
+ */
+export function judgeTicket(record: TicketRecord, contract: ContractRecord | undefined, now: number): Judgement {
+  const { ticket } = record;
+  const timeline = foldClockFacts(record.facts);
+  const coverage = ticket.coverage;
+  const covered = coverage.status === 'covered' && coverage.contractId !== null;
+  const termsVersion =
+    covered && contract !== undefined ? (termsInForce(contract.contract, timeline.receivedAt) ?? null) : null;
+  const terms: ContractTerms | null = termsVersion?.terms ?? null;
+  const evaluation = evaluateSla(timeline, terms, now);
+  const sla: TicketSla = { coverage, terms, timeline, evaluation };
+  return {
+    sla,
+    outcome: {
+      ticketId: ticket.ticketId,
+      clientId: ticket.clientId ?? null,
+      coverage: coverage.status,
+      nature: ticket.nature,
+      priority: ticket.priority,
+      environment: ticket.environment ?? null,
+      receivedAt: timeline.receivedAt,
+      resolvedAt: evaluation.resolvedAt,
+      withdrawn: ticket.status === 'rejected' || ticket.status === 'cancelled',
+      withinDeadlines: evaluation.withinDeadlines,
+      overrunMs: evaluation.overrunMs,
+      overrunDays: evaluation.overrunDays,
+      penaltyClaimsAt: record.claims.map((claim) => claim.claimedAt),
+    },
+    penalty: penaltyOfTicket(sla),
+    termsVersion,
+    contractPending: covered && contract === undefined,
+  };
+}
+
+/**
+ * Until when a judgement made at `evaluatedAt` reads the same (statuses, due instants, overrun) for
+ * any later instant, with the same facts and terms: forever for a resolved or stopped ticket; until
+ * the next due instant for an open one; not past the instant itself once an open ticket is overrunning.
+ * Counted time moves on regardless: views that show it judge afresh.
+ */
+export function judgementValidUntil(judgement: Judgement, evaluatedAt: number): number {
+  const { timeline, evaluation } = judgement.sla;
+  if (timeline.resolutionAt !== null || timeline.stoppedAt !== null) return Number.POSITIVE_INFINITY;
+  let until = Number.POSITIVE_INFINITY;
+  for (const target of evaluation.targets) {
+    if (target.reachedAt !== null || target.dueAt === null) continue;
+    if (target.dueAt > evaluatedAt) until = Math.min(until, target.dueAt);
+    else if (target.target === 'resolution') until = Math.min(until, evaluatedAt + 1);
+  }
+  return until;
+}

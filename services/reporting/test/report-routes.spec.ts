@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeHotlineHistory } from './support/hotline-history.ts';
+import { type ReportingHarness, reportingHarness } from './support/reporting-harness.ts';
+
+const from = Date.parse('2026-01-05T08:00:00+01:00');
+const until = Date.parse('2026-07-01T12:00:00+02:00');
+
+let harness: ReportingHarness;
+beforeAll(async () => {
+  harness = await reportingHarness(until);
+  await writeHotlineHistory(harness.store, { tickets: 300, from, until, seed: 21 });
+});
+afterAll(async () => harness.close());
+
+const json = async (url: string) => {
+  const response = await harness.get(url);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+};
+
+describe('the query API', () => {
+  it('pages tickets latest first, with filters that the CSV export applies too', async () => {
+    const all = await json('/reports/tickets?limit=20');
+    expect(all.total).toBe(300);
+    expect(all.items).toHaveLength(20);
+    const received = all.items.map((row: { receivedAt: string }) => row.receivedAt);
+    expect([...received].sort().reverse()).toEqual(received);
+    expect((await json('/reports/tickets?limit=20&offset=20')).items[0].ticketId).not.toBe(all.items[0].ticketId);
+
+    const filtered = await json('/reports/tickets?clientId=C002&status=closed,resolved&nature=malfunction&limit=1000');
+    expect(filtered.total).toBeGreaterThan(0);
+    for (const row of filtered.items) {
+      expect(row).toMatchObject({ clientId: 'C002', nature: 'malfunction' });
+      expect(['closed', 'resolved']).toContain(row.status);
+    }
+    const csv = await harness.get('/reports/tickets.csv?clientId=C002&status=closed,resolved&nature=malfunction');
+    expect(csv.body.trimEnd().split('\r\n')).toHaveLength(filtered.total + 1);
+  });
+
+  it('filters by SLA standing at now and by dates', async () => {
+    const breached = await json('/reports/tickets?sla=breached&limit=1000');
+    expect(breached.total).toBeGreaterThan(0);
+    for (const row of breached.items) expect(row.sla).toBe('breached');
+    const march = await json(
+      '/reports/tickets?receivedFrom=2026-03-01T00:00:00%2B01:00&receivedTo=2026-04-01T00:00:00%2B02:00&limit=1000',
+    );
+    for (const row of march.items)
+      expect(row.receivedAt >= '2026-02-28T23:00:00.000Z' && row.receivedAt < '2026-03-31T22:00:00.000Z').toBe(true);
+  });
+
+  it('answers every table as JSON and as CSV', async () => {
+    const tables = [
+      '/reports/indicators',
+      '/reports/overruns?production=true',
+      '/reports/overruns/past-due',
+      '/reports/penalties',
+      '/reports/penalties/tickets',
+      '/reports/penalties/claims',
+      '/reports/processing-times',
+      '/reports/activity/volumes',
+      '/reports/activity/backlog?year=2026',
+      '/reports/activity/billable',
+      '/reports/activity/requests',
+      '/reports/knowledge/articles?minTickets=2',
+      '/reports/knowledge/recurring-problems',
+      '/reports/workload',
+    ];
+    for (const table of tables) {
+      await json(table);
+      const [path, query] = table.split('?');
+      const csv = await harness.get(`${path}.csv${query === undefined ? '' : `?${query}`}`);
+      expect(csv.statusCode, `${table}: ${csv.body}`).toBe(200);
+      expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    }
+    expect((await json('/reports/activity/reopen-rate?year=2026')).resolved).toBeGreaterThan(0);
+  });
+
+  it('counts the backlog at the end of each month, and the billable interventions of clients without helpline', async () => {
+    const backlog = await json('/reports/activity/backlog?year=2026');
+    expect(backlog.items.map((point: { at: string }) => point.at).slice(0, 2)).toEqual([
+      '2026-01-31T23:00:00.000Z',
+      '2026-02-28T23:00:00.000Z',
+    ]);
+    const billable = await json('/reports/activity/billable?year=2026');
+    expect(billable.items.length).toBeGreaterThan(0);
+    for (const row of billable.items) expect(row.coverage !== 'covered' || row.nature === 'service').toBe(true);
+  });
+
+  it('finds FAQ candidates: articles used often, and recurring problems without an article', async () => {
+    const articles = await json('/reports/knowledge/articles?minTickets=2');
+    expect(articles.items.length).toBeGreaterThan(0);
+    const problems = await json('/reports/knowledge/recurring-problems?minTickets=5');
+    expect(problems.items[0]).toMatchObject({ problem: expect.any(String), tickets: expect.any(Number) });
+  });
+
+  it('prints a client report for client reviews, in French first', async () => {
+    const response = await harness.get('/reports/clients/C003?year=2026');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.body).toContain('<html lang="fr">');
+    expect(response.body).toContain('Point client — C003');
+    expect(response.body).toContain('Délais de traitement');
+    const english = await harness.get('/reports/clients/C003?year=2026&lang=en');
+    expect(english.body).toContain('Client review — C003');
+  });
+});
