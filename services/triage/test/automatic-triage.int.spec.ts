@@ -178,7 +178,7 @@ describe('a ticket nobody can take', () => {
 
   const warnings = () => h.logs.filter((line) => line.level === 'warn');
 
-  it('raises a take-charge warning on support.alerts.v1 when the agents who know the product are away', async () => {
+  it('raises an unassignable alert on support.alerts.v1 when the agents who know the product are away', async () => {
     await h.joinAgent('ada', [{ product: 'ERP', level: 'expert' }], 'unavailable');
     await h.joinAgent('cyd', [{ product: 'CRM', level: 'expert' }]);
     await h.receive('T-1');
@@ -186,14 +186,14 @@ describe('a ticket nobody can take', () => {
 
     expect(h.alerts[0]).toEqual({
       alertId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      kind: 'warning',
+      kind: 'unassignable',
       ticketId: 'T-1',
       clientId: 'ACME',
       contractId: 'ACME-M',
+      product: 'ERP',
       priority: 'P2',
-      target: 'takeCharge',
-      // 5 minutes of the 4 business hours; due Monday 11:00, Friday 8 May being a holiday (worked example 1).
-      threshold: 2,
+      reason: 'none of the 1 agent(s) who know ERP is available',
+      // The take-charge deadline the wait puts at risk: Monday 11:00, Friday 8 May being a holiday.
       dueAt: '2026-05-11T09:00:00.000Z',
       raisedAt: fiveMinutesAfterReception,
     });
@@ -210,13 +210,16 @@ describe('a ticket nobody can take', () => {
     expect(warnings()).toMatchObject([{ ticketId: 'T-1', reason: 'no agent knows ERP' }]);
   });
 
-  it('only logs a ticket without take-charge deadline: the alerts topic cannot express it', async () => {
+  it('alerts on a ticket without take-charge deadline too, without a due instant', async () => {
     await h.receive('T-1', { clientId: 'GLOBEX', coverage: { status: 'no_contract', contractId: null } });
-    await h.triaged('T-1');
-    await h.receive('T-2');
     await eventually(() => expect(h.alerts).toHaveLength(1));
-    expect(h.alerts.map((alert) => alert.ticketId)).toEqual(['T-2']);
-    expect(warnings()[0]).toMatchObject({ ticketId: 'T-1', reason: 'no agent knows ERP', alertId: null });
+    expect(h.alerts[0]).toMatchObject({
+      kind: 'unassignable',
+      ticketId: 'T-1',
+      clientId: 'GLOBEX',
+      reason: 'no agent knows ERP',
+    });
+    expect(h.alerts[0]).not.toHaveProperty('dueAt');
   });
 });
 

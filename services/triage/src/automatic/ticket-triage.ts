@@ -12,7 +12,7 @@ export interface TriageOutcome {
   readonly ticketId: string;
   readonly requalified?: { readonly step: TriageStep; readonly reason?: string };
   readonly assigned?: { readonly agentId: string; readonly step: TriageStep };
-  readonly unassignable?: { readonly reason: string; readonly alertId: string | null };
+  readonly unassignable?: { readonly reason: string; readonly alertId: string };
 }
 
 /** What to do when nobody can take the ticket: raise the alert, or leave it waiting (it was raised before). */
@@ -55,13 +55,11 @@ export async function triageNow(
   if (whenNobody === 'wait') return outcome;
 
   const contractOf = (contractId: string) => directories.contracts.contract(contractId);
-  const alert = unassignableAlert(cause, ticket, events, contractOf, context.clock.now());
-  if (alert !== null) await context.bus.publish(alertsTopic, [{ key: ticketId, payload: alert }]);
+  const alert = unassignableAlert(cause, ticket, events, contractOf, choice.reason, context.clock.now());
+  await context.bus.publish(alertsTopic, [{ key: ticketId, payload: alert }]);
   log.warn(
-    { product: ticket.product, reason: choice.reason, alertId: alert?.alertId ?? null },
-    alert === null
-      ? 'nobody can take the ticket; it has no take-charge deadline, which is all support.alerts.v1 can alert on'
-      : 'nobody can take the ticket: alert raised',
+    { product: ticket.product, reason: choice.reason, alertId: alert.alertId },
+    'nobody can take the ticket: alert raised',
   );
-  return { ...outcome, unassignable: { reason: choice.reason, alertId: alert?.alertId ?? null } };
+  return { ...outcome, unassignable: { reason: choice.reason, alertId: alert.alertId } };
 }
