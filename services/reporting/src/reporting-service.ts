@@ -2,6 +2,7 @@ import type { HotlineService, ServiceContext } from '@hotline/platform';
 import { projectionLagGauge } from '@hotline/runtime';
 import type { Redis } from 'ioredis';
 import { registerActivityRoutes } from './http/activity-routes.ts';
+import { registerAuditRoutes } from './http/audit-routes.ts';
 import { registerClientReportRoutes } from './http/client-report-routes.ts';
 import { registerIndicatorRoutes } from './http/indicator-routes.ts';
 import { registerOverrunRoutes } from './http/overrun-routes.ts';
@@ -58,6 +59,7 @@ export function createReportingService(context: ServiceContext, options: Reporti
       registerPenaltyRoutes(routes);
       registerActivityRoutes(routes, thresholds);
       registerClientReportRoutes(routes);
+      registerAuditRoutes(routes, context.store);
       const lag = projectionLagGauge(app.metrics.registry).labels({ projection: 'reporting' });
       updateLag = async () => {
         const head = await context.store.headPosition();
