@@ -7,7 +7,14 @@ import {
   toEpochMs,
 } from '@hotline/domain';
 import { ANY, type EventStore, openMemoryStore, toDomainEvent } from '@hotline/eventstore';
-import { type Alert, alertsTopic, type Consumer, InProcessBus, silentLogger, supportTopics } from '@hotline/messaging';
+import {
+  alertsTopic,
+  type Consumer,
+  InProcessBus,
+  type SlaAlert,
+  silentLogger,
+  supportTopics,
+} from '@hotline/messaging';
 import { type ServiceContext, streams, VirtualClock } from '@hotline/platform';
 import { createLogger } from '@hotline/runtime';
 import { createSlaClockService, type SlaClockOptions, type SlaClockService } from '../src/sla-clock-service.ts';
@@ -35,12 +42,13 @@ export async function slaClockHarness(startAt: number, options: HarnessOptions =
   const bus = new InProcessBus({ logger: silentLogger });
   await bus.ensureTopics(supportTopics);
   const clock = options.clock ?? new VirtualClock(startAt);
-  const alerts: Alert[] = [];
+  // The SLA clock raises warnings and breaches only; triage's unassignable alerts are not its own.
+  const alerts: SlaAlert[] = [];
   const consumer: Consumer = await bus.consume({
     group: 'test-alerts',
     topic: alertsTopic,
-    handler: (message) => {
-      alerts.push(message.payload);
+    handler: ({ payload }) => {
+      if (payload.kind !== 'unassignable') alerts.push(payload);
     },
   });
   const logger = createLogger({ service: 'test', level: 'silent' });
