@@ -1,0 +1,166 @@
+import { domainEventRegistry } from '@hotline/domain';
+import { type EventStore, openMemoryStore, toDomainEvent } from '@hotline/eventstore';
+import { auditTicket } from '../src/audit/ticket-audit.ts';
+import { MemoryRecordStore } from '../src/projections/record-store.ts';
+import { indicatorsOf } from '../src/queries/indicator-queries.ts';
+import { overrunsIn, pastDue } from '../src/queries/overrun-queries.ts';
+import { contractPenalties } from '../src/queries/penalty-queries.ts';
+import { yearPeriod } from '../src/queries/periods.ts';
+import { ReportingView } from '../src/queries/reporting-view.ts';
+import { listTickets } from '../src/queries/ticket-queries.ts';
+import { rebuildRecords } from '../src/rebuild/rebuild.ts';
+import { HotlineScenario, paris } from '../test/support/hotline-scenario.ts';
+import { benchStore, YEAR_UNTIL } from './bench-store.ts';
+
+// `pnpm bench`: rebuild of every projection from a simulated year (a million events) against reading
+// and parsing the same events without projection work, in the same run; dashboard query latency; the
+// replay of one ticket with 200 events. Contenders take turns, the median of the rounds counts.
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 140_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PAGE = 5_000;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: number[], share: number) =>
+  [...values].sort((a, b) => a - b)[Math.ceil(values.length * share) - 1]!;
+const format = (value: number) => Math.round(value).toLocaleString('en-US');
+
+/** The baseline: the same pages read from the store (JSON parsed into envelopes) and each event parsed by the domain's registry. */
+async function readAndParse(store: EventStore): Promise<number> {
+  let count = 0;
+  for (let after = 0n; ; ) {
+    const page = await store.readAll({ after, maxCount: PAGE });
+    if (page.length === 0) return count;
+    for (const event of page) {
+      if (!event.stream.startsWith('sla-') && !event.stream.startsWith('patch-')) {
+        const parsed = domainEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+        if (!parsed.ok) throw new Error(parsed.error.message);
+      }
+      count++;
+    }
+    after = page.at(-1)!.position;
+  }
+}
+
+async function rebuildBench(store: EventStore) {
+  const baseline: number[] = [];
+  const rebuild: number[] = [];
+  let events = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    let started = performance.now();
+    events = await readAndParse(store);
+    baseline.push(events / ((performance.now() - started) / 1000));
+    started = performance.now();
+    await rebuildRecords(store, { pageSize: PAGE });
+    rebuild.push(events / ((performance.now() - started) / 1000));
+  }
+  return { events, baseline: median(baseline), rebuild: median(rebuild) };
+}
+
+async function queryBench(store: EventStore) {
+  const rebuilt = await rebuildRecords(store, { pageSize: PAGE });
+  const records = new MemoryRecordStore();
+  records.replaceAll(rebuilt.records);
+  const view = new ReportingView();
+  (await records.follow(view)).stop();
+  const year = yearPeriod(2026);
+  const queries: Record<string, (now: number) => unknown> = {
+    'indicators of the year': (now) => indicatorsOf(view, year, now),
+    'tickets, first page': (now) => listTickets(view, {}, now, { offset: 0, limit: 50 }),
+    "a client's open tickets": (now) =>
+      listTickets(
+        view,
+        {
+          clientId: 'C007',
+          status: ['received', 'taken_charge', 'in_progress', 'awaiting_customer', 'workaround_provided'],
+        },
+        now,
+        { offset: 0, limit: 50 },
+      ),
+    'tickets at risk (SLA filter)': (now) => listTickets(view, { sla: 'at_risk' }, now, { offset: 0, limit: 50 }),
+    'open tickets past due': (now) => pastDue(view, now),
+    'production overruns of the year': (now) => overrunsIn(view, year, now, {}, { production: true }),
+    'penalties per contract year': (now) => contractPenalties(view, now),
+  };
+  let now = YEAR_UNTIL;
+  const results: [string, number, number][] = [];
+  // A first pass judges every ticket once (the start of a process); then the clock moves a second
+  // between queries, so open tickets are judged again whenever their answer may have changed.
+  for (const query of Object.values(queries)) query(now);
+  for (const [name, query] of Object.entries(queries)) {
+    const samples: number[] = [];
+    for (let run = 0; run < 200; run++) {
+      now += 1_000;
+      const started = performance.now();
+      query(now);
+      samples.push(performance.now() - started);
+    }
+    results.push([name, percentile(samples, 0.5), percentile(samples, 0.99)]);
+  }
+  return { tickets: view.tickets.size, results };
+}
+
+async function auditBench() {
+  const store = await openMemoryStore();
+  const scenario = new HotlineScenario(store);
+  const { acmeMaintenanceTerms } = await import('@hotline/domain');
+  await scenario.sign('ACME-M', 'ACME', acmeMaintenanceTerms);
+  const start = Date.parse(paris('2026-03-02T09:00', '+01:00'));
+  const at = (minutes: number) => new Date(start + minutes * 60_000).toISOString();
+  const commands: Parameters<HotlineScenario['ticket']>[1][number][] = [
+    scenario.receive('ACME', at(0), { priority: 'P2' }),
+    { type: 'TakeCharge', by: 'agent-ada', at: at(10) },
+  ];
+  // 99 questions and answers after take-charge (the first question adds the work start): 200 events with the fix.
+  for (let index = 0; index < 98; index++) {
+    commands.push({
+      type: 'RequestCustomerInput',
+      question: `Question ${index}`,
+      by: 'agent-ada',
+      at: at(20 + index * 90),
+    });
+    commands.push({
+      type: 'RecordCustomerReply',
+      message: `Answer ${index}`,
+      by: 'contact-acme',
+      at: at(65 + index * 90),
+    });
+  }
+  commands.push({ type: 'ResolveTicket', how: 'fix', by: 'agent-ada', at: at(20 + 98 * 90) });
+  const events = await scenario.ticket('LONG', commands);
+  const samples: number[] = [];
+  for (let run = 0; run < 60; run++) {
+    const started = performance.now();
+    await auditTicket(store, 'LONG', { now: YEAR_UNTIL });
+    if (run >= 10) samples.push(performance.now() - started);
+  }
+  return { events: events.length, p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) };
+}
+
+log(`reporting bench: ${TICKETS.toLocaleString('en-US')} tickets, ${ROUNDS} rounds`);
+const store = await benchStore(TICKETS, (done) => {
+  if (done % 10_000 < 64)
+    process.stderr.write(`\r  writing the simulated year: ${done.toLocaleString('en-US')} tickets`);
+});
+process.stderr.write('\n');
+try {
+  const rebuild = await rebuildBench(store);
+  const ratio = rebuild.rebuild / rebuild.baseline;
+  log(`\n| workload | events/s | goal |\n| --- | ---: | --- |`);
+  log(`| read + parse (${format(rebuild.events)} events, no projection) | ${format(rebuild.baseline)} | |`);
+  log(`| rebuild of every projection | ${format(rebuild.rebuild)} | |`);
+  log(`| rebuild / read + parse | ${(ratio * 100).toFixed(0)} % | ≥ 30 % ${ratio >= 0.3 ? 'met' : 'MISSED'} |`);
+  const queries = await queryBench(store);
+  log(
+    `\n| query at ${format(queries.tickets)} tickets | p50 ms | p99 ms | goal p99 < 20 ms |\n| --- | ---: | ---: | --- |`,
+  );
+  for (const [name, p50, p99] of queries.results)
+    log(`| ${name} | ${p50.toFixed(2)} | ${p99.toFixed(2)} | ${p99 < 20 ? 'met' : 'MISSED'} |`);
+  const audit = await auditBench();
+  log(`\n| audit replay of one ticket | p50 ms | p99 ms | goal < 50 ms |\n| --- | ---: | ---: | --- |`);
+  log(
+    `| ${audit.events} events | ${audit.p50.toFixed(2)} | ${audit.p99.toFixed(2)} | ${audit.p99 < 50 ? 'met' : 'MISSED'} |`,
+  );
+} finally {
+  await store.close();
+}
