@@ -92,7 +92,9 @@ export interface PastDueRow {
 /** The open tickets with a deadline already passed, one row per missed target, the latest first. */
 export function pastDue(view: ReportingView, now: number, scope: Scope = {}): PastDueRow[] {
   const rows: PastDueRow[] = [];
-  for (const entry of view.tickets.values()) {
+  for (const ticketId of view.open) {
+    const entry = view.tickets.get(ticketId);
+    if (entry === undefined) continue;
     const { ticket } = entry.record;
     if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
     if (ticket.coverage.status !== 'covered' || entry.resolvedAt !== null) continue;

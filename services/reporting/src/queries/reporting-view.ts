@@ -39,6 +39,8 @@ export class ReportingView implements RecordChangeListener {
   readonly clients = new Map<string, ClientRecord>();
   readonly objectives = new Map<number, ObjectivesRecord>();
   readonly slas = new Map<string, SlaRecord>();
+  /** Tickets neither resolved nor ended: the only ones whose standing moves with the clock. */
+  readonly open = new Set<string>();
   #byReception: string[] = [];
   #sorted = true;
   #judgements = new Map<string, CachedJudgement>();
@@ -61,6 +63,7 @@ export class ReportingView implements RecordChangeListener {
     ])
       map.clear();
     this.objectives.clear();
+    this.open.clear();
     this.#byReception = [];
     this.#judgements.clear();
     this.#position = 0n;
@@ -80,6 +83,8 @@ export class ReportingView implements RecordChangeListener {
           this.#byReception.push(ticketId);
         }
         const resolution = record.ticket.milestones.resolution;
+        if (['resolved', 'closed', 'rejected', 'cancelled'].includes(record.ticket.status)) this.open.delete(ticketId);
+        else this.open.add(ticketId);
         this.tickets.set(ticketId, {
           record,
           revision: stored.revision,
@@ -113,14 +118,16 @@ export class ReportingView implements RecordChangeListener {
   }
 
   /** Tickets, latest reception first. */
-  *latestFirst(): Generator<TicketEntry> {
+  *latestFirst(keep?: (ticketId: string) => boolean): Generator<TicketEntry> {
     if (!this.#sorted) {
       const receivedAt = (id: string) => this.tickets.get(id)?.receivedAt ?? 0;
       this.#byReception.sort((a, b) => receivedAt(a) - receivedAt(b) || (a < b ? -1 : a > b ? 1 : 0));
       this.#sorted = true;
     }
     for (let index = this.#byReception.length - 1; index >= 0; index--) {
-      const entry = this.tickets.get(this.#byReception[index]!);
+      const ticketId = this.#byReception[index]!;
+      if (keep !== undefined && !keep(ticketId)) continue;
+      const entry = this.tickets.get(ticketId);
       if (entry !== undefined) yield entry;
     }
   }

@@ -144,7 +144,9 @@ export function listTickets(
 ): Page<TicketRow> {
   const items: TicketRow[] = [];
   let total = 0;
-  for (const entry of view.latestFirst()) {
+  // Only an open ticket can be at risk or on track: the others need not even be looked at.
+  const openOnly = filters.sla === 'at_risk' || filters.sla === 'on_track';
+  for (const entry of view.latestFirst(openOnly ? (ticketId) => view.open.has(ticketId) : undefined)) {
     if (!matchesRecord(entry, filters)) continue;
     let judgement: Judgement | undefined;
     if (filters.sla !== undefined) {
