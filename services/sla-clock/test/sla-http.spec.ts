@@ -1,6 +1,19 @@
-import { seedWorkedExamples, serviceHarness } from '@hotline/platform';
+import { acmeMaintenanceTerms, contractEvent } from '@hotline/domain';
+import { seedWorkedExamples, serviceHarness, streams } from '@hotline/platform';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSlaClockService } from '../src/sla-clock-service.ts';
+import { createSlaClockService, type SlaClockService } from '../src/sla-clock-service.ts';
+import { advanceThrough, appendTo } from './sla-clock-harness.ts';
+import { tickets } from './support/ticket-events.ts';
+
+const contractSigned = contractEvent('ContractSigned', {
+  contractId: 'ACME-M',
+  clientId: 'ACME',
+  reference: 'ACME-M',
+  terms: acmeMaintenanceTerms,
+  effectiveFrom: '2026-01-01T00:00:00+01:00',
+  at: '2026-01-01T00:00:00+01:00',
+  by: 'sales',
+});
 
 let harness: Awaited<ReturnType<typeof serviceHarness>> | undefined;
 afterEach(async () => harness?.close());
@@ -32,5 +45,76 @@ describe('a ticket SLA over HTTP', () => {
     const sla = (await harness.app.inject({ method: 'GET', url: '/tickets/WE-4/sla' })).json();
     expect(sla.targets[0]).toMatchObject({ target: 'takeCharge', priority: 'P1', status: 'breached', percent: 200 });
     expect((await harness.app.inject({ method: 'GET', url: '/tickets/nope/sla' })).statusCode).toBe(404);
+  });
+});
+
+describe('the tickets at risk and the breached ones over HTTP', () => {
+  const monday = (time: string) => Date.parse(`2026-09-14T${time}:00+02:00`);
+
+  async function hotlineAt11() {
+    harness = await serviceHarness(createSlaClockService, monday('09:00'));
+    const service = harness.service as SlaClockService;
+    const clock = harness.clock;
+    await appendTo(harness.store, streams.contract('ACME-M'), contractSigned);
+    const events = [
+      tickets.received('C', 'P1', monday('09:00')),
+      tickets.received('B', 'P2', monday('09:00')),
+      tickets.received('D', 'P2', monday('09:00')),
+      tickets.received('E', 'P1', monday('09:00'), { contractId: null }),
+      tickets.customerAsked('D', monday('09:30')),
+      tickets.received('F', 'P1', monday('09:30')),
+      tickets.received('A', 'P1', monday('10:15')),
+    ];
+    for (const event of events) {
+      await advanceThrough(clock, service, Date.parse(event.at));
+      await appendTo(harness.store, streams.ticket(event.ticketId), event);
+    }
+    await advanceThrough(clock, service, monday('11:00'));
+    return harness;
+  }
+
+  it('lists open tickets by their next deadline, with the share consumed, paused ones aside', async () => {
+    const { app } = await hotlineAt11();
+    const response = await app.inject({ method: 'GET', url: '/sla/at-risk' });
+    expect(response.statusCode).toBe(200);
+    const lines = response
+      .json()
+      .tickets.map(
+        (each: Record<string, unknown>) =>
+          `${each.ticketId} ${each.target} ${each.priority} ${each.dueAt} ${each.percent}%`,
+      );
+    expect(lines).toEqual([
+      'A takeCharge P1 2026-09-14T09:15:00.000Z 75%',
+      'B takeCharge P2 2026-09-14T12:00:00.000Z 50%',
+      'C workaround P1 2026-09-14T12:00:00.000Z 50%',
+      'F workaround P1 2026-09-14T12:30:00.000Z 37.5%',
+    ]);
+    expect(response.json().tickets[0]).toMatchObject({ clientId: 'ACME', contractId: 'ACME-M', remainingMinutes: 15 });
+    const filtered = await app.inject({ method: 'GET', url: '/sla/at-risk?minPercent=60&limit=10' });
+    expect(filtered.json().tickets.map((each: { ticketId: string }) => each.ticketId)).toEqual(['A']);
+  });
+
+  it('lists the breached ones, the longest overdue first', async () => {
+    const { app } = await hotlineAt11();
+    const response = await app.inject({ method: 'GET', url: '/sla/breached?limit=5' });
+    expect(response.json()).toEqual({
+      asOf: '2026-09-14T09:00:00.000Z',
+      tickets: [
+        expect.objectContaining({
+          ticketId: 'C',
+          target: 'takeCharge',
+          overdueMinutes: 60,
+          breachedTargets: ['takeCharge'],
+        }),
+        expect.objectContaining({ ticketId: 'F', target: 'takeCharge', overdueMinutes: 30, percent: 150 }),
+      ],
+    });
+  });
+
+  it('refuses a limit out of range with a problem naming the field', async () => {
+    const { app } = await hotlineAt11();
+    const response = await app.inject({ method: 'GET', url: '/sla/at-risk?limit=0' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('limit');
   });
 });
