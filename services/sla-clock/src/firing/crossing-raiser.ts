@@ -5,6 +5,7 @@ import {
   planCrossings,
   raisableAt,
   type SignedContract,
+  type SlaEvaluation,
   type SlaEvent,
   slaEventRegistry,
   slaEventsFor,
@@ -54,10 +55,10 @@ const PUBLISH_BACKOFF_MS = [100, 1_000, 5_000];
 /**
  * Fires one claimed timer: reads the ticket as it is now (an answer recorded meanwhile raises
  * nothing), raises every crossing past and not raised yet (late ones too, each with its crossing
- * instant and the raising instant), appends each fact to `sla-<ticketId>` under the id its crossing
- * names, then alerts, then moves the timer to the next crossing. The append expects the SLA stream's
- * exact revision, so two firers of one ticket cannot both record a crossing: the second one reads
- * again and finds it raised. Only the firer whose append wrote the fact alerts.
+ * instant and the raising instant), appends the facts to `sla-<ticketId>` under the ids their
+ * crossings name, then alerts, then moves the timer to the next crossing. The append expects the SLA
+ * stream's exact revision, so two firers of one ticket cannot both record a crossing: the second one
+ * reads again and finds it raised. Only the firer whose append wrote the facts alerts.
  */
 export function crossingRaiser(options: CrossingRaiserOptions) {
   const { store, timers, clock, contractOf, logger, actor } = options;
@@ -88,46 +89,60 @@ export function crossingRaiser(options: CrossingRaiserOptions) {
       const sla = ticketSla(events, (id) => (id === contract?.contractId ? contract : undefined), now);
       const plan = planCrossings(ticketId, sla.evaluation, raisedIn(slaRecorded), now);
       const facts = contract === undefined ? [] : slaEventsFor(ticketId, contract.contractId, plan.due, now, actor);
-      const cause = ticketRecorded.at(-1)!;
-      let expected: ExpectedRevision = slaRecorded.at(-1)?.revision ?? NO_STREAM;
-      try {
-        for (const fact of facts) {
-          const id = nameBasedUuid(crossingNameOf(fact));
-          const { type, schemaVersion, ...data } = fact;
-          const result = await store.append(
-            streams.sla(ticketId),
-            [
-              {
-                id,
-                type,
-                schemaVersion,
-                data,
-                occurredAt: fact.at,
-                actor,
-                correlationId: cause.correlationId,
-                causationId: cause.id,
-              },
-            ],
-            { expectedRevision: expected },
-          );
-          expected = result.nextExpectedRevision;
-          if (!result.written) continue;
-          raised.push(fact);
-          alerts.push(slaAlert(fact, id, result.position, contract!.clientId, sla.evaluation));
+      if (facts.length > 0) {
+        try {
+          const cause = ticketRecorded.at(-1)!;
+          const written = await record(ticketId, facts, cause, slaRecorded, contract!, sla.evaluation);
+          if (written.length > 0) raised.push(...facts);
+          alerts.push(...written);
+        } catch (error) {
+          if (!(error instanceof RevisionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
+          // Another firer recorded something on this ticket: read again, raise what is still missing.
+          continue;
         }
-      } catch (error) {
-        if (!(error instanceof RevisionConflictError) || attempt >= MAX_ATTEMPTS) {
-          await publish(alerts);
-          throw error;
-        }
-        // Another firer recorded something on this ticket: read again, raise what is still missing.
-        continue;
       }
       await publish(alerts);
       await timers.complete(claim, plan.next === null ? null : raisableAt(plan.next));
       return { ticketId, claim, firedAt: now, raised, alerts };
     }
   };
+
+  /**
+   * Appends the facts in one append: other replicas see all of them or none, never a state half raised
+   * that would make the timer due again. Returns the alerts of what was written.
+   */
+  async function record(
+    ticketId: string,
+    facts: readonly SlaEvent[],
+    cause: RecordedEvent,
+    slaRecorded: readonly RecordedEvent[],
+    contract: SignedContract,
+    evaluation: SlaEvaluation,
+  ): Promise<Alert[]> {
+    const ids = facts.map((fact) => nameBasedUuid(crossingNameOf(fact)));
+    const expectedRevision: ExpectedRevision = slaRecorded.at(-1)?.revision ?? NO_STREAM;
+    const result = await store.append(
+      streams.sla(ticketId),
+      facts.map(({ type, schemaVersion, ...data }, index) => ({
+        id: ids[index]!,
+        type,
+        schemaVersion,
+        data,
+        occurredAt: data.at,
+        actor,
+        correlationId: cause.correlationId,
+        causationId: cause.id,
+      })),
+      { expectedRevision },
+    );
+    if (!result.written) return [];
+    // Positions inside one append need not be consecutive (EventStoreDB): read them back.
+    const written = await store.readStream(streams.sla(ticketId), { fromRevision: result.firstRevision });
+    const positions = new Map(written.map((event) => [event.id, event.position]));
+    return facts.map((fact, index) =>
+      slaAlert(fact, ids[index]!, positions.get(ids[index]!) ?? result.position, contract.clientId, evaluation),
+    );
+  }
 
   async function publish(alerts: readonly Alert[]): Promise<void> {
     if (alerts.length === 0) return;
