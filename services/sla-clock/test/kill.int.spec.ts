@@ -1,0 +1,134 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { acmeMaintenanceTerms, signedContract } from '@hotline/domain';
+import { type EventStore, openSqliteStore } from '@hotline/eventstore';
+import { domainUpcaster, streams } from '@hotline/platform';
+import { titled } from '@hotline/testkit';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { appendTo } from './sla-clock-harness.ts';
+import { closeRedisClients, keyPrefix, redis, redisClient } from './support/redis.ts';
+import { auditSlaFacts } from './support/sla-audit.ts';
+import { tickets } from './support/ticket-events.ts';
+
+const worker = fileURLToPath(new URL('./support/sla-clock-replica.ts', import.meta.url));
+const contract = signedContract('ACME-M', 'ACME', acmeMaintenanceTerms);
+const TICKETS = 600;
+const FACTS = TICKETS * 9;
+
+interface Replica {
+  readonly process: ChildProcess;
+  readonly firings: { ticketId: string; retry: boolean; raised: number }[];
+  readonly started: Promise<void>;
+}
+
+const running: ChildProcess[] = [];
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const child of running.splice(0)) child.kill('SIGKILL');
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function replica(env: Record<string, string>): Replica {
+  const child = spawn(process.execPath, [worker], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  running.push(child);
+  const firings: Replica['firings'] = [];
+  const started = new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`replica exited with ${code} before it started`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const message = JSON.parse(line) as { started?: true } & Replica['firings'][number];
+      if (message.started) resolve();
+      else firings.push(message);
+    });
+  });
+  return { process: child, firings, started };
+}
+
+async function slaFacts(store: EventStore): Promise<number> {
+  return (await store.readAll()).filter((event) => event.stream.startsWith('sla-')).length;
+}
+
+/** A store holding tickets received a month ago and never touched: all nine crossings of each are past. */
+async function lateTickets(): Promise<{ file: string; store: EventStore }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sla-clock-kill-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'events.sqlite');
+  const store = await openSqliteStore({ file, upcast: domainUpcaster, pollIntervalMs: 20 });
+  cleanups.push(() => store.close());
+  await appendTo(store, streams.contract('ACME-M'), {
+    type: 'ContractSigned',
+    schemaVersion: 1,
+    contractId: 'ACME-M',
+    clientId: 'ACME',
+    reference: 'ACME-M',
+    terms: acmeMaintenanceTerms,
+    effectiveFrom: '2026-01-01T00:00:00+01:00',
+    at: '2026-01-01T00:00:00+01:00',
+    by: 'sales',
+  } as never);
+  const monthAgo = Date.now() - 30 * 86_400_000;
+  await Promise.all(
+    Array.from({ length: TICKETS }, (_, index) => {
+      const event = tickets.received(`K-${index}`, index % 2 === 0 ? 'P1' : 'P2', monthAgo + index * 1_000);
+      return appendTo(store, streams.ticket(event.ticketId), event);
+    }),
+  );
+  return { file, store };
+}
+
+const modes: [string, () => Record<string, string>][] = [
+  ['embedded: timers in memory, rebuilt from the SQLite file', () => ({})],
+  [
+    'distributed: timers in Redis, a lease left by the killed replica',
+    () => (redis.available ? { REDIS_URL: redis.endpoint.url, TIMER_PREFIX: keyPrefix() } : {}),
+  ],
+];
+
+describe('a replica killed in the middle of firing', () => {
+  afterAll(closeRedisClients);
+
+  describe.each(modes)('%s', (name, timersOf) => {
+    const needsRedis = name.startsWith('distributed');
+    it.skipIf(needsRedis && !redis.available)(
+      titled(
+        'loses no timer and raises no crossing twice after a restart',
+        needsRedis ? redis : { available: true, endpoint: null },
+      ),
+      async () => {
+        const { file, store } = await lateTickets();
+        const env: Record<string, string> = { SQLITE_FILE: file, LEASE_MS: '1500', ...timersOf() };
+        const first = replica(env);
+        await first.started;
+        await expect.poll(() => first.firings.length, { timeout: 20_000, interval: 5 }).toBeGreaterThan(40);
+        first.process.kill('SIGKILL');
+        await new Promise((resolve) => first.process.once('exit', resolve));
+        const raisedBeforeKill = await slaFacts(store);
+        const leased = needsRedis ? await redisClient().hlen(`{${env.TIMER_PREFIX}}:leases`) : 0;
+        expect(raisedBeforeKill).toBeLessThan(FACTS);
+
+        const second = replica(env);
+        await second.started;
+        await expect.poll(() => slaFacts(store), { timeout: 30_000, interval: 200 }).toBe(FACTS);
+
+        const audit = await auditSlaFacts(store, (id) => (id === 'ACME-M' ? contract : undefined), Date.now(), false);
+        expect(audit.problems).toEqual([]);
+        expect(audit.facts).toBe(FACTS);
+        // Each fact was written by one firing of one replica: none twice, none lost with the first one.
+        const written = [...first.firings, ...second.firings].reduce((sum, firing) => sum + firing.raised, 0);
+        expect(written).toBeLessThanOrEqual(FACTS);
+        expect(raisedBeforeKill + second.firings.reduce((sum, firing) => sum + firing.raised, 0)).toBe(FACTS);
+        const retries = second.firings.filter((firing) => firing.retry).length;
+        console.info(
+          `[sla-clock] ${name}: ${raisedBeforeKill} of ${FACTS} facts raised before SIGKILL, ${leased} timers leased by the dead replica, ${retries} retried after their lease lapsed`,
+        );
+      },
+      60_000,
+    );
+  });
+});
