@@ -14,7 +14,7 @@ import { ReportingProjections } from './projections/reporting-projections.ts';
 import type { WorkloadThresholds } from './queries/workload-queries.ts';
 
 export interface ReportingOptions {
-  /** Distributed mode: the records live in this Redis, under `redisPrefix`. Memory otherwise. */
+  /** The records live in this Redis (the process's, REDIS_URL, by default), under `redisPrefix`; memory without Redis. */
   readonly redis?: Redis;
   readonly redisPrefix?: string;
   /** Any other record store (tests). */
@@ -32,11 +32,11 @@ export interface ReportingService extends HotlineService {
 
 /** Projections, indicators, overruns, penalties, activity, client reports and their CSV exports. */
 export function createReportingService(context: ServiceContext, options: ReportingOptions = {}): ReportingService {
+  // Distributed mode shares the records through the process's Redis unless told otherwise.
+  const redis = options.redis ?? context.redis;
   const records =
     options.records ??
-    (options.redis === undefined
-      ? undefined
-      : new RedisRecordStore({ redis: options.redis, prefix: options.redisPrefix ?? '{reporting}' }));
+    (redis === undefined ? undefined : new RedisRecordStore({ redis, prefix: options.redisPrefix ?? '{reporting}' }));
   const projections = new ReportingProjections({
     store: context.store,
     bus: context.bus,

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { type EventStore, openSqliteStore } from '@hotline/eventstore';
 import { type Bus, InProcessBus, KafkaBus, supportTopics } from '@hotline/messaging';
 import type { Logger, ReadinessProbes } from '@hotline/runtime';
+import { Redis } from 'ioredis';
 import { domainUpcaster } from './domain-upcaster.ts';
 
 export interface InfrastructureConfig {
@@ -12,11 +13,13 @@ export interface InfrastructureConfig {
   readonly BUS: 'in-process' | 'kafka';
   readonly KAFKA_BROKERS?: readonly string[] | undefined;
   readonly KAFKA_REPLICATION_FACTOR: number;
+  readonly REDIS_URL?: string | undefined;
 }
 
 export interface Infrastructure {
   readonly store: EventStore;
   readonly bus: Bus;
+  readonly redis?: Redis;
   readonly readiness: ReadinessProbes;
   close(): Promise<void>;
 }
@@ -60,10 +63,21 @@ export async function openInfrastructure(
   const store = await openStore(config);
   const bus = openBus(config, logger, clientId);
   await bus.ensureTopics(supportTopics);
+  // Commands wait for a reconnection rather than fail while Redis restarts.
+  const redis =
+    config.REDIS_URL === undefined ? undefined : new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   return {
     store,
     bus,
+    ...(redis === undefined ? {} : { redis }),
     readiness: {
+      ...(redis === undefined
+        ? {}
+        : {
+            'read models': async () => {
+              await redis.ping();
+            },
+          }),
       'event store': async () => {
         await store.headPosition();
       },
@@ -73,6 +87,7 @@ export async function openInfrastructure(
     },
     async close() {
       await bus.close();
+      await redis?.quit();
       await store.close();
     },
   };

@@ -60,6 +60,7 @@ export async function runProcess(definition: ProcessDefinition): Promise<Running
     bus: infrastructure.bus,
     logger,
     clock: definition.clock ?? systemClock,
+    ...(infrastructure.redis === undefined ? {} : { redis: infrastructure.redis }),
   };
   await definition.prepare?.(context);
   const relay =

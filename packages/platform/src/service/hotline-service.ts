@@ -1,6 +1,7 @@
 import type { EventStore } from '@hotline/eventstore';
 import type { Bus } from '@hotline/messaging';
 import type { HttpServer, Logger } from '@hotline/runtime';
+import type { Redis } from 'ioredis';
 import type { Clock } from '../clock/clock.ts';
 
 /** What a service is given: the same in the one-process product and in a service's own process. */
@@ -9,6 +10,8 @@ export interface ServiceContext {
   readonly bus: Bus;
   readonly logger: Logger;
   readonly clock: Clock;
+  /** Distributed mode's Redis (REDIS_URL): shared read models and timers. Absent in embedded mode. */
+  readonly redis?: Redis;
 }
 
 /**
