@@ -1,11 +1,7 @@
-import { createIntakeService } from '@hotline/intake';
 import { ContractDirectory, runProcess } from '@hotline/platform';
-import { createReportingService } from '@hotline/reporting';
-import { createResolutionService } from '@hotline/resolution';
-import { createSlaClockService } from '@hotline/sla-clock';
-import { createTriageService } from '@hotline/triage';
 import { printBanner } from './banner.ts';
 import { loadDemoHotline } from './demo/demo-loader.ts';
+import { hotlineServices } from './hotline-services.ts';
 
 // The whole product in one process on the embedded adapters: SQLite file, in-process bus, memory read models.
 let demo = { tickets: 0, loadMs: 0 };
@@ -20,13 +16,7 @@ await runProcess({
     await contracts.stop();
     demo = { tickets, loadMs: Date.now() - started };
   },
-  services: (context) => [
-    createIntakeService(context),
-    createTriageService(context),
-    createResolutionService(context),
-    createSlaClockService(context),
-    createReportingService(context),
-  ],
+  services: hotlineServices,
   async afterStart(running) {
     printBanner(running, demo.tickets, demo.loadMs);
   },

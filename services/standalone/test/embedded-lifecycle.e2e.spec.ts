@@ -1,13 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createIntakeService } from '@hotline/intake';
 import { type RunningProcess, runProcess, streams } from '@hotline/platform';
-import { createReportingService } from '@hotline/reporting';
-import { createResolutionService } from '@hotline/resolution';
-import { createSlaClockService } from '@hotline/sla-clock';
-import { createTriageService } from '@hotline/triage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hotlineServices } from '../src/hotline-services.ts';
 import { lifecycleEvents, ticketLifecycle } from './hotline-api.ts';
 
 let running: RunningProcess;
@@ -18,13 +14,7 @@ beforeAll(async () => {
     name: 'hotline-e2e',
     description: 'The embedded product under test',
     env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SQLITE_FILE: join(directory, 'hotline.sqlite') },
-    services: (context) => [
-      createIntakeService(context),
-      createTriageService(context),
-      createResolutionService(context),
-      createSlaClockService(context),
-      createReportingService(context),
-    ],
+    services: hotlineServices,
   });
 });
 

@@ -2,13 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { playWorkedExample, type TicketCommand, workedExamples } from '@hotline/domain';
-import { createIntakeService } from '@hotline/intake';
 import { type RunningProcess, runProcess, VirtualClock } from '@hotline/platform';
-import { createReportingService } from '@hotline/reporting';
-import { createResolutionService } from '@hotline/resolution';
-import { createSlaClockService } from '@hotline/sla-clock';
-import { createTriageService } from '@hotline/triage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hotlineServices } from '../src/hotline-services.ts';
 import { call } from './hotline-api.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'hotline-examples-'));
@@ -21,13 +17,7 @@ beforeAll(async () => {
     description: 'The worked examples through the HTTP APIs',
     clock,
     env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SQLITE_FILE: join(directory, 'hotline.sqlite') },
-    services: (context) => [
-      createIntakeService(context),
-      createTriageService(context),
-      createResolutionService(context),
-      createSlaClockService(context),
-      createReportingService(context),
-    ],
+    services: hotlineServices,
   });
 });
 

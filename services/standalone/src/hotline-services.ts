@@ -1,0 +1,17 @@
+import { createIntakeService } from '@hotline/intake';
+import type { HotlineService, ServiceContext } from '@hotline/platform';
+import { createReportingService } from '@hotline/reporting';
+import { createResolutionService } from '@hotline/resolution';
+import { createSlaClockService } from '@hotline/sla-clock';
+import { createTriageService } from '@hotline/triage';
+
+/** The five services of the hotline, as the one-process product runs them. */
+export function hotlineServices(context: ServiceContext): HotlineService[] {
+  return [
+    createIntakeService(context),
+    createTriageService(context),
+    createResolutionService(context),
+    createSlaClockService(context),
+    createReportingService(context),
+  ];
+}
