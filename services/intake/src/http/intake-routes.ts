@@ -25,6 +25,8 @@ const problems = {
 const TicketParams = z.object({ ticketId: z.string().min(1) });
 const ContractParams = z.object({ contractId: z.string().min(1) });
 const AgentParams = z.object({ agentId: z.string().min(1) });
+const ContractView = z.looseObject({ contractId: z.string(), clientId: z.string(), status: z.string() });
+const AgentView = z.looseObject({ agentId: z.string(), status: z.string() });
 
 function originOf(request: FastifyRequest, deps: IntakeDependencies, given: string | undefined): RequestOrigin {
   const source = request.headers[SOURCE_HEADER];
@@ -99,48 +101,70 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
   onTicket('complaints', 'complaint.filed', 'The client files a complaint about the ticket');
   onTicket('penalty-claims', 'penalty.claimed', 'The client claims late penalties on the ticket');
 
-  const ContractView = z.looseObject({ contractId: z.string(), clientId: z.string(), status: z.string() });
-  const onContract = <K extends InboundKind>(
-    method: 'post',
-    path: string,
-    kind: K,
-    summary: string,
-    withId: boolean,
-  ) => {
-    const schema = inboundPayloads[kind] as unknown as z.ZodObject;
-    const body = (withId ? schema.omit({ contractId: true }) : schema).extend(occurredAtField);
-    app[method](
-      path,
+  /**
+   * A command on a contract or an agent: the record's id comes from the path (or the body for the
+   * first one), the answer is the record read back from its stream; 201 when it was created.
+   */
+  const onRecord = <K extends InboundKind>(route: {
+    method: 'post' | 'put';
+    path: string;
+    kind: K;
+    summary: string;
+    record: 'contract' | 'agent';
+    creates?: boolean;
+  }) => {
+    const { idField, tag, View, params, view } =
+      route.record === 'contract'
+        ? {
+            idField: 'contractId',
+            tag: 'contracts',
+            View: ContractView,
+            params: ContractParams,
+            view: async (id: string) => contractView(await loadContract(deps.store, id)),
+          }
+        : {
+            idField: 'agentId',
+            tag: 'agents',
+            View: AgentView,
+            params: AgentParams,
+            view: async (id: string) => ({ ...(await loadAgent(deps.store, id)) }),
+          };
+    const schema = inboundPayloads[route.kind] as unknown as z.ZodObject;
+    const body = (route.creates ? schema : schema.omit({ [idField]: true } as Record<string, true>)).extend(
+      occurredAtField,
+    );
+    app[route.method](
+      route.path,
       {
         schema: {
-          tags: ['contracts'],
-          summary,
-          ...(withId ? { params: ContractParams } : {}),
+          tags: [tag],
+          summary: route.summary,
+          ...(route.creates ? {} : { params }),
           body,
-          response: { 200: ContractView, 201: ContractView, ...problems },
+          response: { 200: View, 201: View, ...problems },
         },
       },
       async (request, reply) => {
         const { occurredAt: given, ...rest } = request.body as { occurredAt?: string };
-        const params = request.params as { contractId?: string };
-        const payload = { ...rest, ...(withId ? { contractId: params.contractId } : {}) } as never;
-        const taken = await takeIn(deps, { kind, payload, origin: originOf(request, deps, given) });
-        const view = contractView(await loadContract(deps.store, taken.subject.id));
-        return reply.code(kind === 'contract.signed' && taken.written ? 201 : 200).send(view);
+        const fromPath = route.creates ? {} : { [idField]: (request.params as Record<string, string>)[idField] };
+        const payload = { ...rest, ...fromPath } as never;
+        const taken = await takeIn(deps, { kind: route.kind, payload, origin: originOf(request, deps, given) });
+        const answer = await view(taken.subject.id);
+        return reply.code(route.creates && taken.written ? 201 : 200).send(answer);
       },
     );
   };
-  onContract('post', '/contracts', 'contract.signed', 'Record a signed contract', false);
-  onContract('post', '/contracts/:contractId/amendments', 'contract.amended', 'Record a dated amendment', true);
-  onContract(
-    'post',
+  const contract = (path: string, kind: InboundKind, summary: string, creates = false) =>
+    onRecord({ method: 'post', path, kind, summary, record: 'contract', creates });
+  contract('/contracts', 'contract.signed', 'Record a signed contract', true);
+  contract('/contracts/:contractId/amendments', 'contract.amended', 'Record a dated amendment');
+  contract(
     '/contracts/:contractId/maintenance-start',
     'contract.maintenance_started',
     'Record the actual start of maintenance',
-    true,
   );
-  onContract('post', '/contracts/:contractId/renewal', 'contract.renewed', 'Record a renewal', true);
-  onContract('post', '/contracts/:contractId/termination', 'contract.terminated', 'Record a termination', true);
+  contract('/contracts/:contractId/renewal', 'contract.renewed', 'Record a renewal');
+  contract('/contracts/:contractId/termination', 'contract.terminated', 'Record a termination');
   app.get(
     '/contracts/:contractId',
     {
@@ -154,41 +178,12 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
     async (request) => contractView(await loadContract(deps.store, request.params.contractId)),
   );
 
-  const AgentView = z.looseObject({ agentId: z.string(), status: z.string() });
-  const onAgent = <K extends InboundKind>(
-    method: 'post' | 'put',
-    path: string,
-    kind: K,
-    summary: string,
-    withId: boolean,
-  ) => {
-    const schema = inboundPayloads[kind] as unknown as z.ZodObject;
-    const body = (withId ? schema.omit({ agentId: true }) : schema).extend(occurredAtField);
-    app[method](
-      path,
-      {
-        schema: {
-          tags: ['agents'],
-          summary,
-          ...(withId ? { params: AgentParams } : {}),
-          body,
-          response: { 200: AgentView, 201: AgentView, ...problems },
-        },
-      },
-      async (request, reply) => {
-        const { occurredAt: given, ...rest } = request.body as { occurredAt?: string };
-        const params = request.params as { agentId?: string };
-        const payload = { ...rest, ...(withId ? { agentId: params.agentId } : {}) } as never;
-        const taken = await takeIn(deps, { kind, payload, origin: originOf(request, deps, given) });
-        const agent = await loadAgent(deps.store, taken.subject.id);
-        return reply.code(kind === 'agent.joined' && taken.written ? 201 : 200).send({ ...agent });
-      },
-    );
-  };
-  onAgent('post', '/agents', 'agent.joined', 'An agent joins the hotline', false);
-  onAgent('post', '/agents/:agentId/departure', 'agent.left', 'An agent leaves the hotline', true);
-  onAgent('put', '/agents/:agentId/skills', 'agent.skills_declared', "Declare an agent's skills per product", true);
-  onAgent('put', '/agents/:agentId/availability', 'agent.availability_changed', "Change an agent's availability", true);
+  const agent = (method: 'post' | 'put', path: string, kind: InboundKind, summary: string, creates = false) =>
+    onRecord({ method, path, kind, summary, record: 'agent', creates });
+  agent('post', '/agents', 'agent.joined', 'An agent joins the hotline', true);
+  agent('post', '/agents/:agentId/departure', 'agent.left', 'An agent leaves the hotline');
+  agent('put', '/agents/:agentId/skills', 'agent.skills_declared', "Declare an agent's skills per product");
+  agent('put', '/agents/:agentId/availability', 'agent.availability_changed', "Change an agent's availability");
   app.get(
     '/agents/:agentId',
     {
