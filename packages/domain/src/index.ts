@@ -18,6 +18,7 @@ export * from './contract/contract-terms.ts';
 export * from './contract/coverage.ts';
 export * from './contract/coverage-verdict.ts';
 export * from './contract/signed-contract.ts';
+export * from './indicators/indicator-contribution.ts';
 export * from './indicators/indicators.ts';
 export * from './indicators/periods.ts';
 export * from './indicators/ticket-outcome.ts';
