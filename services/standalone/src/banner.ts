@@ -7,6 +7,7 @@ export function printBanner(running: RunningProcess, demoTickets: number, loadMs
   const lines = [
     '',
     'Hotline démarrée (mode embarqué)',
+    `  Tableau de bord     ${url}/`,
     `  API                 ${url}`,
     `  Documentation API   ${url}${DOCS_PREFIX}`,
     `  Santé               ${url}/healthz · ${url}/readyz · ${url}/metrics`,

@@ -1,3 +1,4 @@
+import { createDashboardService } from '@hotline/dashboard';
 import { createIntakeService } from '@hotline/intake';
 import type { HotlineService, ServiceContext } from '@hotline/platform';
 import { createReportingService } from '@hotline/reporting';
@@ -5,7 +6,7 @@ import { createResolutionService } from '@hotline/resolution';
 import { createSlaClockService } from '@hotline/sla-clock';
 import { createTriageService } from '@hotline/triage';
 
-/** The five services of the hotline, as the one-process product runs them. */
+/** The five services of the hotline and the manager's dashboard, as the one-process product runs them. */
 export function hotlineServices(context: ServiceContext): HotlineService[] {
   return [
     createIntakeService(context),
@@ -13,5 +14,6 @@ export function hotlineServices(context: ServiceContext): HotlineService[] {
     createResolutionService(context),
     createSlaClockService(context),
     createReportingService(context),
+    createDashboardService(context),
   ];
 }

@@ -1,0 +1,17 @@
+// The query APIs of the same origin: reporting's projections and the SLA clock's lists.
+
+/** @param {string} path @param {Record<string, string | number | undefined>} [query] */
+export function urlOf(path, query = {}) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(name, `${value}`);
+  const search = params.toString();
+  return search === '' ? path : `${path}?${search}`;
+}
+
+/** @param {string} path @param {Record<string, string | number | undefined>} [query] */
+export async function getJson(path, query) {
+  const response = await fetch(urlOf(path, query), { headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${response.status} ${path}`);
+  return response.json();
+}

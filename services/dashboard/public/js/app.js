@@ -1,0 +1,98 @@
+import { getJson } from './api.js';
+import { h } from './dom.js';
+import { currentLanguage, setLanguage, t, translateStatic } from './i18n.js';
+import { renderIndicators } from './panels/indicators.js';
+
+/** @typedef {{ year: number, clientId: string | undefined }} Filters */
+
+/** @param {number} at */
+const parisYear = (at) =>
+  Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(at)));
+
+/** The server's now, not the browser's: the year of the reports is the hotline's current year. */
+let serverNow = Date.now();
+
+/** @type {Filters} */
+const filters = { year: parisYear(serverNow), clientId: undefined };
+
+/** Each panel: its section and how it draws itself from the query API. */
+const panels = [{ id: 'indicators', render: renderIndicators }];
+
+async function renderPanel(panel) {
+  const section = /** @type {HTMLElement} */ (document.getElementById(panel.id));
+  section.setAttribute('aria-busy', 'true');
+  try {
+    await panel.render(section, filters);
+  } catch (error) {
+    section.replaceChildren(h('p', { class: 'error', role: 'alert' }, [`${t('failed')}${t('colon')}${error.message}`]));
+  } finally {
+    section.removeAttribute('aria-busy');
+    section.dataset.renders = `${Number(section.dataset.renders ?? 0) + 1}`;
+  }
+}
+
+const renderAll = () => Promise.all(panels.map(renderPanel));
+
+async function fillFilters() {
+  const yearSelect = /** @type {HTMLSelectElement} */ (document.getElementById('year'));
+  const current = parisYear(serverNow);
+  yearSelect.replaceChildren(
+    ...[current, current - 1, current - 2].map((year) => h('option', { value: `${year}` }, [`${year}`])),
+  );
+  yearSelect.value = `${filters.year}`;
+  const clientSelect = /** @type {HTMLSelectElement} */ (document.getElementById('client'));
+  const { items } = await getJson('/reports/processing-times', { year: filters.year }).catch(() => ({ items: [] }));
+  clientSelect.replaceChildren(
+    h('option', { value: '' }, [t('allClients')]),
+    ...items.map((item) => h('option', { value: item.clientId }, [item.clientId])),
+  );
+  clientSelect.value = filters.clientId ?? '';
+}
+
+function follow() {
+  const live = /** @type {HTMLElement} */ (document.getElementById('live'));
+  const source = new EventSource('/events/stream');
+  let pending;
+  source.addEventListener('open', () => {
+    live.textContent = t('live');
+    live.dataset.state = 'live';
+  });
+  source.addEventListener('error', () => {
+    live.textContent = t('offline');
+    live.dataset.state = 'offline';
+  });
+  // A burst of events (a ticket's command writes several) is read once, shortly after it ends.
+  source.addEventListener('domain-event', () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => void renderAll(), 300);
+  });
+}
+
+async function start() {
+  const probe = await getJson('/reports/processing-times').catch(() => ({ asOf: Date.now() }));
+  serverNow = probe.asOf;
+  filters.year = parisYear(serverNow);
+  setLanguage(currentLanguage());
+  translateStatic();
+  await fillFilters();
+  document.getElementById('year')?.addEventListener('change', (event) => {
+    filters.year = Number(/** @type {HTMLSelectElement} */ (event.target).value);
+    void renderAll();
+  });
+  document.getElementById('client')?.addEventListener('change', (event) => {
+    const value = /** @type {HTMLSelectElement} */ (event.target).value;
+    filters.clientId = value === '' ? undefined : value;
+    void renderAll();
+  });
+  document.getElementById('language')?.addEventListener('click', async () => {
+    setLanguage(currentLanguage() === 'fr' ? 'en' : 'fr');
+    translateStatic();
+    await fillFilters();
+    await renderAll();
+  });
+  follow();
+  await renderAll();
+  document.body.dataset.ready = 'true';
+}
+
+void start();

@@ -1,0 +1,56 @@
+import { urlOf } from './api.js';
+import { currentLanguage, t } from './i18n.js';
+
+/**
+ * @param {string} tag
+ * @param {Record<string, string>} [attributes]
+ * @param {(Node | string)[]} [children]
+ */
+export function h(tag, attributes = {}, children = []) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+/** A link to the CSV of a table: same filters, the page's language for the headers. */
+export function csvLink(path, query) {
+  return h('a', { class: 'csv', href: urlOf(path, { ...query, lang: currentLanguage() }), download: '' }, [
+    t('downloadCsv'),
+  ]);
+}
+
+/**
+ * A table with a caption; each cell is text or a node.
+ * @param {{ caption: string, headers: string[], rows: (Node | string)[][], testId: string }} table
+ */
+export function dataTable({ caption, headers, rows, testId }) {
+  const body = rows.length === 0 ? [h('tr', {}, [h('td', { colspan: `${headers.length}` }, [t('none')])])] : [];
+  for (const row of rows)
+    body.push(
+      h(
+        'tr',
+        {},
+        row.map((cell) => (cell instanceof Node ? cell : h('td', {}, [cell]))),
+      ),
+    );
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption }, [
+    h('table', { 'data-testid': testId }, [
+      h('caption', {}, [caption]),
+      h('thead', {}, [
+        h(
+          'tr',
+          {},
+          headers.map((header) => h('th', { scope: 'col' }, [header])),
+        ),
+      ]),
+      h('tbody', {}, body),
+    ]),
+  ]);
+}
+
+/** @param {HTMLElement} section @param {string} titleKey @param {Node[]} content */
+export function fillSection(section, titleKey, content) {
+  section.replaceChildren(h('h2', { id: `${section.id}-title` }, [t(titleKey)]), ...content);
+  section.setAttribute('aria-labelledby', `${section.id}-title`);
+}

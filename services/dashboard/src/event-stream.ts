@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { type Bus, type Consumer, eventsTopic } from '@hotline/messaging';
+import type { HttpServer, Logger } from '@hotline/runtime';
+
+/** What the page is told of each domain event: enough to know which panels to read again. */
+export interface StreamedEvent {
+  readonly type: string;
+  readonly stream: string;
+  readonly position: string;
+  readonly occurredAt: string;
+}
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * Server-sent events at `/events/stream`: every domain event of support.events.v1, as it arrives.
+ * Each process has a consumer group of its own (every replica must see every event for its own
+ * browsers) that starts at new messages only: a page reads the present from the query API, then
+ * follows what changes.
+ */
+export class EventStream {
+  readonly #clients = new Set<ServerResponse>();
+  readonly #bus: Bus;
+  readonly #logger: Logger;
+  #consumer: Consumer | undefined;
+  #heartbeat: ReturnType<typeof setInterval> | undefined;
+
+  constructor(bus: Bus, logger: Logger) {
+    this.#bus = bus;
+    this.#logger = logger;
+  }
+
+  get clients(): number {
+    return this.#clients.size;
+  }
+
+  register(app: HttpServer): void {
+    app.get('/events/stream', { schema: { hide: true } }, (request, reply) => {
+      reply.hijack();
+      const response = reply.raw;
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      response.write('retry: 2000\n: connected\n\n');
+      this.#clients.add(response);
+      request.raw.on('close', () => this.#clients.delete(response));
+    });
+    // SSE connections are never idle: the server's close would wait for them forever.
+    app.addHook('preClose', async () => this.#closeClients());
+  }
+
+  async start(): Promise<void> {
+    this.#consumer = await this.#bus.consume({
+      group: `dashboard-${randomUUID()}`,
+      topic: eventsTopic,
+      fromBeginning: false,
+      handler: (message) => {
+        this.publish({
+          type: message.headers['event-type'],
+          stream: message.headers.stream,
+          position: message.headers.position,
+          occurredAt: message.headers['occurred-at'],
+        });
+      },
+    });
+    this.#heartbeat = setInterval(() => this.#write(': heartbeat\n\n'), HEARTBEAT_MS);
+    this.#heartbeat.unref();
+  }
+
+  publish(event: StreamedEvent): void {
+    this.#write(`event: domain-event\ndata: ${JSON.stringify(event)}\n\n`);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.#heartbeat);
+    this.#closeClients();
+    await this.#consumer?.stop();
+  }
+
+  #write(chunk: string): void {
+    for (const client of this.#clients) {
+      try {
+        client.write(chunk);
+      } catch (error) {
+        this.#logger.debug({ err: error }, 'event stream client gone');
+        this.#clients.delete(client);
+      }
+    }
+  }
+
+  #closeClients(): void {
+    for (const client of this.#clients) client.end();
+    this.#clients.clear();
+  }
+}
