@@ -1,6 +1,7 @@
 import { DAY_MS, type Environment, type Nature, type Period, type Priority } from '@hotline/domain';
 import type { Scope } from './indicator-queries.ts';
-import type { ReportingView } from './reporting-view.ts';
+import { inPeriod } from './periods.ts';
+import type { ReportingView, TicketEntry } from './reporting-view.ts';
 import type { Judgement } from './ticket-judgement.ts';
 
 export interface OverrunRow {
@@ -48,9 +49,19 @@ function overrunRow(judgement: Judgement): OverrunRow {
   };
 }
 
+/** A covered ticket's overrun as judged, as indicators 3 and 4 count it; null when it has none or counts in no indicator. */
+export function overrunOf(entry: TicketEntry, judgement: Judgement): OverrunRow | null {
+  const { ticket } = entry.record;
+  if (ticket.coverage.status !== 'covered') return null;
+  const { outcome } = judgement;
+  if (outcome.withdrawn || outcome.overrunMs <= 0) return null;
+  return { ...overrunRow(judgement), product: ticket.product ?? null };
+}
+
 /**
  * Covered tickets overrunning their resolution deadline, counted in the period as indicators 3 and 4
- * count them: in the period of their resolution, open ones in the period that holds `now`.
+ * count them: in the period of their resolution, open ones in the period that holds `now`. Settled
+ * tickets' rows come from the view's tallies; only the open tickets are judged.
  */
 export function overrunsIn(
   view: ReportingView,
@@ -59,19 +70,18 @@ export function overrunsIn(
   scope: Scope = {},
   options: OverrunOptions = {},
 ): OverrunRow[] {
+  const keep = (row: OverrunRow) =>
+    (!options.production || row.environment === 'production') &&
+    (!options.overThirtyDays || row.overrunMs > THIRTY_DAYS_MS);
+  const tallies = view.settled(now);
   const rows: OverrunRow[] = [];
-  for (const entry of view.tickets.values()) {
-    const { ticket } = entry.record;
-    if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
-    if (ticket.coverage.status !== 'covered') continue;
-    if (options.production && ticket.environment !== 'production') continue;
-    const countedAt = entry.resolvedAt ?? now;
-    if (countedAt < period.start || countedAt >= period.end) continue;
-    const judgement = view.judge(entry, now);
-    const { outcome } = judgement;
-    if (outcome.withdrawn || outcome.overrunMs <= 0) continue;
-    if (options.overThirtyDays && outcome.overrunMs <= THIRTY_DAYS_MS) continue;
-    rows.push({ ...overrunRow(judgement), product: ticket.product ?? null });
+  for (const row of tallies.overrunsIn(period, scope.clientId)) if (keep(row)) rows.push(row);
+  if (inPeriod(period, now)) {
+    for (const entry of tallies.open(view, scope.clientId)) {
+      if (entry.record.ticket.coverage.status !== 'covered') continue;
+      const row = overrunOf(entry, view.judge(entry, now));
+      if (row !== null && keep(row)) rows.push(row);
+    }
   }
   return rows.sort((a, b) => b.overrunMs - a.overrunMs || a.ticketId.localeCompare(b.ticketId));
 }

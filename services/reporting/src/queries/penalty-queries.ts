@@ -65,36 +65,55 @@ function yearTerms(contract: ContractRecord, year: ContractYear): ContractTerms 
   return (termsInForce(contract.contract, year.start) ?? contract.contract.versions[0]!).terms;
 }
 
-interface Accrual {
+export interface Accrual {
   readonly entry: TicketEntry;
   readonly judgement: Judgement;
   readonly accruedAt: number;
   readonly year: ContractYear;
 }
 
-/** Penalties per contract and contract year at `now`: accrued, provision (caps applied), claims and what became of them. */
+/** Where a ticket's penalty (or claims) counts: its contract and contract year. */
+export const accrualKey = (accrual: Accrual) =>
+  `${accrual.entry.record.ticket.coverage.contractId}\u0000${accrual.year.index}`;
+
+/** A covered ticket's penalty as judged at `now`, placed in its contract year; null when it owes nothing and was not claimed. */
+export function accrualOf(entry: TicketEntry, judgement: Judgement, now: number): Accrual | null {
+  const { ticket } = entry.record;
+  if (ticket.coverage.status !== 'covered' || ticket.coverage.contractId === null) return null;
+  // Withdrawn tickets (rejected, cancelled) owe nothing; neither do tickets without terms yet.
+  if (judgement.outcome.withdrawn || judgement.sla.terms === null) return null;
+  if (!judgement.penalty.applies && entry.record.claims.length === 0) return null;
+  const accruedAt = judgement.outcome.resolvedAt ?? now;
+  return { entry, judgement, accruedAt, year: contractYearOf(judgement.sla.terms, accruedAt) };
+}
+
+/**
+ * Penalties per contract and contract year at `now`: accrued, provision (caps applied), claims and
+ * what became of them. Settled tickets' accruals come from the view's tallies; only open ones are judged.
+ */
 export function contractPenalties(
   view: ReportingView,
   now: number,
   scope: Scope & { readonly contractId?: string | undefined } = {},
 ): ContractYearPenalties[] {
+  const tallies = view.settled(now);
   const groups = new Map<string, Accrual[]>();
-  for (const entry of view.tickets.values()) {
-    const { ticket } = entry.record;
-    const contractId = ticket.coverage.contractId;
-    if (ticket.coverage.status !== 'covered' || contractId === null) continue;
-    if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
-    if (scope.contractId !== undefined && contractId !== scope.contractId) continue;
-    const judgement = view.judge(entry, now);
-    // Withdrawn tickets (rejected, cancelled) owe nothing; neither do tickets without terms yet.
-    if (judgement.outcome.withdrawn || judgement.sla.terms === null) continue;
-    if (!judgement.penalty.applies && entry.record.claims.length === 0) continue;
-    const accruedAt = judgement.outcome.resolvedAt ?? now;
-    const year = contractYearOf(judgement.sla.terms, accruedAt);
-    const key = `${contractId}\u0000${year.index}`;
-    const group = groups.get(key) ?? [];
-    group.push({ entry, judgement, accruedAt, year });
-    groups.set(key, group);
+  const add = (key: string, accrual: Accrual) => {
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [accrual]);
+    else group.push(accrual);
+  };
+  for (const [key, accruals] of tallies.penaltyGroups(scope.contractId)) {
+    for (const accrual of accruals.values()) {
+      if (scope.clientId === undefined || accrual.entry.record.ticket.clientId === scope.clientId) add(key, accrual);
+    }
+  }
+  for (const entry of tallies.open(view, scope.clientId)) {
+    const { coverage } = entry.record.ticket;
+    if (coverage.status !== 'covered' || coverage.contractId === null) continue;
+    if (scope.contractId !== undefined && coverage.contractId !== scope.contractId) continue;
+    const accrual = accrualOf(entry, view.judge(entry, now), now);
+    if (accrual !== null) add(accrualKey(accrual), accrual);
   }
   const result: ContractYearPenalties[] = [];
   for (const accruals of groups.values()) {

@@ -49,3 +49,32 @@ export function reportingPeriod(parameters: PeriodParameters, now: number): Repo
 
 export const inPeriod = (period: Period, at: number | null): at is number =>
   at !== null && period.start <= at && at < period.end;
+
+const months = new Map<number, Period>();
+
+/** A civil month (Europe/Paris) by its index, `year × 12 + month − 1`; memoised like the years. */
+export function monthPeriod(index: number): Period {
+  let period = months.get(index);
+  if (period === undefined) {
+    period = civilMonth(Math.floor(index / 12), (index % 12) + 1);
+    months.set(index, period);
+  }
+  return period;
+}
+
+/** The index of the civil month that holds an instant: the buckets of the settled tickets' tallies. */
+export function civilMonthIndexOf(at: number): number {
+  const date = new Date(at);
+  const guess = date.getUTCFullYear() * 12 + date.getUTCMonth();
+  if (at >= monthPeriod(guess + 1).start) return guess + 1;
+  if (at < monthPeriod(guess).start) return guess - 1;
+  return guess;
+}
+
+/** The months a period is made of, when it is whole civil months (a year, a month); else null. */
+export function wholeMonthsOf(period: Period): { readonly first: number; readonly end: number } | null {
+  if (!Number.isFinite(period.start) || !Number.isFinite(period.end)) return null;
+  const first = civilMonthIndexOf(period.start);
+  const end = civilMonthIndexOf(period.end);
+  return monthPeriod(first).start === period.start && monthPeriod(end).start === period.end ? { first, end } : null;
+}

@@ -7,7 +7,15 @@ import type { ProductRecord } from '../projections/product-record.ts';
 import type { RecordChangeListener, StoredRecord } from '../projections/record-store.ts';
 import type { SlaRecord } from '../projections/sla-record.ts';
 import type { TicketRecord } from '../projections/ticket-record.ts';
-import { type Judgement, judgementValidUntil, judgeTicket } from './ticket-judgement.ts';
+import { ReceptionOrder } from './reception-order.ts';
+import { SettledTallies } from './settled-tallies.ts';
+import {
+  type Judgement,
+  judgementStableUntil,
+  judgementValidUntil,
+  judgeTicket,
+  overrunAt,
+} from './ticket-judgement.ts';
 
 export interface TicketEntry {
   readonly record: TicketRecord;
@@ -23,6 +31,8 @@ interface CachedJudgement {
   readonly contractRevision: bigint | null;
   readonly evaluatedAt: number;
   readonly validUntil: number;
+  /** Past `validUntil` and up to this, only the overrun moved: `overrunAt` reads it. */
+  readonly stableUntil: number;
 }
 
 /**
@@ -41,9 +51,11 @@ export class ReportingView implements RecordChangeListener {
   readonly slas = new Map<string, SlaRecord>();
   /** Tickets neither resolved nor ended: the only ones whose standing moves with the clock. */
   readonly open = new Set<string>();
-  #byReception: string[] = [];
-  #sorted = true;
+  readonly #receivedAt = (ticketId: string) => this.tickets.get(ticketId)?.receivedAt ?? 0;
+  #byReception = new ReceptionOrder(this.#receivedAt);
+  readonly #byClient = new Map<string, ReceptionOrder>();
   #judgements = new Map<string, CachedJudgement>();
+  readonly #tallies = new SettledTallies();
   #position = 0n;
 
   /** The highest global position folded into the records this view holds. */
@@ -64,8 +76,10 @@ export class ReportingView implements RecordChangeListener {
       map.clear();
     this.objectives.clear();
     this.open.clear();
-    this.#byReception = [];
+    this.#byReception = new ReceptionOrder(this.#receivedAt);
+    this.#byClient.clear();
     this.#judgements.clear();
+    this.#tallies.clear();
     this.#position = 0n;
   }
 
@@ -76,11 +90,13 @@ export class ReportingView implements RecordChangeListener {
       case 'ticket': {
         const { ticketId } = record.ticket;
         const receivedAt = Date.parse(record.ticket.receivedAt);
-        if (!this.tickets.has(ticketId)) {
-          const last = this.#byReception.at(-1);
-          // Tickets mostly arrive in reception order: only a late one costs a sort.
-          if (last !== undefined && (this.tickets.get(last)?.receivedAt ?? 0) > receivedAt) this.#sorted = false;
-          this.#byReception.push(ticketId);
+        const previous = this.tickets.get(ticketId);
+        if (previous === undefined) this.#byReception.add(ticketId, receivedAt);
+        const clientId = record.ticket.clientId;
+        const previousClientId = previous?.record.ticket.clientId;
+        if (previous === undefined || previousClientId !== clientId) {
+          if (previousClientId !== undefined) this.#byClient.get(previousClientId)?.remove(ticketId);
+          if (clientId !== undefined) this.#clientOrder(clientId).add(ticketId, receivedAt);
         }
         const resolution = record.ticket.milestones.resolution;
         if (['resolved', 'closed', 'rejected', 'cancelled'].includes(record.ticket.status)) this.open.delete(ticketId);
@@ -91,10 +107,12 @@ export class ReportingView implements RecordChangeListener {
           receivedAt,
           resolvedAt: resolution === undefined ? null : Date.parse(resolution),
         });
+        this.#tallies.ticketChanged(ticketId, record.ticket.coverage.contractId ?? null);
         return;
       }
       case 'contract':
         this.contracts.set(record.contract.contractId, { ...record, revision: stored.revision });
+        this.#tallies.contractChanged(record.contract.contractId);
         return;
       case 'agent':
         this.agents.set(record.agentId, record);
@@ -117,19 +135,48 @@ export class ReportingView implements RecordChangeListener {
     }
   }
 
-  /** Tickets, latest reception first. */
-  *latestFirst(keep?: (ticketId: string) => boolean): Generator<TicketEntry> {
-    if (!this.#sorted) {
-      const receivedAt = (id: string) => this.tickets.get(id)?.receivedAt ?? 0;
-      this.#byReception.sort((a, b) => receivedAt(a) - receivedAt(b) || (a < b ? -1 : a > b ? 1 : 0));
-      this.#sorted = true;
-    }
-    for (let index = this.#byReception.length - 1; index >= 0; index--) {
-      const ticketId = this.#byReception[index]!;
+  /** The settled tickets' tallies brought up to date with the records, and the open tickets to judge at `now`. */
+  settled(now: number): SettledTallies {
+    this.#tallies.flush(this, now);
+    return this.#tallies;
+  }
+
+  /** Tickets (of a client, or among some ids), latest reception first. */
+  *latestFirst(
+    keep?: (ticketId: string) => boolean,
+    among?: { readonly clientId?: string | undefined },
+  ): Generator<TicketEntry> {
+    const order =
+      among?.clientId === undefined
+        ? this.#byReception
+        : (this.#byClient.get(among.clientId) ?? new ReceptionOrder(this.#receivedAt));
+    const ids = order.ids();
+    for (let index = ids.length - 1; index >= 0; index--) {
+      const ticketId = ids[index]!;
       if (keep !== undefined && !keep(ticketId)) continue;
       const entry = this.tickets.get(ticketId);
       if (entry !== undefined) yield entry;
     }
+  }
+
+  /** The open tickets, latest reception first: fewer than all tickets by far, sorted at each call. */
+  openLatestFirst(): TicketEntry[] {
+    const entries: TicketEntry[] = [];
+    for (const ticketId of this.open) {
+      const entry = this.tickets.get(ticketId);
+      if (entry !== undefined) entries.push(entry);
+    }
+    const id = (entry: TicketEntry) => entry.record.ticket.ticketId;
+    return entries.sort((a, b) => b.receivedAt - a.receivedAt || (id(a) < id(b) ? 1 : id(a) > id(b) ? -1 : 0));
+  }
+
+  #clientOrder(clientId: string): ReceptionOrder {
+    let order = this.#byClient.get(clientId);
+    if (order === undefined) {
+      order = new ReceptionOrder(this.#receivedAt);
+      this.#byClient.set(clientId, order);
+    }
+    return order;
   }
 
   /** The ticket judged by the domain at `now`, from the cache while its answer cannot have changed. */
@@ -143,10 +190,10 @@ export class ReportingView implements RecordChangeListener {
       cached !== undefined &&
       cached.revision === entry.revision &&
       cached.contractRevision === contractRevision &&
-      cached.evaluatedAt <= now &&
-      now < cached.validUntil
+      cached.evaluatedAt <= now
     ) {
-      return cached.judgement;
+      if (now < cached.validUntil) return cached.judgement;
+      if (now < cached.stableUntil) return overrunAt(cached.judgement, now);
     }
     const judgement = judgeTicket(entry.record, contract, now);
     this.#judgements.set(ticket.ticketId, {
@@ -155,6 +202,7 @@ export class ReportingView implements RecordChangeListener {
       contractRevision,
       evaluatedAt: now,
       validUntil: judgementValidUntil(judgement, now),
+      stableUntil: judgementStableUntil(judgement, now),
     });
     return judgement;
   }

@@ -2,6 +2,7 @@ import {
   type ContractTerms,
   evaluateSla,
   foldClockFacts,
+  overrunDaysOf,
   penaltyOfTicket,
   type TermsVersion,
   type TicketOutcome,
@@ -77,4 +78,42 @@ export function judgementValidUntil(judgement: Judgement, evaluatedAt: number): 
     else if (target.target === 'resolution') until = Math.min(until, evaluatedAt + 1);
   }
   return until;
+}
+
+/**
+ * Until when a judgement made at `evaluatedAt` reads the same but for an open ticket's overrun (and
+ * counted time): the next due instant of a target not reached yet. Up to then `overrunAt` reads it.
+ */
+export function judgementStableUntil(judgement: Judgement, evaluatedAt: number): number {
+  const { timeline, evaluation } = judgement.sla;
+  if (timeline.resolutionAt !== null || timeline.stoppedAt !== null) return Number.POSITIVE_INFINITY;
+  let until = Number.POSITIVE_INFINITY;
+  for (const target of evaluation.targets) {
+    // A target due at the very instant is not breached yet, and is a millisecond later: not stable.
+    if (target.reachedAt === null && target.dueAt !== null && target.dueAt >= evaluatedAt)
+      until = Math.min(until, target.dueAt);
+  }
+  return until;
+}
+
+/**
+ * An open ticket's judgement read at a later `now` within its stable span: the overrun runs on to
+ * `now` as `evaluateSla` counts it (`now − resolution due`), and the penalty follows it. Re-judging
+ * the hundreds of overrunning open tickets at every query is what this spares.
+ */
+export function overrunAt(judgement: Judgement, now: number): Judgement {
+  const { sla } = judgement;
+  if (sla.timeline.resolutionAt !== null || sla.timeline.stoppedAt !== null) return judgement;
+  const resolution = sla.evaluation.targets.find((target) => target.target === 'resolution');
+  if (resolution?.dueAt == null) return judgement;
+  const overrunMs = Math.max(0, now - resolution.dueAt);
+  if (overrunMs === sla.evaluation.overrunMs) return judgement;
+  const overrunDays = overrunDaysOf(overrunMs);
+  const moved: TicketSla = { ...sla, evaluation: { ...sla.evaluation, overrunMs, overrunDays } };
+  return {
+    ...judgement,
+    sla: moved,
+    outcome: { ...judgement.outcome, overrunMs, overrunDays },
+    penalty: penaltyOfTicket(moved),
+  };
 }

@@ -110,6 +110,15 @@ export function ticketRow(entry: TicketEntry, judgement: Judgement, now: number)
   };
 }
 
+const OPEN: ReadonlySet<TicketStatus> = new Set([
+  'received',
+  'awaiting_information',
+  'taken_charge',
+  'in_progress',
+  'awaiting_customer',
+  'workaround_provided',
+]);
+
 const within = (at: number | null, from: number | undefined, to: number | undefined) =>
   (from === undefined || (at !== null && at >= from)) && (to === undefined || (at !== null && at < to));
 
@@ -144,9 +153,20 @@ export function listTickets(
 ): Page<TicketRow> {
   const items: TicketRow[] = [];
   let total = 0;
-  // Only an open ticket can be at risk or on track: the others need not even be looked at.
-  const openOnly = filters.sla === 'at_risk' || filters.sla === 'on_track';
-  for (const entry of view.latestFirst(openOnly ? (ticketId) => view.open.has(ticketId) : undefined)) {
+  // Only an open ticket can be at risk or on track, or in an open status: the others need not be looked at.
+  const openOnly =
+    filters.sla === 'at_risk' ||
+    filters.sla === 'on_track' ||
+    (filters.status !== undefined && filters.status.length > 0 && filters.status.every((status) => OPEN.has(status)));
+  const candidates =
+    filters.clientId !== undefined
+      ? view.latestFirst(openOnly ? (ticketId) => view.open.has(ticketId) : undefined, { clientId: filters.clientId })
+      : openOnly
+        ? view.openLatestFirst()
+        : view.latestFirst();
+  // Without any filter, the count is known: only the page is read.
+  const unfiltered = Object.values(filters).every((value) => value === undefined);
+  for (const entry of candidates) {
     if (!matchesRecord(entry, filters)) continue;
     let judgement: Judgement | undefined;
     if (filters.sla !== undefined) {
@@ -157,6 +177,8 @@ export function listTickets(
       items.push(ticketRow(entry, judgement ?? view.judge(entry, now), now));
     }
     total++;
+    if (unfiltered && items.length >= page.limit)
+      return { total: view.tickets.size, offset: page.offset, limit: page.limit, items };
   }
   return { total, offset: page.offset, limit: page.limit, items };
 }
