@@ -1,6 +1,7 @@
 import { getJson } from './api.js';
 import { h } from './dom.js';
 import { currentLanguage, setLanguage, t, translateStatic } from './i18n.js';
+import { renderAtRisk } from './panels/at-risk.js';
 import { renderIndicators } from './panels/indicators.js';
 
 /** @typedef {{ year: number, clientId: string | undefined }} Filters */
@@ -16,7 +17,13 @@ let serverNow = Date.now();
 const filters = { year: parisYear(serverNow), clientId: undefined };
 
 /** Each panel: its section and how it draws itself from the query API. */
-const panels = [{ id: 'indicators', render: renderIndicators }];
+const panels = [
+  { id: 'at-risk', render: renderAtRisk },
+  { id: 'indicators', render: renderIndicators },
+];
+
+// The countdowns tick in the page; the server's answer, read again each minute, keeps them true.
+const RESYNC_MS = 60_000;
 
 async function renderPanel(panel) {
   const section = /** @type {HTMLElement} */ (document.getElementById(panel.id));
@@ -92,6 +99,7 @@ async function start() {
   });
   follow();
   await renderAll();
+  setInterval(() => void renderPanel(panels[0]), RESYNC_MS);
   document.body.dataset.ready = 'true';
 }
 
