@@ -35,6 +35,7 @@ export * from './patch/patch-registration.ts';
 export * from './penalty/money.ts';
 export * from './penalty/penalty.ts';
 export * from './penalty/provision.ts';
+export * from './penalty/provision-continued.ts';
 export * from './product/product-commands.ts';
 export * from './product/product-decider.ts';
 export * from './product/product-events.ts';
