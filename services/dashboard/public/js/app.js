@@ -3,6 +3,7 @@ import { h } from './dom.js';
 import { currentLanguage, setLanguage, t, translateStatic } from './i18n.js';
 import { renderAtRisk } from './panels/at-risk.js';
 import { renderIndicators } from './panels/indicators.js';
+import { renderOverruns } from './panels/overruns.js';
 
 /** @typedef {{ year: number, clientId: string | undefined }} Filters */
 
@@ -20,6 +21,7 @@ const filters = { year: parisYear(serverNow), clientId: undefined };
 const panels = [
   { id: 'at-risk', render: renderAtRisk },
   { id: 'indicators', render: renderIndicators },
+  { id: 'overruns', render: renderOverruns },
 ];
 
 // The countdowns tick in the page; the server's answer, read again each minute, keeps them true.
@@ -38,7 +40,21 @@ async function renderPanel(panel) {
   }
 }
 
-const renderAll = () => Promise.all(panels.map(renderPanel));
+let rendering = 0;
+
+/** `body[data-rendering]` while the page reads the API after a change (tests wait for quiet). */
+async function busy(work) {
+  rendering += 1;
+  document.body.dataset.rendering = 'true';
+  try {
+    await work();
+  } finally {
+    rendering -= 1;
+    if (rendering === 0) delete document.body.dataset.rendering;
+  }
+}
+
+const renderAll = () => busy(() => Promise.all(panels.map(renderPanel)));
 
 async function fillFilters() {
   const yearSelect = /** @type {HTMLSelectElement} */ (document.getElementById('year'));
@@ -91,12 +107,14 @@ async function start() {
     filters.clientId = value === '' ? undefined : value;
     void renderAll();
   });
-  document.getElementById('language')?.addEventListener('click', async () => {
-    setLanguage(currentLanguage() === 'fr' ? 'en' : 'fr');
-    translateStatic();
-    await fillFilters();
-    await renderAll();
-  });
+  document.getElementById('language')?.addEventListener('click', () =>
+    busy(async () => {
+      setLanguage(currentLanguage() === 'fr' ? 'en' : 'fr');
+      translateStatic();
+      await fillFilters();
+      await renderAll();
+    }),
+  );
   follow();
   await renderAll();
   setInterval(() => void renderPanel(panels[0]), RESYNC_MS);

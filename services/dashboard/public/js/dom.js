@@ -54,3 +54,33 @@ export function fillSection(section, titleKey, content) {
   section.replaceChildren(h('h2', { id: `${section.id}-title` }, [t(titleKey)]), ...content);
   section.setAttribute('aria-labelledby', `${section.id}-title`);
 }
+
+/**
+ * A table from column definitions: each cell shows `text(row)` and carries `value(row)` as
+ * `data-value`, so that a test reads the figure the API gave and a person reads it formatted.
+ * @template Row
+ * @param {{ caption: string, testId: string, rows: Row[], key?: (row: Row) => string,
+ *   columns: { header: string, text: (row: Row) => string | Node, value?: (row: Row) => unknown, numeric?: boolean, id?: string }[] }} table
+ */
+export function columnsTable({ caption, testId, rows, columns, key }) {
+  const table = dataTable({
+    caption,
+    testId,
+    headers: columns.map((column) => column.header),
+    rows: rows.map((row) =>
+      columns.map((column) => {
+        const attributes = column.numeric ? { class: 'number' } : {};
+        if (column.value !== undefined) attributes['data-value'] = `${column.value(row)}`;
+        if (column.id !== undefined) attributes['data-column'] = column.id;
+        return h('td', attributes, [column.text(row)]);
+      }),
+    ),
+  });
+  if (key !== undefined) {
+    const bodyRows = table.querySelectorAll('tbody tr');
+    rows.forEach((row, index) => {
+      bodyRows[index]?.setAttribute('data-key', key(row));
+    });
+  }
+  return table;
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,13 @@ type PriorityIndicators = {
   productionOverrunDays: number;
   productionOverThirtyDays: number;
   claimingClients: number;
+};
+type Contract = {
+  contractId: string;
+  contractYear: { index: number };
+  provisionCents: number;
+  yearCapCents: number;
+  accruedCents: number;
 };
 type Indicators = {
   byPriority: Record<'P1' | 'P2' | 'P3', PriorityIndicators>;
@@ -41,6 +49,8 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
   });
 
   const value = (testId: string) => page.getByTestId(testId).getAttribute('data-value');
+  /** Until the page has read every panel after the last change of filter or language. */
+  const quiet = () => page.waitForSelector('body[data-ready="true"]:not([data-rendering])');
 
   it('shows the five indicators per priority as the API returns them, in French', async () => {
     const api = await product.getJson<Indicators>('/reports/indicators?year=2026');
@@ -69,6 +79,7 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
       .toBe(`${api.byPriority.P3.malfunctions.within}/${api.byPriority.P3.malfunctions.resolved}`);
     expect(await value('billable')).toBe(`${api.billableOutOfContract}`);
     await page.selectOption('#client', '');
+    await quiet();
   });
 
   it('switches to English and back, with the keyboard', async () => {
@@ -80,5 +91,54 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
     await page.screenshot({ path: join(ARTIFACTS, 'indicators-en-1280.png'), fullPage: true });
     await page.click('#language');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Hotline — tableau de bord');
+    await quiet();
+  });
+
+  it('shows production overruns, the provision per contract with its cap, and the clients that claimed', async () => {
+    const overruns = await product.getJson<{ overrunDays: number; items: { ticketId: string; overrunDays: number }[] }>(
+      '/reports/overruns?year=2026&production=true',
+    );
+    const penalties = await product.getJson<{ provisionCents: number; items: Contract[] }>(
+      '/reports/penalties?year=2026',
+    );
+    const claims = await product.getJson<{ items: { clientId: string; claims: number }[] }>(
+      '/reports/penalties/claims?year=2026',
+    );
+    const rows = (testId: string) => page.getByTestId(testId).locator('tbody tr[data-key]');
+    await expect(rows('overruns-table').count()).resolves.toBe(overruns.items.length);
+    expect(await value('overrun-days')).toBe(`${overruns.overrunDays}`);
+    for (const item of overruns.items.slice(0, 5)) {
+      const cell = rows('overruns-table')
+        .and(page.locator(`[data-key="${item.ticketId}"]`))
+        .locator('[data-column="days"]');
+      expect(await cell.getAttribute('data-value')).toBe(`${item.overrunDays}`);
+    }
+    const money = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+    expect(await page.getByTestId('provision-total').textContent()).toBe(money.format(penalties.provisionCents / 100));
+    for (const contract of penalties.items) {
+      const row = page.locator(
+        `[data-testid="penalties-table"] tr[data-key="${contract.contractId}:${contract.contractYear.index}"]`,
+      );
+      expect(await row.locator('[data-column="provision"]').getAttribute('data-value')).toBe(
+        `${contract.provisionCents}`,
+      );
+      expect(await row.locator('[data-column="cap"]').textContent()).toBe(money.format(contract.yearCapCents / 100));
+    }
+    expect(await rows('claims-table').evaluateAll((each) => each.map((row) => row.getAttribute('data-key')))).toEqual(
+      claims.items.map((item) => item.clientId),
+    );
+    await page.locator('#overruns').screenshot({ path: join(ARTIFACTS, 'overruns-fr-1280.png') });
+  });
+
+  it('downloads a table as CSV, with French headers', async () => {
+    const link = page.locator('#overruns a.csv').nth(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...lines] = text.slice(1).trim().split('\r\n');
+    expect(header).toContain(';');
+    const penalties = await product.getJson<{ items: Contract[] }>('/reports/penalties?year=2026');
+    expect(lines.length).toBe(penalties.items.length);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
   });
 });
