@@ -61,7 +61,7 @@ export function createSlaClockService(context: ServiceContext, options: SlaClock
     bus: context.bus,
     timers,
     clock,
-    contractOf: (id) => clocks.contract(id),
+    clocks,
     logger: log,
     actor: options.actor ?? 'sla-clock',
     retryDelayMs,
@@ -70,6 +70,8 @@ export function createSlaClockService(context: ServiceContext, options: SlaClock
     timers,
     clock,
     logger: log,
+    // What fires is what the store holds when the timers are claimed, as the read model folds it.
+    beforeFiring: () => caughtUp(),
     fire: async (claim) => {
       const firing = await fire(claim);
       options.onFiring?.(firing);
@@ -104,15 +106,22 @@ export function createSlaClockService(context: ServiceContext, options: SlaClock
   }
 
   function flushNow(): Promise<void> {
-    flushRequested = false;
-    flushing = flushing.then(flush);
+    // Planned on a macrotask: the store's subscription hands over everything committed in microtasks,
+    // so a plan never sees half of an append (a ticket with some of its facts raised in one append
+    // would look due again, and be fired for nothing).
+    flushing = flushing
+      .then(() => new Promise((resolve) => setImmediate(resolve)))
+      .then(() => {
+        flushRequested = false;
+        return flush();
+      });
     return flushing;
   }
 
   function requestFlush(): void {
     if (flushRequested || !live) return;
     flushRequested = true;
-    setImmediate(() => void flushNow());
+    void flushNow();
   }
 
   async function caughtUp(): Promise<void> {

@@ -52,6 +52,11 @@ export class TicketClocks {
     return this.#due;
   }
 
+  /** Every ticket followed, in no particular order. */
+  tickets(): IterableIterator<TrackedTicket> {
+    return this.#tickets.values();
+  }
+
   ticket(ticketId: string): TrackedTicket | undefined {
     return this.#tickets.get(ticketId);
   }

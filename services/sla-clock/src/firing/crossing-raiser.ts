@@ -1,28 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import {
-  crossingNameOf,
-  currentCoverage,
-  planCrossings,
-  raisableAt,
-  type SignedContract,
-  type SlaEvaluation,
-  type SlaEvent,
-  slaEventRegistry,
-  slaEventsFor,
-  ticketSla,
-} from '@hotline/domain';
-import {
-  type EventStore,
-  type ExpectedRevision,
-  NO_STREAM,
-  nameBasedUuid,
-  type RecordedEvent,
-  RevisionConflictError,
-  toDomainEvent,
-} from '@hotline/eventstore';
+import { crossingNameOf, planCrossings, raisableAt, type SlaEvent, slaEventsFor } from '@hotline/domain';
+import { ANY, DuplicateEventIdError, type EventStore, nameBasedUuid } from '@hotline/eventstore';
 import { type Alert, alertsTopic, type Bus } from '@hotline/messaging';
-import { type Clock, streams, ticketEventsOf } from '@hotline/platform';
+import { type Clock, streams } from '@hotline/platform';
 import type { Logger } from '@hotline/runtime';
+import type { TicketClocks } from '../clocks/ticket-clocks.ts';
+import { noneRaised } from '../clocks/tracked-ticket.ts';
 import type { TimerClaim, TimerStore } from '../timers/timer-store.ts';
 import { slaAlert } from './sla-alert.ts';
 
@@ -31,7 +14,8 @@ export interface CrossingRaiserOptions {
   readonly bus: Pick<Bus, 'publish'>;
   readonly timers: TimerStore;
   readonly clock: Clock;
-  readonly contractOf: (contractId: string) => SignedContract | undefined;
+  /** The read model, caught up with the store before each round of firings. */
+  readonly clocks: TicketClocks;
   readonly logger: Logger;
   /** Who raises, as the facts say (`sla-clock`). */
   readonly actor: string;
@@ -53,95 +37,91 @@ const MAX_ATTEMPTS = 5;
 const PUBLISH_BACKOFF_MS = [100, 1_000, 5_000];
 
 /**
- * Fires one claimed timer: reads the ticket as it is now (an answer recorded meanwhile raises
- * nothing), raises every crossing past and not raised yet (late ones too, each with its crossing
- * instant and the raising instant), appends the facts to `sla-<ticketId>` under the ids their
- * crossings name, then alerts, then moves the timer to the next crossing. The append expects the SLA
- * stream's exact revision, so two firers of one ticket cannot both record a crossing: the second one
- * reads again and finds it raised. Only the firer whose append wrote the facts alerts.
+ * Fires one claimed timer: evaluates the ticket as the read model holds it now, caught up with the
+ * store (an answer recorded meanwhile raises nothing), raises every crossing past and not raised yet
+ * (late ones too, each with its crossing instant and the raising instant), appends the facts to
+ * `sla-<ticketId>` in one append under the ids their crossings name, then alerts, then moves the
+ * timer to the next crossing. The ids make a second firing of the same crossings (another replica, a
+ * lapsed lease) append nothing, and only the firing whose append wrote the facts alerts.
  */
 export function crossingRaiser(options: CrossingRaiserOptions) {
-  const { store, timers, clock, contractOf, logger, actor } = options;
+  const { store, timers, clock, clocks, logger, actor } = options;
 
   return async function fire(claim: TimerClaim): Promise<Firing> {
     const { ticketId } = claim;
-    const raised: SlaEvent[] = [];
-    const alerts: Alert[] = [];
-    for (let attempt = 1; ; attempt++) {
-      const now = clock.now();
-      const [ticketRecorded, slaRecorded] = await Promise.all([
-        store.readStream(streams.ticket(ticketId)),
-        store.readStream(streams.sla(ticketId)),
-      ]);
-      const events = ticketEventsOf(ticketRecorded);
-      if (events.length === 0) {
-        await timers.complete(claim, null);
-        return { ticketId, claim, firedAt: now, raised, alerts };
-      }
-      const coverage = currentCoverage(events);
-      const contract = coverage.contractId === null ? undefined : contractOf(coverage.contractId);
-      if (coverage.status === 'covered' && contract === undefined) {
-        // The contract's events are behind this replica's subscription: look again shortly.
-        logger.warn({ ticketId, contractId: coverage.contractId }, 'timer fired before its contract was known');
-        await timers.complete(claim, now + options.retryDelayMs);
-        return { ticketId, claim, firedAt: now, raised, alerts };
-      }
-      const sla = ticketSla(events, (id) => (id === contract?.contractId ? contract : undefined), now);
-      const plan = planCrossings(ticketId, sla.evaluation, raisedIn(slaRecorded), now);
-      const facts = contract === undefined ? [] : slaEventsFor(ticketId, contract.contractId, plan.due, now, actor);
-      if (facts.length > 0) {
-        try {
-          const cause = ticketRecorded.at(-1)!;
-          const written = await record(ticketId, facts, cause, slaRecorded, contract!, sla.evaluation);
-          if (written.length > 0) raised.push(...facts);
-          alerts.push(...written);
-        } catch (error) {
-          if (!(error instanceof RevisionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
-          // Another firer recorded something on this ticket: read again, raise what is still missing.
-          continue;
-        }
-      }
-      await publish(alerts);
-      await timers.complete(claim, plan.next === null ? null : raisableAt(plan.next));
-      return { ticketId, claim, firedAt: now, raised, alerts };
+    const now = clock.now();
+    const fired = (raised: readonly SlaEvent[] = [], alerts: readonly Alert[] = []): Firing => ({
+      ticketId,
+      claim,
+      firedAt: now,
+      raised,
+      alerts,
+    });
+    const ticket = clocks.ticket(ticketId);
+    if (ticket === undefined) {
+      // Ended with nothing left to raise (or never seen): nothing waits for this timer.
+      await timers.complete(claim, null);
+      return fired();
     }
+    const contract = ticket.contractId === null ? undefined : clocks.contract(ticket.contractId);
+    if (ticket.contractId !== null && contract === undefined) {
+      logger.warn({ ticketId, contractId: ticket.contractId }, 'timer fired for a ticket whose contract is unknown');
+      await timers.complete(claim, now + options.retryDelayMs);
+      return fired();
+    }
+    const evaluation = clocks.evaluate(ticket, now);
+    const plan = planCrossings(ticketId, evaluation, ticket.raised ?? noneRaised, now);
+    const facts = contract === undefined ? [] : slaEventsFor(ticketId, contract.contractId, plan.due, now, actor);
+    const written = await record(ticketId, facts);
+    const alerts = written.map(({ fact, id, position }) =>
+      slaAlert(fact, id, position, contract!.clientId, evaluation),
+    );
+    await publish(alerts);
+    await timers.complete(claim, plan.next === null ? null : raisableAt(plan.next));
+    return fired(
+      written.map((each) => each.fact),
+      alerts,
+    );
   };
 
   /**
-   * Appends the facts in one append: other replicas see all of them or none, never a state half raised
-   * that would make the timer due again. Returns the alerts of what was written.
+   * Appends the facts in one append: other replicas see all of them or none, never a ticket half
+   * raised that would make its timer due again. Facts another firer recorded first are left out.
    */
   async function record(
     ticketId: string,
     facts: readonly SlaEvent[],
-    cause: RecordedEvent,
-    slaRecorded: readonly RecordedEvent[],
-    contract: SignedContract,
-    evaluation: SlaEvaluation,
-  ): Promise<Alert[]> {
-    const ids = facts.map((fact) => nameBasedUuid(crossingNameOf(fact)));
-    const expectedRevision: ExpectedRevision = slaRecorded.at(-1)?.revision ?? NO_STREAM;
-    const result = await store.append(
-      streams.sla(ticketId),
-      facts.map(({ type, schemaVersion, ...data }, index) => ({
-        id: ids[index]!,
-        type,
-        schemaVersion,
-        data,
-        occurredAt: data.at,
-        actor,
-        correlationId: cause.correlationId,
-        causationId: cause.id,
-      })),
-      { expectedRevision },
-    );
-    if (!result.written) return [];
-    // Positions inside one append need not be consecutive (EventStoreDB): read them back.
-    const written = await store.readStream(streams.sla(ticketId), { fromRevision: result.firstRevision });
-    const positions = new Map(written.map((event) => [event.id, event.position]));
-    return facts.map((fact, index) =>
-      slaAlert(fact, ids[index]!, positions.get(ids[index]!) ?? result.position, contract.clientId, evaluation),
-    );
+  ): Promise<{ fact: SlaEvent; id: string; position: bigint }[]> {
+    let pending = facts.map((fact) => ({ fact, id: nameBasedUuid(crossingNameOf(fact)) }));
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      try {
+        const result = await store.append(
+          streams.sla(ticketId),
+          pending.map(({ fact: { type, schemaVersion, ...data }, id }) => ({
+            id,
+            type,
+            schemaVersion,
+            data,
+            occurredAt: data.at,
+            actor,
+          })),
+          { expectedRevision: ANY },
+        );
+        if (!result.written) return [];
+        // One fact (the usual firing) is at the append's position. Positions inside one append need
+        // not be consecutive (EventStoreDB), so several facts have theirs read back.
+        if (pending.length === 1) return [{ ...pending[0]!, position: result.position }];
+        const stored = await store.readStream(streams.sla(ticketId), { fromRevision: result.firstRevision });
+        const positions = new Map(stored.map((event) => [event.id, event.position]));
+        return pending.map((each) => ({ ...each, position: positions.get(each.id) ?? result.position }));
+      } catch (error) {
+        if (!(error instanceof DuplicateEventIdError) || attempt >= MAX_ATTEMPTS) throw error;
+        // Another firer recorded some of them first (a lapsed lease, a replica behind): raise the rest.
+        const recorded = new Set((await store.readStream(streams.sla(ticketId))).map((event) => event.id));
+        pending = pending.filter((each) => !recorded.has(each.id));
+      }
+    }
+    return [];
   }
 
   async function publish(alerts: readonly Alert[]): Promise<void> {
@@ -163,14 +143,4 @@ export function crossingRaiser(options: CrossingRaiserOptions) {
       }
     }
   }
-}
-
-/** The crossings an SLA stream says were raised. */
-function raisedIn(recorded: readonly RecordedEvent[]): Set<string> {
-  const names = new Set<string>();
-  for (const event of recorded) {
-    const parsed = slaEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
-    if (parsed.ok) names.add(crossingNameOf(parsed.value));
-  }
-  return names;
 }

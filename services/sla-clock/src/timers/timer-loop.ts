@@ -6,6 +6,8 @@ export interface TimerLoopOptions {
   readonly timers: TimerStore;
   readonly clock: Clock;
   readonly fire: (claim: TimerClaim) => Promise<unknown>;
+  /** Runs after claiming and before firing: the read model catches up with the store. */
+  readonly beforeFiring: () => Promise<void>;
   readonly logger: Logger;
   /** How long a claimed timer stays hidden from other firers: longer than a firing ever takes. */
   readonly leaseMs: number;
@@ -91,6 +93,7 @@ export class TimerLoop {
     const now = clock.now();
     const claims = await timers.claimDue(now, batchSize, now + leaseMs);
     if (claims.length === 0) return false;
+    await this.#options.beforeFiring();
     await this.#fireAll(claims);
     return true;
   }
