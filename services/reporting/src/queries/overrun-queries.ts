@@ -29,6 +29,10 @@ export interface OverrunOptions {
 
 const THIRTY_DAYS_MS = 30 * DAY_MS;
 
+/** The overrun views' order: the largest overrun first, then by ticket id. */
+export const byOverrun = (a: OverrunRow, b: OverrunRow) =>
+  b.overrunMs - a.overrunMs || a.ticketId.localeCompare(b.ticketId);
+
 function overrunRow(judgement: Judgement): OverrunRow {
   const { outcome, sla } = judgement;
   const resolution = sla.evaluation.targets.find((target) => target.target === 'resolution');
@@ -71,19 +75,31 @@ export function overrunsIn(
   options: OverrunOptions = {},
 ): OverrunRow[] {
   const keep = (row: OverrunRow) =>
+    (scope.clientId === undefined || row.clientId === scope.clientId) &&
     (!options.production || row.environment === 'production') &&
     (!options.overThirtyDays || row.overrunMs > THIRTY_DAYS_MS);
   const tallies = view.settled(now);
-  const rows: OverrunRow[] = [];
-  for (const row of tallies.overrunsIn(period, scope.clientId)) if (keep(row)) rows.push(row);
-  if (inPeriod(period, now)) {
-    for (const entry of tallies.open(view, scope.clientId)) {
-      if (entry.record.ticket.coverage.status !== 'covered') continue;
-      const row = overrunOf(entry, view.judge(entry, now));
-      if (row !== null && keep(row)) rows.push(row);
-    }
+  const rows = tallies.overrunsIn(period, keep);
+  if (!inPeriod(period, now)) return rows;
+  const open: OverrunRow[] = [];
+  for (const entry of tallies.open(view, scope.clientId)) {
+    if (entry.record.ticket.coverage.status !== 'covered') continue;
+    const row = overrunOf(entry, view.judge(entry, now));
+    if (row !== null && keep(row)) open.push(row);
   }
-  return rows.sort((a, b) => b.overrunMs - a.overrunMs || a.ticketId.localeCompare(b.ticketId));
+  return mergedByOverrun(rows, open.sort(byOverrun));
+}
+
+/** Two lists in `byOverrun` order as one, without sorting the long one again. */
+function mergedByOverrun(long: readonly OverrunRow[], short: readonly OverrunRow[]): OverrunRow[] {
+  const merged: OverrunRow[] = [];
+  let index = 0;
+  for (const row of short) {
+    while (index < long.length && byOverrun(long[index]!, row) <= 0) merged.push(long[index++]!);
+    merged.push(row);
+  }
+  for (; index < long.length; index++) merged.push(long[index]!);
+  return merged;
 }
 
 export interface PastDueRow {

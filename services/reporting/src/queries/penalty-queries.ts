@@ -1,16 +1,19 @@
 import {
   type ContractTerms,
   type ContractYear,
+  continuedProvision,
   contractYearOf,
   type PenaltyClause,
   type Period,
   type Priority,
   termsInForce,
+  type YearProvision,
   yearProvision,
 } from '@hotline/domain';
 import type { ContractRecord } from '../projections/contract-record.ts';
 import type { Scope } from './indicator-queries.ts';
 import type { ReportingView, TicketEntry } from './reporting-view.ts';
+import type { PenaltyGroup } from './settled-tallies.ts';
 import type { Judgement } from './ticket-judgement.ts';
 
 export interface TicketPenaltyRow {
@@ -97,70 +100,93 @@ export function contractPenalties(
   scope: Scope & { readonly contractId?: string | undefined } = {},
 ): ContractYearPenalties[] {
   const tallies = view.settled(now);
-  const groups = new Map<string, Accrual[]>();
-  const add = (key: string, accrual: Accrual) => {
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [accrual]);
-    else group.push(accrual);
-  };
-  for (const [key, accruals] of tallies.penaltyGroups(scope.contractId)) {
-    for (const accrual of accruals.values()) {
-      if (scope.clientId === undefined || accrual.entry.record.ticket.clientId === scope.clientId) add(key, accrual);
-    }
-  }
+  const opened = new Map<string, Accrual[]>();
   for (const entry of tallies.open(view, scope.clientId)) {
     const { coverage } = entry.record.ticket;
     if (coverage.status !== 'covered' || coverage.contractId === null) continue;
     if (scope.contractId !== undefined && coverage.contractId !== scope.contractId) continue;
     const accrual = accrualOf(entry, view.judge(entry, now), now);
-    if (accrual !== null) add(accrualKey(accrual), accrual);
+    if (accrual === null) continue;
+    const key = accrualKey(accrual);
+    const group = opened.get(key);
+    if (group === undefined) opened.set(key, [accrual]);
+    else group.push(accrual);
   }
   const result: ContractYearPenalties[] = [];
-  for (const accruals of groups.values()) {
-    const first = accruals[0]!;
-    const contract = view.contracts.get(first.entry.record.ticket.coverage.contractId!);
-    if (contract === undefined) continue;
-    result.push(yearPenalties(contract, first.year, accruals));
+  const contractOf = (accrual: Accrual) => view.contracts.get(accrual.entry.record.ticket.coverage.contractId!);
+  const add = (accruals: readonly Accrual[]) => {
+    const contract = accruals[0] === undefined ? undefined : contractOf(accruals[0]);
+    if (contract !== undefined) result.push(yearPenalties(contract, accruals[0]!.year, accruals));
+  };
+  for (const [key, group] of tallies.penaltyGroups(scope.contractId)) {
+    const open = opened.get(key) ?? [];
+    opened.delete(key);
+    if (scope.clientId !== undefined) {
+      const settled = [...group.accruals.values()].filter(
+        (accrual) => accrual.entry.record.ticket.clientId === scope.clientId,
+      );
+      add([...settled, ...open]);
+      continue;
+    }
+    const first = group.accruals.values().next().value!;
+    const contract = contractOf(first);
+    if (contract !== undefined) result.push(continuedYearPenalties(contract, first.year, group, open, now));
   }
+  for (const open of opened.values()) add(open);
   return result.sort((a, b) => a.contractId.localeCompare(b.contractId) || a.contractYear.index - b.contractYear.index);
 }
 
-function yearPenalties(
-  contract: ContractRecord,
-  year: ContractYear,
-  accruals: readonly Accrual[],
-): ContractYearPenalties {
-  const terms = yearTerms(contract, year);
-  const clause = terms.penaltyClause;
-  const penalties = accruals
+const NO_PROVISION: YearProvision = {
+  capCents: 0,
+  uncappedCents: 0,
+  provisionCents: 0,
+  capped: false,
+  allocations: [],
+};
+
+interface ClaimFigures {
+  readonly claimed: ContractYearPenalties['claimed'];
+  readonly settled: ClaimTotals;
+  readonly waived: ContractYearPenalties['waived'];
+  readonly openClaims: number;
+}
+
+const penaltiesOf = (accruals: readonly Accrual[]) =>
+  accruals
     .filter((accrual) => accrual.judgement.penalty.applies)
     .map((accrual) => ({
       ticketId: accrual.entry.record.ticket.ticketId,
       accruedAt: accrual.accruedAt,
       amountCents: accrual.judgement.penalty.amountCents,
     }));
-  const provision =
-    clause === null
-      ? { capCents: 0, uncappedCents: 0, provisionCents: 0, capped: false, allocations: [] }
-      : yearProvision(clause, terms.annualFeeCents, penalties);
-  const allocated = new Map(provision.allocations.map((each) => [each.ticketId, each.amountCents]));
-  const tickets = accruals.map(({ entry, judgement, accruedAt }): TicketPenaltyRow => {
-    const { penalty, outcome } = judgement;
-    return {
-      ticketId: outcome.ticketId,
-      priority: outcome.priority,
-      open: outcome.resolvedAt === null,
-      accruedAt,
-      overrunDays: outcome.overrunDays,
-      perDayCents: penalty.perDayCents,
-      uncappedCents: penalty.uncappedCents,
-      ticketCapCents: penalty.capCents,
-      cappedAtTicket: penalty.capped,
-      amountCents: penalty.amountCents,
-      allocatedCents: allocated.get(outcome.ticketId) ?? 0,
-      claims: entry.record.claims.length,
-    };
-  });
+
+const byAccrual = (a: TicketPenaltyRow, b: TicketPenaltyRow) =>
+  a.accruedAt - b.accruedAt || a.ticketId.localeCompare(b.ticketId);
+
+function penaltyRows(accruals: readonly Accrual[], allocated: ReadonlyMap<string, number>): TicketPenaltyRow[] {
+  return accruals
+    .map(({ entry, judgement, accruedAt }): TicketPenaltyRow => {
+      const { penalty, outcome } = judgement;
+      return {
+        ticketId: outcome.ticketId,
+        priority: outcome.priority,
+        open: outcome.resolvedAt === null,
+        accruedAt,
+        overrunDays: outcome.overrunDays,
+        perDayCents: penalty.perDayCents,
+        uncappedCents: penalty.uncappedCents,
+        ticketCapCents: penalty.capCents,
+        cappedAtTicket: penalty.capped,
+        amountCents: penalty.amountCents,
+        allocatedCents: allocated.get(outcome.ticketId) ?? 0,
+        claims: entry.record.claims.length,
+      };
+    })
+    .sort(byAccrual);
+}
+
+/** Claims and what became of them; a ticket's provision counts once however many claims it carries. */
+function claimFigures(accruals: readonly Accrual[], allocated: ReadonlyMap<string, number>): ClaimFigures {
   const claims = accruals.flatMap(({ entry }) =>
     entry.record.claims.map((claim) => ({ claim, ticketId: entry.record.ticket.ticketId })),
   );
@@ -169,17 +195,6 @@ function yearPenalties(
   const settled = claims.filter(({ claim }) => claim.status === 'settled');
   const waived = claims.filter(({ claim }) => claim.status === 'waived');
   return {
-    contractId: contract.contract.contractId,
-    clientId: contract.contract.clientId,
-    reference: contract.contract.reference,
-    currency: terms.currency,
-    annualFeeCents: terms.annualFeeCents,
-    contractYear: { index: year.index, startsOn: year.startsOn, endsBefore: year.endsBefore },
-    clause,
-    yearCapCents: provision.capCents,
-    accruedCents: provision.uncappedCents,
-    provisionCents: provision.provisionCents,
-    cappedAtYear: provision.capped,
     claimed: {
       count: claims.length,
       cents: claims.reduce((sum, { claim }) => sum + (claim.claimedCents ?? 0), 0),
@@ -192,8 +207,125 @@ function yearPenalties(
       provisionedCents: provisionOf(waived.map(({ ticketId }) => ticketId)),
     },
     openClaims: claims.filter(({ claim }) => claim.status === 'open').length,
-    tickets: tickets.sort((a, b) => a.accruedAt - b.accruedAt || a.ticketId.localeCompare(b.ticketId)),
   };
+}
+
+// Settled and open tickets are apart, so their claim figures add up.
+const addClaimFigures = (a: ClaimFigures, b: ClaimFigures): ClaimFigures => ({
+  claimed: {
+    count: a.claimed.count + b.claimed.count,
+    cents: a.claimed.cents + b.claimed.cents,
+    provisionedCents: a.claimed.provisionedCents + b.claimed.provisionedCents,
+  },
+  settled: { count: a.settled.count + b.settled.count, cents: a.settled.cents + b.settled.cents },
+  waived: {
+    count: a.waived.count + b.waived.count,
+    cents: a.waived.cents + b.waived.cents,
+    provisionedCents: a.waived.provisionedCents + b.waived.provisionedCents,
+  },
+  openClaims: a.openClaims + b.openClaims,
+});
+
+function assembled(
+  contract: ContractRecord,
+  year: ContractYear,
+  terms: ContractTerms,
+  provision: YearProvision,
+  claims: ClaimFigures,
+  tickets: readonly TicketPenaltyRow[],
+): ContractYearPenalties {
+  return {
+    contractId: contract.contract.contractId,
+    clientId: contract.contract.clientId,
+    reference: contract.contract.reference,
+    currency: terms.currency,
+    annualFeeCents: terms.annualFeeCents,
+    contractYear: { index: year.index, startsOn: year.startsOn, endsBefore: year.endsBefore },
+    clause: terms.penaltyClause,
+    yearCapCents: provision.capCents,
+    accruedCents: provision.uncappedCents,
+    provisionCents: provision.provisionCents,
+    cappedAtYear: provision.capped,
+    ...claims,
+    tickets,
+  };
+}
+
+/** A contract year's penalties worked out from all its accruals at once. */
+export function yearPenalties(
+  contract: ContractRecord,
+  year: ContractYear,
+  accruals: readonly Accrual[],
+): ContractYearPenalties {
+  const terms = yearTerms(contract, year);
+  const clause = terms.penaltyClause;
+  const provision = clause === null ? NO_PROVISION : yearProvision(clause, terms.annualFeeCents, penaltiesOf(accruals));
+  const allocated = new Map(provision.allocations.map((each) => [each.ticketId, each.amountCents]));
+  return assembled(
+    contract,
+    year,
+    terms,
+    provision,
+    claimFigures(accruals, allocated),
+    penaltyRows(accruals, allocated),
+  );
+}
+
+/** A contract year's settled part, kept in its tallies' group until one of its tickets or its contract changes. */
+interface SettledYear {
+  readonly contractRevision: bigint;
+  readonly terms: ContractTerms;
+  readonly provision: YearProvision;
+  readonly claims: ClaimFigures;
+  readonly rows: readonly TicketPenaltyRow[];
+  readonly lastAccruedAt: number;
+}
+
+/**
+ * A contract year from its settled tickets' part, worked out once, and its open tickets, which accrue
+ * now: after every settled one, they share what the year cap leaves (`continuedProvision`). Should a
+ * settled ticket accrue at or after now (a clock behind the events), the year is worked out afresh.
+ */
+function continuedYearPenalties(
+  contract: ContractRecord & { readonly revision: bigint },
+  year: ContractYear,
+  group: PenaltyGroup,
+  open: readonly Accrual[],
+  now: number,
+): ContractYearPenalties {
+  let memo = group.memo as SettledYear | undefined;
+  if (memo === undefined || memo.contractRevision !== contract.revision) {
+    const settled = [...group.accruals.values()];
+    const terms = yearTerms(contract, year);
+    const clause = terms.penaltyClause;
+    const provision =
+      clause === null ? NO_PROVISION : yearProvision(clause, terms.annualFeeCents, penaltiesOf(settled));
+    const allocated = new Map(provision.allocations.map((each) => [each.ticketId, each.amountCents]));
+    memo = {
+      contractRevision: contract.revision,
+      terms,
+      provision,
+      claims: claimFigures(settled, allocated),
+      rows: penaltyRows(settled, allocated),
+      lastAccruedAt: settled.reduce((last, accrual) => Math.max(last, accrual.accruedAt), Number.NEGATIVE_INFINITY),
+    };
+    group.memo = memo;
+  }
+  if (open.length === 0) return assembled(contract, year, memo.terms, memo.provision, memo.claims, memo.rows);
+  if (now <= memo.lastAccruedAt) return yearPenalties(contract, year, [...group.accruals.values(), ...open]);
+  const provision =
+    memo.terms.penaltyClause === null ? NO_PROVISION : continuedProvision(memo.provision, penaltiesOf(open));
+  const allocated = new Map(
+    provision.allocations.slice(memo.provision.allocations.length).map((each) => [each.ticketId, each.amountCents]),
+  );
+  return assembled(
+    contract,
+    year,
+    memo.terms,
+    provision,
+    addClaimFigures(memo.claims, claimFigures(open, allocated)),
+    memo.rows.concat(penaltyRows(open, allocated)),
+  );
 }
 
 export interface ClaimingClient {

@@ -54,6 +54,7 @@ export class ReportingView implements RecordChangeListener {
   readonly #receivedAt = (ticketId: string) => this.tickets.get(ticketId)?.receivedAt ?? 0;
   #byReception = new ReceptionOrder(this.#receivedAt);
   readonly #byClient = new Map<string, ReceptionOrder>();
+  #openLatestFirst: string[] | undefined;
   #judgements = new Map<string, CachedJudgement>();
   readonly #tallies = new SettledTallies();
   #position = 0n;
@@ -76,6 +77,7 @@ export class ReportingView implements RecordChangeListener {
       map.clear();
     this.objectives.clear();
     this.open.clear();
+    this.#openLatestFirst = undefined;
     this.#byReception = new ReceptionOrder(this.#receivedAt);
     this.#byClient.clear();
     this.#judgements.clear();
@@ -99,8 +101,12 @@ export class ReportingView implements RecordChangeListener {
           if (clientId !== undefined) this.#clientOrder(clientId).add(ticketId, receivedAt);
         }
         const resolution = record.ticket.milestones.resolution;
-        if (['resolved', 'closed', 'rejected', 'cancelled'].includes(record.ticket.status)) this.open.delete(ticketId);
-        else this.open.add(ticketId);
+        const isOpen = !['resolved', 'closed', 'rejected', 'cancelled'].includes(record.ticket.status);
+        if (isOpen !== this.open.has(ticketId)) {
+          if (isOpen) this.open.add(ticketId);
+          else this.open.delete(ticketId);
+          this.#openLatestFirst = undefined;
+        }
         this.tickets.set(ticketId, {
           record,
           revision: stored.revision,
@@ -159,15 +165,16 @@ export class ReportingView implements RecordChangeListener {
     }
   }
 
-  /** The open tickets, latest reception first: fewer than all tickets by far, sorted at each call. */
-  openLatestFirst(): TicketEntry[] {
-    const entries: TicketEntry[] = [];
-    for (const ticketId of this.open) {
+  /** The open tickets, latest reception first: fewer than all tickets by far, sorted again once the set changed. */
+  *openLatestFirst(): Generator<TicketEntry> {
+    this.#openLatestFirst ??= [...this.open].sort((a, b) => {
+      const byReception = this.#receivedAt(b) - this.#receivedAt(a);
+      return byReception !== 0 ? byReception : a < b ? 1 : a > b ? -1 : 0;
+    });
+    for (const ticketId of this.#openLatestFirst) {
       const entry = this.tickets.get(ticketId);
-      if (entry !== undefined) entries.push(entry);
+      if (entry !== undefined) yield entry;
     }
-    const id = (entry: TicketEntry) => entry.record.ticket.ticketId;
-    return entries.sort((a, b) => b.receivedAt - a.receivedAt || (id(a) < id(b) ? 1 : id(a) > id(b) ? -1 : 0));
   }
 
   #clientOrder(clientId: string): ReceptionOrder {

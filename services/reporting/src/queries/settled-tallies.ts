@@ -7,9 +7,9 @@ import {
   type Period,
   tallyContribution,
 } from '@hotline/domain';
-import { type OverrunRow, overrunOf } from './overrun-queries.ts';
+import { byOverrun, type OverrunRow, overrunOf } from './overrun-queries.ts';
 import { type Accrual, accrualKey, accrualOf } from './penalty-queries.ts';
-import { civilMonthIndexOf, inPeriod, monthPeriod, wholeMonthsOf } from './periods.ts';
+import { civilMonthIndexOf, civilYearOf, inPeriod, monthPeriod, wholeMonthsOf, yearPeriod } from './periods.ts';
 import type { ReportingView, TicketEntry } from './reporting-view.ts';
 import type { Judgement } from './ticket-judgement.ts';
 
@@ -19,8 +19,14 @@ interface Settled {
   readonly clientId: string | null;
   readonly indicators: IndicatorContribution;
   readonly months: readonly number[];
-  readonly overrun: { readonly row: OverrunRow; readonly month: number } | null;
+  readonly overrun: { readonly row: OverrunRow; readonly year: number } | null;
   readonly accrual: { readonly key: string; readonly accrual: Accrual } | null;
+}
+
+/** The settled accruals of one contract year, and what a query may keep of them until one changes. */
+export interface PenaltyGroup {
+  readonly accruals: Map<string, Accrual>;
+  memo: unknown;
 }
 
 interface MonthTally {
@@ -49,8 +55,9 @@ export class SettledTallies {
   readonly #contractOfTicket = new Map<string, string>();
   readonly #ticketsOfContract = new Map<string, Set<string>>();
   readonly #months = new Map<number, MonthTally>();
-  readonly #overrunMonths = new Map<number, Map<string, OverrunRow>>();
-  readonly #penaltyGroups = new Map<string, Map<string, Accrual>>();
+  /** Per civil year of the resolution, in `byOverrun` order (kept so: a change costs a binary search). */
+  readonly #overrunYears = new Map<number, OverrunRow[]>();
+  readonly #penaltyGroups = new Map<string, PenaltyGroup>();
 
   clear(): void {
     for (const each of [
@@ -61,7 +68,7 @@ export class SettledTallies {
       this.#contractOfTicket,
       this.#ticketsOfContract,
       this.#months,
-      this.#overrunMonths,
+      this.#overrunYears,
       this.#penaltyGroups,
     ])
       each.clear();
@@ -131,21 +138,27 @@ export class SettledTallies {
     return tally;
   }
 
-  /** The settled tickets' overrun rows counted in a period (by their resolution). */
-  *overrunsIn(period: Period, clientId?: string): Generator<OverrunRow> {
-    for (const [month, rows] of this.#overrunMonths) {
-      const span = monthPeriod(month);
+  /**
+   * The settled tickets' overrun rows counted in a period (by their resolution) that `keep` keeps,
+   * in `byOverrun` order.
+   */
+  overrunsIn(period: Period, keep: (row: OverrunRow) => boolean): OverrunRow[] {
+    const rows: OverrunRow[] = [];
+    let years = 0;
+    for (const [year, sorted] of this.#overrunYears) {
+      const span = yearPeriod(year);
       if (span.end <= period.start || span.start >= period.end) continue;
-      for (const row of rows.values()) {
-        if ((clientId === undefined || row.clientId === clientId) && inPeriod(period, row.resolvedAt)) yield row;
-      }
+      years++;
+      const whole = period.start <= span.start && span.end <= period.end;
+      for (const row of sorted) if ((whole || inPeriod(period, row.resolvedAt)) && keep(row)) rows.push(row);
     }
+    return years > 1 ? rows.sort(byOverrun) : rows;
   }
 
   /** The settled tickets' accruals per contract and contract year (of one contract). */
-  *penaltyGroups(contractId?: string): Generator<[string, ReadonlyMap<string, Accrual>]> {
-    for (const [key, accruals] of this.#penaltyGroups) {
-      if (contractId === undefined || key.startsWith(`${contractId}\u0000`)) yield [key, accruals];
+  *penaltyGroups(contractId?: string): Generator<[string, PenaltyGroup]> {
+    for (const [key, group] of this.#penaltyGroups) {
+      if (contractId === undefined || key.startsWith(`${contractId}\u0000`)) yield [key, group];
     }
   }
 
@@ -168,11 +181,26 @@ export class SettledTallies {
     const months = [...new Set(instants.flatMap((at) => (at === null ? [] : [civilMonthIndexOf(at)])))];
     for (const month of months) this.#tallyMonth(month, clientId, indicators, 1);
     const row = overrunOf(entry, judgement);
-    const overrun = row === null ? null : { row, month: civilMonthIndexOf(row.resolvedAt!) };
-    if (overrun !== null) mapIn(this.#overrunMonths, overrun.month).set(ticketId, overrun.row);
+    const overrun = row === null ? null : { row, year: civilYearOf(row.resolvedAt!) };
+    if (overrun !== null) {
+      let sorted = this.#overrunYears.get(overrun.year);
+      if (sorted === undefined) {
+        sorted = [];
+        this.#overrunYears.set(overrun.year, sorted);
+      }
+      sorted.splice(insertionIndex(sorted, overrun.row), 0, overrun.row);
+    }
     const accrued = accrualOf(entry, judgement, now);
     const accrual = accrued === null ? null : { key: accrualKey(accrued), accrual: accrued };
-    if (accrual !== null) mapIn(this.#penaltyGroups, accrual.key).set(ticketId, accrual.accrual);
+    if (accrual !== null) {
+      let group = this.#penaltyGroups.get(accrual.key);
+      if (group === undefined) {
+        group = { accruals: new Map(), memo: undefined };
+        this.#penaltyGroups.set(accrual.key, group);
+      }
+      group.accruals.set(ticketId, accrual.accrual);
+      group.memo = undefined;
+    }
     this.#settled.set(ticketId, { clientId, indicators, months, overrun, accrual });
   }
 
@@ -187,8 +215,19 @@ export class SettledTallies {
     if (settled === undefined) return;
     this.#settled.delete(ticketId);
     for (const month of settled.months) this.#tallyMonth(month, settled.clientId, settled.indicators, -1);
-    if (settled.overrun !== null) removeFrom(this.#overrunMonths, settled.overrun.month, ticketId);
-    if (settled.accrual !== null) removeFrom(this.#penaltyGroups, settled.accrual.key, ticketId);
+    if (settled.overrun !== null) {
+      const sorted = this.#overrunYears.get(settled.overrun.year) ?? [];
+      const found = insertionIndex(sorted, settled.overrun.row) - 1;
+      const index = sorted[found] === settled.overrun.row ? found : sorted.indexOf(settled.overrun.row);
+      if (index >= 0) sorted.splice(index, 1);
+      if (sorted.length === 0) this.#overrunYears.delete(settled.overrun.year);
+    }
+    if (settled.accrual !== null) {
+      const group = this.#penaltyGroups.get(settled.accrual.key);
+      group?.accruals.delete(ticketId);
+      if (group !== undefined) group.memo = undefined;
+      if (group?.accruals.size === 0) this.#penaltyGroups.delete(settled.accrual.key);
+    }
   }
 
   #tallyMonth(month: number, clientId: string | null, contribution: IndicatorContribution, sign: 1 | -1): void {
@@ -209,17 +248,14 @@ export class SettledTallies {
   }
 }
 
-function mapIn<K, V>(maps: Map<K, Map<string, V>>, key: K): Map<string, V> {
-  let map = maps.get(key);
-  if (map === undefined) {
-    map = new Map();
-    maps.set(key, map);
+/** Where a row goes in a list in `byOverrun` order: after every row that does not come after it. */
+function insertionIndex(sorted: readonly OverrunRow[], row: OverrunRow): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byOverrun(sorted[middle]!, row) <= 0) low = middle + 1;
+    else high = middle;
   }
-  return map;
-}
-
-function removeFrom<K, V>(maps: Map<K, Map<string, V>>, key: K, ticketId: string): void {
-  const map = maps.get(key);
-  map?.delete(ticketId);
-  if (map?.size === 0) maps.delete(key);
+  return low;
 }
