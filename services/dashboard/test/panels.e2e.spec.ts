@@ -141,4 +141,87 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
     expect(lines.length).toBe(penalties.items.length);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
   });
+
+  it('shows processing times per client, each with its printable report for a review meeting', async () => {
+    type Times = { clientId: string; takeCharge: { count: number }; resolution: { count: number } };
+    const times = await product.getJson<{ items: Times[] }>('/reports/processing-times?year=2026');
+    const rows = page.locator('[data-testid="processing-times-table"] tbody tr[data-key]');
+    expect(await rows.evaluateAll((each) => each.map((row) => row.getAttribute('data-key')))).toEqual(
+      times.items.map((item) => item.clientId),
+    );
+    for (const item of times.items) {
+      const row = page.locator(`[data-testid="processing-times-table"] tr[data-key="${item.clientId}"]`);
+      expect(await row.locator('[data-column="takeCharge-count"]').getAttribute('data-value')).toBe(
+        `${item.takeCharge.count}`,
+      );
+      expect(await row.locator('[data-column="resolution-count"]').getAttribute('data-value')).toBe(
+        `${item.resolution.count}`,
+      );
+    }
+    const href = await page.getByTestId(`client-report-${times.items[0]!.clientId}`).getAttribute('href');
+    const report = await fetch(`${product.url}${href}`);
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toContain('text/html');
+    await page.locator('#clients').screenshot({ path: join(ARTIFACTS, 'clients-fr-1280.png') });
+  });
+
+  it('shows activity: volumes by product and agent, FAQ candidates, products that need trained agents', async () => {
+    type Volume = { dimension: string; value: string; received: number };
+    const volumes = await product.getJson<{ items: Volume[] }>('/reports/activity/volumes?year=2026');
+    for (const dimension of ['product', 'agent']) {
+      const expected = volumes.items.filter((item) => item.dimension === dimension);
+      const shown = await page
+        .locator(`[data-testid="volumes-${dimension}"] tbody tr[data-key]`)
+        .evaluateAll((rows) =>
+          rows.map((row) => [
+            row.getAttribute('data-key'),
+            row.querySelector('[data-value]')?.getAttribute('data-value'),
+          ]),
+        );
+      expect(shown).toEqual(expected.map((item) => [item.value, `${item.received}`]));
+    }
+    const problems = await product.getJson<{ items: unknown[] }>('/reports/knowledge/recurring-problems?year=2026');
+    await expect(page.locator('[data-testid="recurring-problems"] tbody tr[data-key]').count()).resolves.toBe(
+      problems.items.length,
+    );
+    type Workload = { product: string; needsTraining: boolean };
+    const workload = await product.getJson<{ items: Workload[] }>('/reports/workload?year=2026');
+    for (const item of workload.items) {
+      const cell = page.locator(`[data-testid="workload"] tr[data-key="${item.product}"] [data-column="training"]`);
+      expect(await cell.getAttribute('data-value')).toBe(`${item.needsTraining}`);
+    }
+    await expect(page.locator('#activity canvas').count()).resolves.toBe(1);
+    await page.locator('#activity').screenshot({ path: join(ARTIFACTS, 'activity-fr-1280.png') });
+  });
+
+  it("opens a ticket's replay from its link: the timeline with the SLA state after each event, the penalty", async () => {
+    type Overrun = { ticketId: string; penaltyCents: number };
+    const overruns = await product.getJson<{ items: Overrun[] }>('/reports/overruns?year=2026&production=true');
+    const ticket = overruns.items.find((item) => item.penaltyCents > 0)!;
+    const replay = await product.getJson<{ timeline: unknown[]; penalty: { amountCents: number; steps: unknown[] } }>(
+      `/audit/tickets/${ticket.ticketId}`,
+    );
+    await page.locator(`[data-testid="overruns-table"] tr[data-key="${ticket.ticketId}"] a`).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('[data-testid="audit-timeline"] tbody tr[data-key]').count())
+      .toBe(replay.timeline.length);
+    expect(await value('audit-amount')).toBe(`${replay.penalty.amountCents}`);
+    expect(await value('audit-amount')).toBe(`${ticket.penaltyCents}`);
+    await expect(page.locator('[data-testid="audit-penalty"] li').count()).resolves.toBe(replay.penalty.steps.length);
+    await page.locator('#audit').screenshot({ path: join(ARTIFACTS, 'audit-fr-1280.png') });
+  });
+
+  it('reads on a phone width without sideways scrolling of the page', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await quiet();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-fr-phone.png'), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-fr-phone-top.png') });
+    await page.locator('#at-risk').screenshot({ path: join(ARTIFACTS, 'at-risk-fr-phone.png') });
+    await page.locator('#indicators').screenshot({ path: join(ARTIFACTS, 'indicators-fr-phone.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-fr-1280.png'), fullPage: true });
+  });
 });

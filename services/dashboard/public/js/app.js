@@ -1,7 +1,10 @@
 import { getJson } from './api.js';
 import { h } from './dom.js';
 import { currentLanguage, setLanguage, t, translateStatic } from './i18n.js';
+import { renderActivity } from './panels/activity.js';
 import { renderAtRisk } from './panels/at-risk.js';
+import { auditTicketFromHash, renderAudit } from './panels/audit.js';
+import { renderClients } from './panels/clients.js';
 import { renderIndicators } from './panels/indicators.js';
 import { renderOverruns } from './panels/overruns.js';
 
@@ -22,6 +25,10 @@ const panels = [
   { id: 'at-risk', render: renderAtRisk },
   { id: 'indicators', render: renderIndicators },
   { id: 'overruns', render: renderOverruns },
+  { id: 'clients', render: renderClients },
+  { id: 'activity', render: renderActivity },
+  // A replay is history: events do not change it, and reading it again would clear the form.
+  { id: 'audit', render: renderAudit, follows: false },
 ];
 
 // The countdowns tick in the page; the server's answer, read again each minute, keeps them true.
@@ -54,7 +61,7 @@ async function busy(work) {
   }
 }
 
-const renderAll = () => busy(() => Promise.all(panels.map(renderPanel)));
+const renderAll = (which = panels) => busy(() => Promise.all(which.map(renderPanel)));
 
 async function fillFilters() {
   const yearSelect = /** @type {HTMLSelectElement} */ (document.getElementById('year'));
@@ -87,7 +94,7 @@ function follow() {
   // A burst of events (a ticket's command writes several) is read once, shortly after it ends.
   source.addEventListener('domain-event', () => {
     clearTimeout(pending);
-    pending = setTimeout(() => void renderAll(), 300);
+    pending = setTimeout(() => void renderAll(panels.filter((panel) => panel.follows !== false)), 300);
   });
 }
 
@@ -115,6 +122,13 @@ async function start() {
       await renderAll();
     }),
   );
+  // A ticket link (`#audit=<id>`) opens its replay in the audit panel.
+  window.addEventListener('hashchange', () => {
+    if (!auditTicketFromHash()) return;
+    const audit = panels.find((panel) => panel.id === 'audit');
+    void busy(() => renderPanel(audit)).then(() => document.getElementById('audit')?.scrollIntoView());
+  });
+  auditTicketFromHash();
   follow();
   await renderAll();
   setInterval(() => void renderPanel(panels[0]), RESYNC_MS);

@@ -26,14 +26,14 @@ export function csvLink(path, query) {
  */
 export function dataTable({ caption, headers, rows, testId }) {
   const body = rows.length === 0 ? [h('tr', {}, [h('td', { colspan: `${headers.length}` }, [t('none')])])] : [];
-  for (const row of rows)
-    body.push(
-      h(
-        'tr',
-        {},
-        row.map((cell) => (cell instanceof Node ? cell : h('td', {}, [cell]))),
-      ),
-    );
+  for (const row of rows) {
+    const cells = row.map((cell) => (cell instanceof Node ? cell : h('td', {}, [cell])));
+    // On a phone each row reads as a card: every cell names its column (CSS `attr(data-label)`).
+    cells.forEach((cell, index) => {
+      if (cell instanceof Element) cell.setAttribute('data-label', headers[index] ?? '');
+    });
+    body.push(h('tr', {}, cells));
+  }
   return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption }, [
     h('table', { 'data-testid': testId }, [
       h('caption', {}, [caption]),

@@ -50,7 +50,11 @@ export async function renderOverruns(section, { year, clientId }) {
     rows: overruns.items,
     key: (item) => item.ticketId,
     columns: [
-      { header: t('ticket'), text: (item) => item.ticketId.slice(0, 8), value: (item) => item.ticketId },
+      {
+        header: t('ticket'),
+        text: (item) => h('a', { href: `#audit=${item.ticketId}`, title: item.ticketId }, [item.ticketId.slice(0, 8)]),
+        value: (item) => item.ticketId,
+      },
       { header: t('client'), text: (item) => item.clientId ?? '—' },
       { header: t('priority'), text: (item) => item.priority },
       { header: t('resolutionDue'), text: (item) => formatDateTime(item.resolutionDueAt) },
