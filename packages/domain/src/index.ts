@@ -50,6 +50,7 @@ export * from './shared/domain-error.ts';
 export * from './shared/result.ts';
 export * from './shared/time.ts';
 export * from './sla/clock-facts.ts';
+export * from './sla/clock-timelines.ts';
 export * from './sla/sla-crossings.ts';
 export * from './sla/sla-evaluation.ts';
 export * from './sla/sla-events.ts';
