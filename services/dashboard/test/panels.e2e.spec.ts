@@ -82,6 +82,21 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
     await quiet();
   });
 
+  it('narrows the ticket tables by product, nature and environment, and says the indicators cannot', async () => {
+    type Overrun = { ticketId: string; product: string };
+    const all = await product.getJson<{ items: Overrun[] }>('/reports/overruns?year=2026&production=true');
+    const erp = all.items.filter((item) => item.product === 'ERP');
+    await page.selectOption('#product', 'ERP');
+    await quiet();
+    await expect(page.locator('[data-testid="overruns-table"] tbody tr[data-key]').count()).resolves.toBe(erp.length);
+    await expect(page.getByTestId('indicators-scope').count()).resolves.toBe(1);
+    await page.selectOption('#product', '');
+    await quiet();
+    await expect(page.locator('[data-testid="overruns-table"] tbody tr[data-key]').count()).resolves.toBe(
+      all.items.length,
+    );
+  });
+
   it('switches to English and back, with the keyboard', async () => {
     await page.focus('#language');
     await page.keyboard.press('Enter');

@@ -8,7 +8,11 @@ import { renderClients } from './panels/clients.js';
 import { renderIndicators } from './panels/indicators.js';
 import { renderOverruns } from './panels/overruns.js';
 
-/** @typedef {{ year: number, clientId: string | undefined }} Filters */
+/**
+ * The page's filters. The reporting API narrows every view by client; product, nature and
+ * environment only its ticket list, so they apply to the at-risk and overrun tables.
+ * @typedef {{ year: number, clientId?: string, product?: string, nature?: string, environment?: string }} Filters
+ */
 
 /** @param {number} at */
 const parisYear = (at) =>
@@ -18,7 +22,10 @@ const parisYear = (at) =>
 let serverNow = Date.now();
 
 /** @type {Filters} */
-const filters = { year: parisYear(serverNow), clientId: undefined };
+const filters = { year: parisYear(serverNow) };
+
+const NATURES = ['malfunction', 'functional', 'evolution', 'service'];
+const ENVIRONMENTS = ['production', 'preproduction', 'test', 'development'];
 
 /** Each panel: its section and how it draws itself from the query API. */
 const panels = [
@@ -77,6 +84,20 @@ async function fillFilters() {
     ...items.map((item) => h('option', { value: item.clientId }, [item.clientId])),
   );
   clientSelect.value = filters.clientId ?? '';
+  const { items: products } = await getJson('/reports/workload', { year: filters.year }).catch(() => ({ items: [] }));
+  const choices = {
+    product: products.map((item) => [item.product, item.product]),
+    nature: NATURES.map((nature) => [nature, t(`nature_${nature}`)]),
+    environment: ENVIRONMENTS.map((environment) => [environment, t(`environment_${environment}`)]),
+  };
+  for (const [name, options] of Object.entries(choices)) {
+    const select = /** @type {HTMLSelectElement} */ (document.getElementById(name));
+    select.replaceChildren(
+      h('option', { value: '' }, [t('any')]),
+      ...options.map(([value, label]) => h('option', { value }, [label])),
+    );
+    select.value = filters[name] ?? '';
+  }
 }
 
 function follow() {
@@ -109,11 +130,18 @@ async function start() {
     filters.year = Number(/** @type {HTMLSelectElement} */ (event.target).value);
     void renderAll();
   });
-  document.getElementById('client')?.addEventListener('change', (event) => {
-    const value = /** @type {HTMLSelectElement} */ (event.target).value;
-    filters.clientId = value === '' ? undefined : value;
-    void renderAll();
-  });
+  for (const [id, name] of [
+    ['client', 'clientId'],
+    ['product', 'product'],
+    ['nature', 'nature'],
+    ['environment', 'environment'],
+  ]) {
+    document.getElementById(id)?.addEventListener('change', (event) => {
+      const value = /** @type {HTMLSelectElement} */ (event.target).value;
+      filters[name] = value === '' ? undefined : value;
+      void renderAll();
+    });
+  }
   document.getElementById('language')?.addEventListener('click', () =>
     busy(async () => {
       setLanguage(currentLanguage() === 'fr' ? 'en' : 'fr');

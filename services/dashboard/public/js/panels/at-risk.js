@@ -129,11 +129,11 @@ function targetCell(ticketId, target) {
  * Open tickets whose clock runs towards a deadline, the next due instant first, breached ones on
  * top: the SLA clock's lists, each ticket's targets, and the assigned agent from reporting.
  */
-export async function renderAtRisk(section, { clientId }) {
+export async function renderAtRisk(section, { clientId, product, nature, environment }) {
   const [atRisk, breached, open] = await Promise.all([
     getJson('/sla/at-risk', { limit: LIMIT }),
     getJson('/sla/breached', { limit: LIMIT }),
-    getJson('/reports/tickets', { status: OPEN_STATUSES, clientId, limit: 1000 }),
+    getJson('/reports/tickets', { status: OPEN_STATUSES, clientId, product, nature, environment, limit: 1000 }),
   ]);
   const byId = new Map(open.items.map((ticket) => [ticket.ticketId, ticket]));
   const listed = [...breached.tickets, ...atRisk.tickets].filter((ticket) => byId.has(ticket.ticketId));
@@ -172,7 +172,7 @@ export async function renderAtRisk(section, { clientId }) {
   fillSection(section, 'atRisk', [
     h('p', { class: 'as-of' }, [`${t('asOf')} ${formatDateTime(atRisk.asOf)} · ${t('legend')}`]),
     table,
-    csvLink('/reports/tickets.csv', { status: OPEN_STATUSES, clientId }),
+    csvLink('/reports/tickets.csv', { status: OPEN_STATUSES, clientId, product, nature, environment }),
   ]);
   tick(section);
   clearInterval(ticker);

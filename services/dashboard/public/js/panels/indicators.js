@@ -141,11 +141,14 @@ function trendChart(canvas, months) {
 }
 
 /** The five indicators of the year per priority, the within-deadline rate, the monthly trend. */
-export async function renderIndicators(section, { year, clientId }) {
+export async function renderIndicators(section, { year, clientId, product, nature, environment }) {
   const view = await getJson('/reports/indicators', { year, clientId, byMonth: 'true' });
   const canvas = h('canvas', { role: 'img', 'aria-label': t('trend') });
   fillSection(section, 'indicators', [
     h('p', { class: 'as-of' }, [`${t('asOf')} ${formatDateTime(view.asOf)}`]),
+    ...((product ?? nature ?? environment)
+      ? [h('p', { class: 'note', role: 'note', 'data-testid': 'indicators-scope' }, [t('indicatorsScope')])]
+      : []),
     dataTable({
       caption: `${t('indicators')} ${year}`,
       headers: [t('indicator'), ...PRIORITIES, t('all')],

@@ -35,19 +35,29 @@ function overrunChart(canvas, months) {
  * Overruns and penalties: production tickets past their resolution deadline (over 30 days marked),
  * overrun days per month, the provision per contract against its caps, the claims and who made them.
  */
-export async function renderOverruns(section, { year, clientId }) {
+export async function renderOverruns(section, { year, clientId, product, nature, environment }) {
   const [overruns, indicators, penalties, claims] = await Promise.all([
     getJson('/reports/overruns', { year, clientId, production: 'true' }),
     getJson('/reports/indicators', { year, clientId, byMonth: 'true' }),
     getJson('/reports/penalties', { year, clientId }),
     getJson('/reports/penalties/claims', { year, clientId }),
   ]);
-  const overThirty = overruns.items.filter((item) => item.overrunMs > 30 * 86_400_000);
+  // The overrun API narrows by client only; its rows name product, nature and environment.
+  const narrowed = { ...overruns };
+  narrowed.items = overruns.items.filter(
+    (item) =>
+      (product === undefined || item.product === product) &&
+      (nature === undefined || item.nature === nature) &&
+      (environment === undefined || item.environment === environment),
+  );
+  const filtered = narrowed.items.length !== overruns.items.length;
+  const overrunDays = filtered ? narrowed.items.reduce((sum, item) => sum + item.overrunDays, 0) : overruns.overrunDays;
+  const overThirty = narrowed.items.filter((item) => item.overrunMs > 30 * 86_400_000);
   const canvas = h('canvas', { role: 'img', 'aria-label': t('overrunDaysPerMonth') });
   const table = columnsTable({
     caption: t('productionOverruns'),
     testId: 'overruns-table',
-    rows: overruns.items,
+    rows: narrowed.items,
     key: (item) => item.ticketId,
     columns: [
       {
@@ -88,9 +98,7 @@ export async function renderOverruns(section, { year, clientId }) {
         formatNumber(overThirty.length),
       ]),
       ` · ${t('ind3')}${t('colon')}`,
-      h('strong', { 'data-testid': 'overrun-days', 'data-value': `${overruns.overrunDays}` }, [
-        formatNumber(overruns.overrunDays),
-      ]),
+      h('strong', { 'data-testid': 'overrun-days', 'data-value': `${overrunDays}` }, [formatNumber(overrunDays)]),
     ]),
     table,
     csvLink('/reports/overruns.csv', { year, clientId, production: 'true' }),
