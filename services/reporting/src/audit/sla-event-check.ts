@@ -1,4 +1,4 @@
-import { type SignedContract, type TicketEvent, ticketSla } from '@hotline/domain';
+import { type SignedContract, type TicketEvent, type TicketSla, ticketSla } from '@hotline/domain';
 import type { RecordedEvent } from '@hotline/eventstore';
 
 export interface SlaEventCheck {
@@ -19,6 +19,8 @@ export function checkSlaEvent(
   event: RecordedEvent,
   ticketEventsBefore: readonly TicketEvent[],
   contractOf: (contractId: string) => SignedContract | undefined,
+  /** The ticket's SLA from those events at an instant, when the caller has it at hand (a replay). */
+  slaAt: (now: number) => TicketSla = (now) => ticketSla(ticketEventsBefore, contractOf, now),
 ): SlaEventCheck {
   const { data } = event;
   const target = typeof data.target === 'string' ? data.target : null;
@@ -32,9 +34,9 @@ export function checkSlaEvent(
     };
   }
   if (ticketEventsBefore.length === 0) return { verdict: 'differs', detail: 'no ticket event precedes it' };
-  let sla: ReturnType<typeof ticketSla>;
+  let sla: TicketSla;
   try {
-    sla = ticketSla(ticketEventsBefore, contractOf, Date.parse(event.occurredAt));
+    sla = slaAt(Date.parse(event.occurredAt));
   } catch (error) {
     return { verdict: 'unverifiable', detail: (error as Error).message };
   }

@@ -1,9 +1,14 @@
 import {
+  type ClockFact,
   type ContractEvent,
   type ContractTerms,
+  clockFactOf,
+  clockTimelines,
   contractEventRegistry,
   contractYearOf,
+  currentCoverage,
   dailyPenalty,
+  evaluateSla,
   evolveContract,
   initialContractState,
   percentOf,
@@ -200,25 +205,48 @@ export async function auditTicket(
     a.position < b.position ? -1 : a.position > b.position ? 1 : 0,
   );
   if (!merged.some((event) => event.stream === streams[0])) throw new TicketNotFound(`No ticket ${ticketId}`);
+  // The ticket's events parsed once, its clock facts read once and folded in one pass (`clockTimelines`):
+  // after each event the SLA is evaluated with the timeline so far, as `ticketSla` would from scratch.
+  const parsedTicketEvents = merged.filter((event) => event.stream === streams[0]).map(domainTicketEvent);
+  const facts: ClockFact[] = [];
+  const lastFact = parsedTicketEvents.map((event) => {
+    const fact = clockFactOf(event);
+    if (fact !== null) facts.push(fact);
+    return facts.length - 1;
+  });
+  const timelines = clockTimelines(facts);
   const domainEvents: TicketEvent[] = [];
   const contracts = new Map<string, SignedContract | undefined>();
   const lookup = (id: string) => contracts.get(id);
+  const slaSoFar = (now: number): TicketSla => {
+    const timeline = timelines[lastFact[domainEvents.length - 1] ?? -1];
+    if (timeline === undefined) return ticketSla(domainEvents, lookup, now);
+    const coverage = currentCoverage(domainEvents);
+    let terms: ContractTerms | null = null;
+    if (coverage.status === 'covered' && coverage.contractId !== null) {
+      const contract = lookup(coverage.contractId);
+      if (contract === undefined)
+        throw new Error(`Contract ${coverage.contractId} of a covered ticket was not provided`);
+      terms = termsInForce(contract, timeline.receivedAt)?.terms ?? null;
+    }
+    return { coverage, terms, timeline, evaluation: evaluateSla(timeline, terms, now) };
+  };
   const timeline: AuditedEvent[] = [];
   let sla: TicketSla | undefined;
   for (const event of merged) {
     let targets: TargetState[] | null = null;
     let slaCheck: SlaEventCheck | null = null;
     if (event.stream === streams[0]) {
-      const domainEvent = domainTicketEvent(event);
+      const domainEvent = parsedTicketEvents[domainEvents.length]!;
       domainEvents.push(domainEvent);
       const coverage = 'coverage' in domainEvent ? domainEvent.coverage : undefined;
       if (coverage?.contractId != null && !contracts.has(coverage.contractId)) {
         contracts.set(coverage.contractId, await contractOf(store, coverage.contractId, recorded));
       }
-      sla = ticketSla(domainEvents, lookup, toEpochMs(domainEvent.at));
+      sla = slaSoFar(toEpochMs(domainEvent.at));
       targets = targetStates(sla);
     } else {
-      slaCheck = checkSlaEvent(event, domainEvents, lookup);
+      slaCheck = checkSlaEvent(event, domainEvents, lookup, slaSoFar);
     }
     timeline.push({
       position: event.position.toString(),
