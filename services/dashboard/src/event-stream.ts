@@ -42,7 +42,7 @@ export class EventStream {
       response.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache',
-        connection: 'keep-alive',
+        connection: 'close',
         'x-accel-buffering': 'no',
       });
       response.write('retry: 2000\n: connected\n\n');
@@ -93,7 +93,11 @@ export class EventStream {
   }
 
   #closeClients(): void {
-    for (const client of this.#clients) client.end();
+    // Ended, and the socket let go once flushed: an open stream would hold the server's close forever.
+    for (const client of this.#clients) {
+      client.end();
+      client.socket?.destroySoon();
+    }
     this.#clients.clear();
   }
 }
