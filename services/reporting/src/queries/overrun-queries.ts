@@ -79,8 +79,8 @@ export function overrunsIn(
     (!options.production || row.environment === 'production') &&
     (!options.overThirtyDays || row.overrunMs > THIRTY_DAYS_MS);
   const tallies = view.settled(now);
-  const rows = tallies.overrunsIn(period, keep);
-  if (!inPeriod(period, now)) return rows;
+  const rows = tallies.overrunsIn(period, keep, `${scope.clientId}|${options.production}|${options.overThirtyDays}`);
+  if (!inPeriod(period, now)) return [...rows];
   const open: OverrunRow[] = [];
   for (const entry of tallies.open(view, scope.clientId)) {
     if (entry.record.ticket.coverage.status !== 'covered') continue;
@@ -90,15 +90,23 @@ export function overrunsIn(
   return mergedByOverrun(rows, open.sort(byOverrun));
 }
 
-/** Two lists in `byOverrun` order as one, without sorting the long one again. */
+/** Two lists in `byOverrun` order as one: each short one's place found by halving, the long one copied by slices. */
 function mergedByOverrun(long: readonly OverrunRow[], short: readonly OverrunRow[]): OverrunRow[] {
   const merged: OverrunRow[] = [];
-  let index = 0;
+  let from = 0;
   for (const row of short) {
-    while (index < long.length && byOverrun(long[index]!, row) <= 0) merged.push(long[index++]!);
+    let low = from;
+    let high = long.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (byOverrun(long[middle]!, row) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = from; index < low; index++) merged.push(long[index]!);
     merged.push(row);
+    from = low;
   }
-  for (; index < long.length; index++) merged.push(long[index]!);
+  for (let index = from; index < long.length; index++) merged.push(long[index]!);
   return merged;
 }
 

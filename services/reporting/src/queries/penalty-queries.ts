@@ -87,7 +87,21 @@ export function accrualOf(entry: TicketEntry, judgement: Judgement, now: number)
   if (judgement.outcome.withdrawn || judgement.sla.terms === null) return null;
   if (!judgement.penalty.applies && entry.record.claims.length === 0) return null;
   const accruedAt = judgement.outcome.resolvedAt ?? now;
-  return { entry, judgement, accruedAt, year: contractYearOf(judgement.sla.terms, accruedAt) };
+  return { entry, judgement, accruedAt, year: yearOf(judgement.sla.terms, accruedAt) };
+}
+
+const lastYears = new WeakMap<ContractTerms, ContractYear>();
+
+/**
+ * `contractYearOf`, remembering per terms the last year found: every open ticket of a contract accrues
+ * now, in the same year, and working a year out goes through the calendar's time zone.
+ */
+function yearOf(terms: ContractTerms, at: number): ContractYear {
+  const last = lastYears.get(terms);
+  if (last !== undefined && last.start <= at && at < last.end) return last;
+  const year = contractYearOf(terms, at);
+  lastYears.set(terms, year);
+  return year;
 }
 
 /**

@@ -33,6 +33,8 @@ interface CachedJudgement {
   readonly validUntil: number;
   /** Past `validUntil` and up to this, only the overrun moved: `overrunAt` reads it. */
   readonly stableUntil: number;
+  /** The last such reading. */
+  advanced?: Judgement;
 }
 
 /**
@@ -200,7 +202,10 @@ export class ReportingView implements RecordChangeListener {
       cached.evaluatedAt <= now
     ) {
       if (now < cached.validUntil) return cached.judgement;
-      if (now < cached.stableUntil) return overrunAt(cached.judgement, now);
+      if (now < cached.stableUntil) {
+        cached.advanced = overrunAt(cached.judgement, now, cached.advanced);
+        return cached.advanced;
+      }
     }
     const judgement = judgeTicket(entry.record, contract, now);
     this.#judgements.set(ticket.ticketId, {

@@ -57,6 +57,8 @@ export class SettledTallies {
   readonly #months = new Map<number, MonthTally>();
   /** Per civil year of the resolution, in `byOverrun` order (kept so: a change costs a binary search). */
   readonly #overrunYears = new Map<number, OverrunRow[]>();
+  /** A year's rows some query kept, by year and filter; forgotten when any row changes. */
+  readonly #overrunsKept = new Map<string, readonly OverrunRow[]>();
   readonly #penaltyGroups = new Map<string, PenaltyGroup>();
 
   clear(): void {
@@ -69,6 +71,7 @@ export class SettledTallies {
       this.#ticketsOfContract,
       this.#months,
       this.#overrunYears,
+      this.#overrunsKept,
       this.#penaltyGroups,
     ])
       each.clear();
@@ -139,16 +142,26 @@ export class SettledTallies {
   }
 
   /**
-   * The settled tickets' overrun rows counted in a period (by their resolution) that `keep` keeps,
-   * in `byOverrun` order.
+   * The settled tickets' overrun rows counted in a period (by their resolution) that `keep` keeps, in
+   * `byOverrun` order. For a whole civil year the rows kept are remembered under `keepKey` until one
+   * of the year's rows changes.
    */
-  overrunsIn(period: Period, keep: (row: OverrunRow) => boolean): OverrunRow[] {
+  overrunsIn(period: Period, keep: (row: OverrunRow) => boolean, keepKey: string): readonly OverrunRow[] {
     const rows: OverrunRow[] = [];
     let years = 0;
     for (const [year, sorted] of this.#overrunYears) {
       const span = yearPeriod(year);
       if (span.end <= period.start || span.start >= period.end) continue;
       years++;
+      if (span.start === period.start && span.end === period.end) {
+        const key = `${year}\u0000${keepKey}`;
+        let kept = this.#overrunsKept.get(key);
+        if (kept === undefined) {
+          kept = sorted.filter(keep);
+          this.#overrunsKept.set(key, kept);
+        }
+        return kept;
+      }
       const whole = period.start <= span.start && span.end <= period.end;
       for (const row of sorted) if ((whole || inPeriod(period, row.resolvedAt)) && keep(row)) rows.push(row);
     }
@@ -189,6 +202,7 @@ export class SettledTallies {
         this.#overrunYears.set(overrun.year, sorted);
       }
       sorted.splice(insertionIndex(sorted, overrun.row), 0, overrun.row);
+      this.#overrunsKept.clear();
     }
     const accrued = accrualOf(entry, judgement, now);
     const accrual = accrued === null ? null : { key: accrualKey(accrued), accrual: accrued };
@@ -220,6 +234,7 @@ export class SettledTallies {
       const found = insertionIndex(sorted, settled.overrun.row) - 1;
       const index = sorted[found] === settled.overrun.row ? found : sorted.indexOf(settled.overrun.row);
       if (index >= 0) sorted.splice(index, 1);
+      this.#overrunsKept.clear();
       if (sorted.length === 0) this.#overrunYears.delete(settled.overrun.year);
     }
     if (settled.accrual !== null) {

@@ -99,9 +99,10 @@ export function judgementStableUntil(judgement: Judgement, evaluatedAt: number):
 /**
  * An open ticket's judgement read at a later `now` within its stable span: the overrun runs on to
  * `now` as `evaluateSla` counts it (`now − resolution due`), and the penalty follows it. Re-judging
- * the hundreds of overrunning open tickets at every query is what this spares.
+ * the hundreds of overrunning open tickets at every query is what this spares. `previous`: an
+ * earlier reading of the same judgement.
  */
-export function overrunAt(judgement: Judgement, now: number): Judgement {
+export function overrunAt(judgement: Judgement, now: number, previous?: Judgement): Judgement {
   const { sla } = judgement;
   if (sla.timeline.resolutionAt !== null || sla.timeline.stoppedAt !== null) return judgement;
   const resolution = sla.evaluation.targets.find((target) => target.target === 'resolution');
@@ -114,6 +115,7 @@ export function overrunAt(judgement: Judgement, now: number): Judgement {
     ...judgement,
     sla: moved,
     outcome: { ...judgement.outcome, overrunMs, overrunDays },
-    penalty: penaltyOfTicket(moved),
+    // The penalty moves by whole days: the last reading's serves while the days stand.
+    penalty: previous?.outcome.overrunDays === overrunDays ? previous.penalty : penaltyOfTicket(moved),
   };
 }
