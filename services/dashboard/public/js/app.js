@@ -41,7 +41,16 @@ const panels = [
 // The countdowns tick in the page; the server's answer, read again each minute, keeps them true.
 const RESYNC_MS = 60_000;
 
-async function renderPanel(panel) {
+/** Each panel's readings, one after the other: a slow older answer never overwrites a newer one. */
+const queues = new Map();
+
+function renderPanel(panel) {
+  const next = (queues.get(panel.id) ?? Promise.resolve()).then(() => drawPanel(panel));
+  queues.set(panel.id, next);
+  return next;
+}
+
+async function drawPanel(panel) {
   const section = /** @type {HTMLElement} */ (document.getElementById(panel.id));
   section.setAttribute('aria-busy', 'true');
   try {
