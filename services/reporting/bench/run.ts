@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { domainEventRegistry, ticketSla, toEpochMs } from '@hotline/domain';
 import { type EventStore, openMemoryStore, toDomainEvent } from '@hotline/eventstore';
 import { auditTicket } from '../src/audit/ticket-audit.ts';
@@ -99,20 +100,31 @@ async function queryBench(store: EventStore) {
     'penalties per contract year, judging every ticket (before)': (now) => scannedPenalties(view, now),
   };
   let now = YEAR_UNTIL;
-  const results: [string, number, number][] = [];
+  const results: [string, number, number, number, number][] = [];
   // A first pass judges every ticket once (the start of a process); then the clock moves a second
   // between queries, so open tickets are judged again whenever their answer may have changed.
   for (const query of Object.values(queries)) query(now);
   for (const [name, query] of [...Object.entries(queries), ...Object.entries(before)]) {
     const samples: number[] = [];
+    // CPU time as well: on a shared machine, wall time also counts the turns other processes take.
+    const cpu: number[] = [];
     const runs = name in before ? Math.min(QUERY_RUNS, 30) : QUERY_RUNS;
     for (let run = 0; run < runs; run++) {
       now += 1_000;
+      const cpuBefore = process.cpuUsage();
       const started = performance.now();
       query(now);
       samples.push(performance.now() - started);
+      const used = process.cpuUsage(cpuBefore);
+      cpu.push((used.user + used.system) / 1000);
     }
-    results.push([name, percentile(samples, 0.5), percentile(samples, 0.99)]);
+    results.push([
+      name,
+      percentile(samples, 0.5),
+      percentile(samples, 0.99),
+      percentile(cpu, 0.5),
+      percentile(cpu, 0.99),
+    ]);
   }
   return { tickets: view.tickets.size, results };
 }
@@ -168,7 +180,9 @@ async function auditBench() {
   };
 }
 
-log(`reporting bench: ${TICKETS.toLocaleString('en-US')} tickets, ${ROUNDS} rounds`);
+log(
+  `reporting bench: ${TICKETS.toLocaleString('en-US')} tickets, ${ROUNDS} rounds, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`,
+);
 const store = await benchStore(TICKETS, (done) => {
   if (done % 10_000 < 64)
     process.stderr.write(`\r  writing the simulated year: ${done.toLocaleString('en-US')} tickets`);
@@ -186,11 +200,11 @@ try {
   if (ONLY.has('queries')) {
     const queries = await queryBench(store);
     log(
-      `\n| query at ${format(queries.tickets)} tickets (${QUERY_RUNS} runs) | p50 ms | p99 ms | goal p99 < 20 ms |\n| --- | ---: | ---: | --- |`,
+      `\n| query at ${format(queries.tickets)} tickets (${QUERY_RUNS} runs) | p50 ms | p99 ms | CPU p50 ms | CPU p99 ms | goal p99 < 20 ms |\n| --- | ---: | ---: | ---: | ---: | --- |`,
     );
-    for (const [name, p50, p99] of queries.results)
+    for (const [name, p50, p99, cpu50, cpu99] of queries.results)
       log(
-        `| ${name} | ${p50.toFixed(2)} | ${p99.toFixed(2)} | ${name.endsWith('(before)') ? '' : p99 < 20 ? 'met' : 'MISSED'} |`,
+        `| ${name} | ${p50.toFixed(2)} | ${p99.toFixed(2)} | ${cpu50.toFixed(2)} | ${cpu99.toFixed(2)} | ${name.endsWith('(before)') ? '' : p99 < 20 ? 'met' : 'MISSED'} |`,
       );
   }
   if (ONLY.has('audit')) {
