@@ -77,10 +77,7 @@ export async function alertLatency(
   let shutdown: () => Promise<void>;
   const scans: number[] = [];
   if (mode === 'timers') {
-    const service = createSlaClockService(
-      { store, bus, logger, clock: systemClock },
-      { batchSize: 512, concurrency: 64 },
-    );
+    const service = createSlaClockService({ store, bus, logger, clock: systemClock });
     await service.start();
     clocks = service.clocks;
     timers = service.timers;
@@ -192,16 +189,11 @@ async function naiveRescan(
     let seen = 0;
     const firing: Promise<unknown>[] = [];
     for (const ticket of clocks.tickets()) {
-      const plan = planCrossings(
-        ticket.ticketId,
-        clocks.evaluate(ticket, started),
-        ticket.raised ?? noneRaised,
-        started,
-      );
+      const plan = planCrossings(clocks.evaluate(ticket, started), ticket.raised ?? noneRaised, started);
       if (plan.due.length > 0) {
         firing.push(raise({ ticketId: ticket.ticketId, at: started, version: null, leaseUntil: 0, retry: false }));
       }
-      if (firing.length >= 64) await Promise.all(firing.splice(0));
+      if (firing.length >= 512) await Promise.all(firing.splice(0));
       // Let the store's subscription and the alerts through, as a real scanner would have to.
       if (++seen % 2_000 === 0) await new Promise((resolve) => setImmediate(resolve));
       if (signal.aborted) break;

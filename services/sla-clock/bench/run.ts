@@ -74,8 +74,7 @@ const memory = !phases.has('memory')
       const scanStarted = performance.now();
       let due = 0;
       for (const ticket of clocks.tickets()) {
-        due += planCrossings(ticket.ticketId, clocks.evaluate(ticket, now), ticket.raised ?? noneRaised, now).due
-          .length;
+        due += planCrossings(clocks.evaluate(ticket, now), ticket.raised ?? noneRaised, now).due.length;
       }
       const scanMs = performance.now() - scanStarted;
       return { load, loadedRss, pending, moves, scanMs, due, tickets: clocks.size };

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { acmeMaintenanceTerms } from '../scenarios/acme-contract.ts';
 import { type ClockFact, foldClockFacts } from './clock-facts.ts';
-import { crossingName, crossingNameOf, crossingsOf, planCrossings, slaEventsFor } from './sla-crossings.ts';
+import {
+  crossingKey,
+  crossingKeyOf,
+  crossingName,
+  crossingNameOf,
+  crossingsOf,
+  planCrossings,
+  slaEventsFor,
+} from './sla-crossings.ts';
 import { evaluateSla } from './sla-evaluation.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -47,7 +55,6 @@ describe('the crossings of a ticket', () => {
 describe('planning the crossings', () => {
   it('waits for the first crossing, a millisecond after it: a milestone at the instant itself meets the target', () => {
     const plan = planCrossings(
-      'T-1',
       evaluate([received('P1')], '2026-09-14T09:00:00+02:00'),
       new Set(),
       at('2026-09-14T09:00:00+02:00'),
@@ -59,8 +66,8 @@ describe('planning the crossings', () => {
 
   it('is not due at the crossing instant itself, and is one millisecond later', () => {
     const evaluation = evaluate([received('P1')], '2026-09-14T09:45:00+02:00');
-    expect(planCrossings('T-1', evaluation, new Set(), at('2026-09-14T09:45:00+02:00')).due).toEqual([]);
-    expect(planCrossings('T-1', evaluation, new Set(), at('2026-09-14T09:45:00.001+02:00')).due).toHaveLength(1);
+    expect(planCrossings(evaluation, new Set(), at('2026-09-14T09:45:00+02:00')).due).toEqual([]);
+    expect(planCrossings(evaluation, new Set(), at('2026-09-14T09:45:00.001+02:00')).due).toHaveLength(1);
   });
 
   it('worked example 4: a requalification to P1 makes three crossings past at once, to raise late', () => {
@@ -69,7 +76,6 @@ describe('planning the crossings', () => {
       { kind: 'requalified', at: at('2026-09-14T11:00:00+02:00'), priority: 'P1' },
     ];
     const plan = planCrossings(
-      'WE-4',
       evaluate(facts, '2026-09-14T11:00:00+02:00'),
       new Set(),
       at('2026-09-14T11:00:00+02:00'),
@@ -83,11 +89,11 @@ describe('planning the crossings', () => {
     expect(iso(plan.wakeAt!)).toBe('2026-09-14T07:45:00.001Z');
   });
 
-  it('skips what was raised, by name', () => {
+  it('skips what was raised, by key', () => {
     const evaluation = evaluate([received('P1')], '2026-09-14T09:55:00+02:00');
     const [first, second] = crossingsOf(evaluation);
-    const raised = new Set([crossingName('T-1', first!), crossingName('T-1', second!)]);
-    const plan = planCrossings('T-1', evaluation, raised, at('2026-09-14T09:55:00+02:00'));
+    const raised = new Set([crossingKey(first!), crossingKey(second!)]);
+    const plan = planCrossings(evaluation, raised, at('2026-09-14T09:55:00+02:00'));
     expect(plan.due).toEqual([]);
     expect(summary(plan.next!)).toBe('takeCharge 1 2026-09-14T08:00:00.000Z');
   });
@@ -95,7 +101,6 @@ describe('planning the crossings', () => {
   it('has nothing to wait for while the clock is paused before a crossing', () => {
     const facts: ClockFact[] = [received('P2'), { kind: 'paused', at: at('2026-09-14T09:30:00+02:00') }];
     const plan = planCrossings(
-      'T-1',
       evaluate(facts, '2026-09-14T10:00:00+02:00'),
       new Set(),
       at('2026-09-14T10:00:00+02:00'),
@@ -130,5 +135,7 @@ describe('the SLA facts of crossings', () => {
       }),
     ]);
     expect(events.map(crossingNameOf)).toEqual([crossingName('WE-4', warning!), crossingName('WE-4', breach!)]);
+    expect(crossingName('WE-4', breach!)).toBe('sla/WE-4/takeCharge/1/2026-09-14T08:00:00.000Z');
+    expect(events.map(crossingKeyOf)).toEqual([crossingKey(warning!), crossingKey(breach!)]);
   });
 });

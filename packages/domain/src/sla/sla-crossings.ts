@@ -1,5 +1,4 @@
-import type { SlaTargetName } from '../contract/contract-terms.ts';
-import { NatureWithDeadline } from '../contract/contract-terms.ts';
+import type { NatureWithDeadline, SlaTargetName } from '../contract/contract-terms.ts';
 import { toEpochMs, toInstant } from '../shared/time.ts';
 import type { Nature, Priority } from '../ticket/ticket-classification.ts';
 import type { SlaEvaluation } from './sla-evaluation.ts';
@@ -13,6 +12,12 @@ export interface SlaCrossing {
   /** A warning threshold (share of the duration), or 1 for the breach. */
   readonly threshold: number;
   readonly at: number;
+}
+
+/** Only natures with deadlines have targets, hence crossings; said once rather than cast. */
+function withDeadline(nature: Nature): NatureWithDeadline {
+  if (nature !== 'malfunction' && nature !== 'functional') throw new Error(`No SLA crossing for a ${nature} ticket`);
+  return nature;
 }
 
 const TARGET_ORDER: Readonly<Record<SlaTargetName, number>> = { takeCharge: 0, workaround: 1, resolution: 2 };
@@ -53,8 +58,25 @@ export function crossingName(ticketId: string, crossing: Pick<SlaCrossing, 'targ
 
 /** The name of the crossing a recorded SLA event raised. */
 export function crossingNameOf(event: SlaEvent): string {
+  return crossingName(event.ticketId, crossingOf(event));
+}
+
+/**
+ * A crossing within its ticket, as a set of raised crossings keys it: what the name says but the
+ * ticket, without formatting instants, since a planner checks every crossing of a ticket against it.
+ */
+export function crossingKey(crossing: Pick<SlaCrossing, 'target' | 'threshold' | 'at'>): string {
+  return `${crossing.target}/${crossing.threshold}/${crossing.at}`;
+}
+
+/** The key of the crossing a recorded SLA event raised. */
+export function crossingKeyOf(event: SlaEvent): string {
+  return crossingKey(crossingOf(event));
+}
+
+function crossingOf(event: SlaEvent): Pick<SlaCrossing, 'target' | 'threshold' | 'at'> {
   const threshold = event.type === 'SlaWarningRaised' ? event.threshold : 1;
-  return crossingName(event.ticketId, { target: event.target, threshold, at: toEpochMs(event.dueAt) });
+  return { target: event.target, threshold, at: toEpochMs(event.dueAt) };
 }
 
 /**
@@ -74,17 +96,12 @@ export interface CrossingPlan {
   readonly wakeAt: number | null;
 }
 
-/** What the SLA clock owes a ticket at `now`, given the crossings already raised (by name). */
-export function planCrossings(
-  ticketId: string,
-  evaluation: SlaEvaluation,
-  raised: ReadonlySet<string>,
-  now: number,
-): CrossingPlan {
+/** What the SLA clock owes a ticket at `now`, given the crossings already raised (by `crossingKey`). */
+export function planCrossings(evaluation: SlaEvaluation, raised: ReadonlySet<string>, now: number): CrossingPlan {
   const due: SlaCrossing[] = [];
   let next: SlaCrossing | null = null;
   for (const crossing of crossingsOf(evaluation)) {
-    if (raised.size > 0 && raised.has(crossingName(ticketId, crossing))) continue;
+    if (raised.size > 0 && raised.has(crossingKey(crossing))) continue;
     if (raisableAt(crossing) <= now) due.push(crossing);
     else if (next === null) next = crossing;
   }
@@ -105,8 +122,7 @@ export function slaEventsFor(
       ticketId,
       contractId,
       target: crossing.target,
-      // Only natures with deadlines have targets, hence crossings: parsing states it rather than casting.
-      nature: NatureWithDeadline.parse(crossing.nature),
+      nature: withDeadline(crossing.nature),
       priority: crossing.priority,
       dueAt: toInstant(crossing.at),
       by,

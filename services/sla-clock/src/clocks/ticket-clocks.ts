@@ -3,7 +3,7 @@ import {
   type ContractEvent,
   clockFactOf,
   contractEventRegistry,
-  crossingNameOf,
+  crossingKeyOf,
   planCrossings,
   type SignedContract,
   type SlaEvaluation,
@@ -85,7 +85,7 @@ export class TicketClocks {
       const ticket = this.#tickets.get(ticketId);
       if (ticket === undefined) continue;
       const evaluation = this.evaluate(ticket, now);
-      const plan = planCrossings(ticketId, evaluation, ticket.raised ?? noneRaised, now);
+      const plan = planCrossings(evaluation, ticket.raised ?? noneRaised, now);
       if (ticket.ended && plan.wakeAt === null) {
         this.#drop(ticket);
         schedules.push({ ticketId, at: null, version: ticket.version, forget: true });
@@ -170,7 +170,7 @@ export class TicketClocks {
     if (ticket === undefined || recorded.position <= ticket.version) return;
     ticket.version = recorded.position;
     ticket.raised ??= new Set();
-    ticket.raised.add(crossingNameOf(event));
+    ticket.raised.add(crossingKeyOf(event));
     this.#changed.add(ticket.ticketId);
   }
 

@@ -16,7 +16,7 @@ export interface TrackedTicket {
   readonly facts: ClockFact[];
   /** The contract of the coverage that stands; null while the ticket has no deadline. */
   contractId: string | null;
-  /** Names of the crossings raised (`crossingName`); undefined until the first one. */
+  /** Keys of the crossings raised (`crossingKey`); undefined until the first one. */
   raised: Set<string> | undefined;
   /** Closed, rejected or cancelled: once nothing is left to raise, the ticket is dropped. */
   ended: boolean;

@@ -70,7 +70,7 @@ export function crossingRaiser(options: CrossingRaiserOptions) {
       return fired();
     }
     const evaluation = clocks.evaluate(ticket, now);
-    const plan = planCrossings(ticketId, evaluation, ticket.raised ?? noneRaised, now);
+    const plan = planCrossings(evaluation, ticket.raised ?? noneRaised, now);
     const facts = contract === undefined ? [] : slaEventsFor(ticketId, contract.contractId, plan.due, now, actor);
     const written = await record(ticketId, facts);
     const alerts = written.map(({ fact, id, position }) =>
