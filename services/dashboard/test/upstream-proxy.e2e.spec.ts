@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningProcess, runProcess } from '@hotline/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDashboardService } from '../src/dashboard-service.ts';
+import { type DemoProduct, startDemoProduct } from './demo-product.ts';
+
+let product: DemoProduct;
+let dashboard: RunningProcess;
+const directory = mkdtempSync(join(tmpdir(), 'hotline-dashboard-alone-'));
+
+beforeAll(async () => {
+  product = await startDemoProduct();
+  // The dashboard as a process of its own, as in distributed mode, reading the product's services.
+  dashboard = await runProcess({
+    name: 'dashboard-alone',
+    description: 'The dashboard alone',
+    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SQLITE_FILE: join(directory, 'dashboard.sqlite') },
+    services: (context) => [
+      createDashboardService(context, { upstreams: { reporting: product.url, slaClock: product.url } }),
+    ],
+  });
+});
+
+afterAll(async () => {
+  await dashboard?.stop();
+  await product?.stop();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+const body = async (base: string, path: string) => {
+  const response = await fetch(`${base}${path}`);
+  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+};
+
+describe('the dashboard alone (distributed mode)', () => {
+  it('serves the page and relays the reads it makes to the services that own them', async () => {
+    expect((await body(dashboard.url, '/')).text).toContain('<html lang="fr">');
+    for (const path of [
+      '/indicators/2026',
+      '/reports/indicators?year=2026&byMonth=true',
+      '/reports/penalties?year=2026',
+      '/sla/at-risk?limit=5',
+    ]) {
+      const relayed = await body(dashboard.url, path);
+      const direct = await body(product.url, path);
+      expect(relayed.status).toBe(200);
+      expect(JSON.parse(relayed.text)).toEqual(JSON.parse(direct.text));
+    }
+    const csv = await fetch(`${dashboard.url}/reports/penalties.csv?year=2026`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toContain('.csv');
+    const missing = await body(dashboard.url, '/audit/tickets/no-such-ticket');
+    expect(missing.status).toBe(404);
+    expect(missing.type).toContain('application/problem+json');
+  });
+});
