@@ -5,6 +5,7 @@ import {
   type Period,
   tallyContribution,
 } from '@hotline/domain';
+import { inPeriod } from './periods.ts';
 import type { ReportingView } from './reporting-view.ts';
 
 export interface Scope {
@@ -20,8 +21,14 @@ export interface Scope {
 export function indicatorsOf(view: ReportingView, period: Period, now: number, scope: Scope = {}): Indicators {
   const tallies = view.settled(now);
   const tally = tallies.indicatorTally(period, scope.clientId);
+  const nowIn = inPeriod(period, now);
   for (const entry of tallies.open(view, scope.clientId)) {
-    tallyContribution(tally, indicatorContribution(view.judge(entry, now).outcome, now), period);
+    // An open ticket counts at `now`, at its reception (billable) or its claims: none in the period, nothing to judge.
+    const mayCount =
+      nowIn ||
+      inPeriod(period, entry.receivedAt) ||
+      entry.record.claims.some((claim) => inPeriod(period, claim.claimedAt));
+    if (mayCount) tallyContribution(tally, indicatorContribution(view.judge(entry, now).outcome, now), period);
   }
   return indicatorsOfTally(tally);
 }
