@@ -1,6 +1,6 @@
 import { getJson, urlOf } from '../api.js';
 import { columnsTable, fillSection, h } from '../dom.js';
-import { currentLanguage, formatDateTime, formatMoney, t } from '../i18n.js';
+import { currentLanguage, formatDateTime, formatMoney, formatPercent, t } from '../i18n.js';
 
 /** The ticket whose replay is shown: from the form, or a ticket link (`#audit=<id>`) anywhere on the page. */
 let ticketId = '';
@@ -22,6 +22,18 @@ const targetsText = (targets) =>
         )
         .join(' · ');
 
+/** A ticket event: the targets after it; an SLA event: what it raised (a threshold crossed, a breach). */
+function slaText(event) {
+  if (event.targets !== undefined && event.targets !== null) return targetsText(event.targets);
+  const data = event.data ?? {};
+  if (typeof data.target !== 'string') return '—';
+  const what =
+    event.type === 'SlaBreached'
+      ? t('status_breached')
+      : `${t('threshold')} ${formatPercent(typeof data.threshold === 'number' ? data.threshold : null)}`;
+  return `${t(data.target)}${t('colon')}${what}${data.dueAt ? ` (${t('due')} ${formatDateTime(data.dueAt)})` : ''}`;
+}
+
 function replayView(replay) {
   return [
     h('p', { 'data-testid': 'audit-summary' }, [
@@ -37,7 +49,7 @@ function replayView(replay) {
         { header: t('occurredAt'), text: (event) => formatDateTime(event.occurredAt) },
         { header: t('event'), text: (event) => event.type, value: (event) => event.type },
         { header: t('actor'), text: (event) => event.actor },
-        { header: t('slaAfter'), text: (event) => targetsText(event.targets ?? []) },
+        { header: t('slaAfter'), text: (event) => slaText(event) },
       ],
     }),
     h('h3', {}, [t('penaltyDerivation')]),

@@ -22,7 +22,7 @@ const milestoneColumns = (milestone) => [
     text: (item) => `${formatDuration(item[milestone].elapsedP90Ms)} (${formatDuration(item[milestone].countedP90Ms)})`,
   },
   {
-    header: `${t(milestone)} · ${t('withinRate')}`,
+    header: `${t(milestone)} · ${t('withinShort')}`,
     numeric: true,
     id: `${milestone}-rate`,
     text: (item) => formatPercent(item[milestone].withinDeadlineRate),
