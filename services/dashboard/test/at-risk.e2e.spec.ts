@@ -47,6 +47,10 @@ describe.skipIf(missing !== undefined)('the at-risk panel in Chromium, live', ()
     await expect(page.getByTestId(`countdown-${first.ticketId}-${first.target}`).textContent()).resolves.toMatch(
       /\d+ h \d{2} min \d{2} s/,
     );
+    // Wednesday 10:00 in Paris is within service hours: the countdown ticks in the page.
+    const countdown = page.getByTestId(`countdown-${first.ticketId}-${first.target}`);
+    const before = await countdown.textContent();
+    await expect.poll(() => countdown.textContent(), { timeout: 5_000 }).not.toBe(before);
     await page.screenshot({ path: join(ARTIFACTS, 'at-risk-fr-1280.png'), fullPage: true });
   });
 

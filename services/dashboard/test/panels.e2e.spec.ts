@@ -103,6 +103,7 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await expect(page.locator('h1').textContent()).resolves.toBe('Hotline — dashboard');
     await expect.poll(() => page.getByTestId('ind1-P2').textContent()).toMatch(/ of /);
+    await expect.poll(() => page.locator('#indicators a.csv').getAttribute('href')).toContain('lang=en');
     await page.screenshot({ path: join(ARTIFACTS, 'indicators-en-1280.png'), fullPage: true });
     await page.click('#language');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Hotline — tableau de bord');
@@ -225,6 +226,18 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
     expect(await value('audit-amount')).toBe(`${ticket.penaltyCents}`);
     await expect(page.locator('[data-testid="audit-penalty"] li').count()).resolves.toBe(replay.penalty.steps.length);
     await page.locator('#audit').screenshot({ path: join(ARTIFACTS, 'audit-fr-1280.png') });
+  });
+
+  it('opens with a skip link for the keyboard, then the sections', async () => {
+    const fresh = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+    await fresh.goto(product.url);
+    await fresh.waitForSelector('body[data-ready="true"]');
+    const focused = () => fresh.evaluate(() => document.activeElement?.getAttribute('href'));
+    await fresh.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('#main');
+    await fresh.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('#at-risk');
+    await fresh.close();
   });
 
   it('reads on a phone width without sideways scrolling of the page', async () => {
