@@ -147,7 +147,7 @@ export function contractPenalties(
     if (contract !== undefined) result.push(continuedYearPenalties(contract, first.year, group, open, now));
   }
   for (const open of opened.values()) add(open);
-  return result.sort((a, b) => a.contractId.localeCompare(b.contractId) || a.contractYear.index - b.contractYear.index);
+  return result.sort((a, b) => compareText(a.contractId, b.contractId) || a.contractYear.index - b.contractYear.index);
 }
 
 const NO_PROVISION: YearProvision = {
@@ -174,8 +174,11 @@ const penaltiesOf = (accruals: readonly Accrual[]) =>
       amountCents: accrual.judgement.penalty.amountCents,
     }));
 
+// `localeCompare` without arguments, once: open tickets all accrue now, so their order is all ids.
+const compareText = new Intl.Collator().compare;
+
 const byAccrual = (a: TicketPenaltyRow, b: TicketPenaltyRow) =>
-  a.accruedAt - b.accruedAt || a.ticketId.localeCompare(b.ticketId);
+  a.accruedAt - b.accruedAt || compareText(a.ticketId, b.ticketId);
 
 function penaltyRows(accruals: readonly Accrual[], allocated: ReadonlyMap<string, number>): TicketPenaltyRow[] {
   return accruals
