@@ -1,12 +1,12 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { crossingNameOf, planCrossings, raisableAt, type SlaEvent, slaEventsFor } from '@hotline/domain';
 import { ANY, DuplicateEventIdError, type EventStore, nameBasedUuid } from '@hotline/eventstore';
-import { type Alert, alertsTopic, type Bus } from '@hotline/messaging';
+import type { Alert, Bus } from '@hotline/messaging';
 import { type Clock, streams } from '@hotline/platform';
 import type { Logger } from '@hotline/runtime';
 import type { TicketClocks } from '../clocks/ticket-clocks.ts';
 import { noneRaised } from '../clocks/tracked-ticket.ts';
 import type { TimerClaim, TimerStore } from '../timers/timer-store.ts';
+import { AlertPublisher } from './alert-publisher.ts';
 import { slaAlert } from './sla-alert.ts';
 
 export interface CrossingRaiserOptions {
@@ -34,7 +34,6 @@ export interface Firing {
 }
 
 const MAX_ATTEMPTS = 5;
-const PUBLISH_BACKOFF_MS = [100, 1_000, 5_000];
 
 /**
  * Fires one claimed timer: evaluates the ticket as the read model holds it now, caught up with the
@@ -46,6 +45,7 @@ const PUBLISH_BACKOFF_MS = [100, 1_000, 5_000];
  */
 export function crossingRaiser(options: CrossingRaiserOptions) {
   const { store, timers, clock, clocks, logger, actor } = options;
+  const publisher = new AlertPublisher(options.bus, logger);
 
   return async function fire(claim: TimerClaim): Promise<Firing> {
     const { ticketId } = claim;
@@ -76,7 +76,7 @@ export function crossingRaiser(options: CrossingRaiserOptions) {
     const alerts = written.map(({ fact, id, position }) =>
       slaAlert(fact, id, position, contract!.clientId, evaluation),
     );
-    await publish(alerts);
+    await publisher.publish(alerts);
     await timers.complete(claim, plan.next === null ? null : raisableAt(plan.next));
     return fired(
       written.map((each) => each.fact),
@@ -122,25 +122,5 @@ export function crossingRaiser(options: CrossingRaiserOptions) {
       }
     }
     return [];
-  }
-
-  async function publish(alerts: readonly Alert[]): Promise<void> {
-    if (alerts.length === 0) return;
-    const messages = alerts.map((alert) => ({ key: alert.ticketId, payload: alert }));
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await options.bus.publish(alertsTopic, messages);
-        return;
-      } catch (error) {
-        const wait = PUBLISH_BACKOFF_MS[attempt];
-        // The facts are in the store (and reach support.events.v1 through the relay); only the
-        // notification is lost, and said so loudly.
-        if (wait === undefined) {
-          logger.error({ err: error, alertIds: alerts.map((alert) => alert.alertId) }, 'SLA alerts not published');
-          return;
-        }
-        await delay(wait);
-      }
-    }
   }
 }
