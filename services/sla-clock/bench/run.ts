@@ -1,7 +1,7 @@
 // `pnpm bench` (`node bench/run.ts`, `--quick` for a tenth of the load): a million open tickets with
 // their timers (memory, rebuild, rescheduling throughput), then alert latency on the real clock under
 // that load, the service's timers against a naive full rescan of every ticket each second.
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { planCrossings } from '@hotline/domain';
@@ -31,8 +31,13 @@ const rssMb = () => {
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const format = (value: number) => Math.round(value).toLocaleString('en-US');
 
+// The machine may be shared: its load says how far the figures can be trusted.
+const machineLoad = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
 log(
-  `SLA clock bench: ${format(OPEN)} open tickets, Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`,
+  `SLA clock bench: ${format(OPEN)} open tickets, Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${machineLoad()}`,
 );
 
 // 1. Memory and rescheduling: the read model and the timers alone, as the embedded service holds them.
@@ -134,3 +139,4 @@ if (timers !== undefined) {
   const met = timers.p99Ms <= P99_GOAL_MS && timers.alerts === timers.expected;
   log(`Goal: alerts within 1 s of the due instant at p99: ${met ? 'met' : 'MISSED'} (${format(timers.p99Ms)} ms).`);
 }
+log(`Load average at the end: ${machineLoad()}.`);
