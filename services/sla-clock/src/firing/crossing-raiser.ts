@@ -1,6 +1,6 @@
 import { crossingNameOf, planCrossings, raisableAt, type SlaEvent, slaEventsFor } from '@hotline/domain';
 import { ANY, DuplicateEventIdError, type EventStore, nameBasedUuid } from '@hotline/eventstore';
-import type { Alert, Bus } from '@hotline/messaging';
+import type { Bus, SlaAlert } from '@hotline/messaging';
 import { type Clock, streams } from '@hotline/platform';
 import type { Logger } from '@hotline/runtime';
 import type { TicketClocks } from '../clocks/ticket-clocks.ts';
@@ -30,7 +30,7 @@ export interface Firing {
   readonly firedAt: number;
   /** The facts this firing recorded: none when the ticket moved on meanwhile, or another firer was first. */
   readonly raised: readonly SlaEvent[];
-  readonly alerts: readonly Alert[];
+  readonly alerts: readonly SlaAlert[];
 }
 
 const MAX_ATTEMPTS = 5;
@@ -50,7 +50,7 @@ export function crossingRaiser(options: CrossingRaiserOptions) {
   return async function fire(claim: TimerClaim): Promise<Firing> {
     const { ticketId } = claim;
     const now = clock.now();
-    const fired = (raised: readonly SlaEvent[] = [], alerts: readonly Alert[] = []): Firing => ({
+    const fired = (raised: readonly SlaEvent[] = [], alerts: readonly SlaAlert[] = []): Firing => ({
       ticketId,
       claim,
       firedAt: now,

@@ -1,5 +1,5 @@
 import type { SlaEvaluation, SlaEvent } from '@hotline/domain';
-import type { Alert } from '@hotline/messaging';
+import type { SlaAlert } from '@hotline/messaging';
 
 /**
  * The alert a notification system gets for an SLA fact. Its id is the fact's event id, so the alert
@@ -13,7 +13,7 @@ export function slaAlert(
   position: bigint,
   clientId: string,
   evaluation: SlaEvaluation,
-): Alert {
+): SlaAlert {
   const deadline = evaluation.targets.find((target) => target.target === event.target)?.dueAt ?? null;
   return {
     alertId: eventId,
