@@ -18,11 +18,7 @@ export const patchEventRegistry = eventRegistry(patchLifecycleEventSchemas);
 export const clientEventRegistry = eventRegistry(clientEventSchemas);
 export const productEventRegistry = eventRegistry(productEventSchemas);
 export const objectivesEventRegistry = eventRegistry(objectivesEventSchemas);
-/**
- * The SLA clock's derived facts (`sla-<ticketId>` streams). Not yet composed into
- * `domainEventRegistry`: its schema spec pins the number of registered types, and that spec is not
- * the SLA clock's to change. Readers of `sla-` streams parse with this registry meanwhile.
- */
+/** The SLA clock's derived facts (`sla-<ticketId>` streams). */
 export const slaEventRegistry = eventRegistry(slaEventSchemas);
 
 /** Every event the domain writes: the one place a stored event's type and version are read back. */
@@ -35,6 +31,7 @@ export const domainEventRegistry = composeRegistries(
   clientEventRegistry,
   productEventRegistry,
   objectivesEventRegistry,
+  slaEventRegistry,
 );
 
 export type RegisteredDomainEvent = EventOfRegistry<typeof domainEventRegistry>;

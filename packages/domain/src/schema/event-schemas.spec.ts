@@ -15,7 +15,7 @@ function issuesOf(result: Result<unknown, DomainError>): SchemaIssue[] {
 }
 
 describe('every registered event schema', () => {
-  it('registers the events of the ticket, the contract and the small aggregates', () => {
+  it('registers the events of the ticket, the contract, the SLA clock and the small aggregates', () => {
     expect(types).toEqual(
       expect.arrayContaining([
         'TicketReceived',
@@ -25,7 +25,7 @@ describe('every registered event schema', () => {
         'AnnualObjectivesSet',
       ]),
     );
-    expect(types).toHaveLength(22 + 5 + 4 + 3 + 2 + 4 + 4 + 1);
+    expect(types).toHaveLength(22 + 5 + 4 + 3 + 2 + 4 + 4 + 1 + 2);
   });
 
   it.each(types)('%s refuses a malformed instant, naming the field and the reason', (type) => {
