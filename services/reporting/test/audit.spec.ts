@@ -81,9 +81,19 @@ describe("a ticket's replay for a penalty dispute", () => {
   it('checks that each stored SLA event recomputes from the ticket events recorded before it', async () => {
     harness = await reportingHarness(Date.parse('2026-09-14T11:00:00+02:00'));
     await seedWorkedExamples(harness.store);
+    // As the SLA clock writes them (packages/domain/src/sla/sla-events.ts).
     const breach = (dueAt: string) => ({
       type: 'SlaBreached',
-      data: { ticketId: 'WE-1', target: 'workaround', threshold: 1, dueAt, at: dueAt },
+      data: {
+        ticketId: 'WE-1',
+        contractId: 'ACME-M',
+        target: 'workaround',
+        nature: 'malfunction',
+        priority: 'P2',
+        dueAt,
+        by: 'sla-clock',
+        at: dueAt,
+      },
       actor: 'sla-clock',
       occurredAt: dueAt,
     });
