@@ -17,6 +17,7 @@ export {
   type RunningProcess,
   runProcess,
 } from './process/run-process.ts';
+export { type SeededRandom, seededRandom } from './random/seeded-random.ts';
 export type { HotlineService, ServiceContext } from './service/hotline-service.ts';
 export { idOfStream, streams } from './streams.ts';
 export { seedWorkedExamples } from './testing/seed-worked-examples.ts';

@@ -9,6 +9,7 @@ import {
   ticketDecider,
 } from '@hotline/domain';
 import type { EventStore } from '@hotline/eventstore';
+import { seededRandom } from '@hotline/platform';
 import { HotlineScenario } from './hotline-scenario.ts';
 
 type Command = TicketCommand extends infer C ? (C extends { ticketId: string } ? Omit<C, 'ticketId'> : never) : never;
@@ -26,23 +27,7 @@ export interface HistoryOptions {
   readonly onTicket?: (done: number) => void;
 }
 
-/** mulberry32: a small seeded generator, so a history is the same on every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (share: number) => next() < share,
-    between: (low: number, high: number) => low + next() * (high - low),
-  };
-}
+const random = seededRandom;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

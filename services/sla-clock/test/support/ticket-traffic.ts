@@ -1,26 +1,15 @@
 import { type Priority, type TicketEvent, toEpochMs } from '@hotline/domain';
+import { seededRandom } from '@hotline/platform';
 import { tickets } from './ticket-events.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** A small deterministic generator (mulberry32): the same seed plays the same traffic. */
+/** The platform's seeded generator, with whole numbers from `between`: the same seed plays the same traffic. */
 export function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    chance: (p: number) => next() < p,
-    between: (min: number, max: number) => Math.round(min + next() * (max - min)),
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
-  };
+  const random = seededRandom(seed);
+  return { ...random, between: (min: number, max: number) => Math.round(random.between(min, max)) };
 }
 
 export interface TrafficOptions {

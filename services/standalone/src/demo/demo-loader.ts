@@ -1,9 +1,8 @@
 import { ticketDecider } from '@hotline/domain';
 import { type IntakeDependencies, takeIn, ticketIdFor } from '@hotline/intake';
-import { executeCommand, streams } from '@hotline/platform';
+import { executeCommand, seededRandom, streams } from '@hotline/platform';
 import type { Logger } from '@hotline/runtime';
 import { demoAgents, demoContracts } from './demo-catalogue.ts';
-import { seededRandom } from './demo-random.ts';
 import { demoTicket, receptionInstants } from './demo-tickets.ts';
 
 const SOURCE = 'demo';

@@ -6,8 +6,8 @@ import {
   type Priority,
   type TicketCommand,
 } from '@hotline/domain';
+import type { SeededRandom } from '@hotline/platform';
 import { demoAgents, demoClients, demoProblems, demoProducts } from './demo-catalogue.ts';
-import type { SeededRandom } from './demo-random.ts';
 
 const calendar = businessCalendar({});
 const business = (from: number, minutes: number) => calendar.add(from, Math.round(minutes) * MINUTE_MS);

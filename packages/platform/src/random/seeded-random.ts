@@ -1,4 +1,4 @@
-/** A small seeded generator (mulberry32): the demo hotline is the same on every machine. */
+/** A small seeded generator (mulberry32): demos, simulations and test histories are the same on every machine. */
 export function seededRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {
