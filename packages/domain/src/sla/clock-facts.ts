@@ -1,6 +1,7 @@
 import type { Interval } from '../calendar/index.ts';
 import type { SlaTargetName } from '../contract/contract-terms.ts';
 import type { Nature, Priority } from '../ticket/ticket-classification.ts';
+import { clockTimelines } from './clock-timelines.ts';
 
 /**
  * What the SLA clock needs to know of a ticket's life, in the order it happened. The ticket's events map
@@ -44,75 +45,11 @@ export interface ClockTimeline {
   readonly stoppedAt: number | null;
 }
 
+/** The clock's view after all the facts: the last of the timelines a replay walks through. */
 export function foldClockFacts(facts: readonly ClockFact[]): ClockTimeline {
-  const first = facts[0];
-  if (first?.kind !== 'received') throw new Error('A ticket clock starts with its reception');
-  const pauses: Interval[] = [];
-  const qualifications: Qualification[] = [{ from: first.at, nature: first.nature, priority: first.priority }];
-  let pausedSince: number | null = null;
-  let takeChargeAt: number | null = null;
-  let firstWorkaroundAt: number | null = null;
-  let firstResolutionAt: number | null = null;
-  let resolutionAt: number | null = null;
-  let stoppedAt: number | null = null;
-
-  const pause = (at: number) => {
-    pausedSince ??= at;
-  };
-  const resume = (at: number) => {
-    if (pausedSince !== null && at > pausedSince) pauses.push({ start: pausedSince, end: at });
-    pausedSince = null;
-  };
-
-  for (const fact of facts.slice(1)) {
-    switch (fact.kind) {
-      case 'received':
-        throw new Error('A ticket is received once');
-      case 'requalified': {
-        const current = qualifications.at(-1)!;
-        qualifications.push({
-          from: fact.at,
-          nature: fact.nature ?? current.nature,
-          priority: fact.priority ?? current.priority,
-        });
-        break;
-      }
-      case 'paused':
-        pause(fact.at);
-        break;
-      case 'resumed':
-        resume(fact.at);
-        break;
-      case 'milestone':
-        if (fact.milestone === 'takeCharge') takeChargeAt ??= fact.at;
-        else firstWorkaroundAt ??= fact.at;
-        break;
-      case 'resolved':
-        firstResolutionAt ??= fact.at;
-        resolutionAt = fact.at;
-        pause(fact.at);
-        break;
-      case 'reopened':
-        resolutionAt = null;
-        resume(fact.at);
-        break;
-      case 'stopped':
-        stoppedAt ??= fact.at;
-        pause(fact.at);
-        break;
-    }
-  }
-  if (pausedSince !== null) pauses.push({ start: pausedSince, end: Number.POSITIVE_INFINITY });
-  return {
-    receivedAt: first.at,
-    pauses,
-    qualifications,
-    takeChargeAt,
-    firstWorkaroundAt,
-    firstResolutionAt,
-    resolutionAt,
-    stoppedAt,
-  };
+  const timeline = clockTimelines(facts).at(-1);
+  if (timeline === undefined) throw new Error('A ticket clock starts with its reception');
+  return timeline;
 }
 
 /** Nature and priority in force at an instant (requalifications apply from when they happened). */
