@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { acmeMaintenanceTerms, contractEvent, planCrossings } from '@hotline/domain';
 import { ANY, type EventStore, openSqliteStore } from '@hotline/eventstore';
-import { alertsTopic, InProcessBus, silentLogger, supportTopics } from '@hotline/messaging';
+import { alertsTopic, InProcessBus, SoleRelay, silentLogger, supportTopics } from '@hotline/messaging';
 import { domainUpcaster, streams, systemClock } from '@hotline/platform';
 import { createLogger } from '@hotline/runtime';
+import { AlertDispatcher } from '../src/alerts/alert-dispatcher.ts';
+import { storedAlerts } from '../src/alerts/stored-alerts.ts';
 import { followedStreams, TicketClocks } from '../src/clocks/ticket-clocks.ts';
 import { noneRaised } from '../src/clocks/tracked-ticket.ts';
 import { crossingRaiser } from '../src/firing/crossing-raiser.ts';
@@ -91,7 +93,6 @@ export async function alertLatency(
     await subscription.waitFor(await store.headPosition());
     const raise = crossingRaiser({
       store,
-      bus,
       timers: new MemoryTimerStore(),
       clock: systemClock,
       clocks,
@@ -100,6 +101,16 @@ export async function alertLatency(
       retryDelayMs: 5_000,
     });
     const rescans = naiveRescan(clocks, raise, stop.signal, scans);
+    // Its alerts go out the service's way: from the stored facts.
+    const checkpoint = new SoleRelay(await store.headPosition());
+    const dispatcher = new AlertDispatcher({
+      store,
+      bus,
+      leadership: checkpoint,
+      checkpoints: checkpoint,
+      alertsOf: storedAlerts({ store, clocks, readModelAt: (position) => subscription.waitFor(position) }),
+      logger,
+    }).start();
     // The rescan needs no timers: what the read model plans is dropped.
     timers = { schedule: async () => {} } as unknown as TimerStore;
     flush = async () => {
@@ -108,6 +119,7 @@ export async function alertLatency(
     shutdown = async () => {
       stop.abort();
       await rescans;
+      await dispatcher.stop();
       await subscription.stop();
     };
   }

@@ -1,6 +1,9 @@
 import type { Subscription } from '@hotline/eventstore';
 import type { HotlineService, ServiceContext } from '@hotline/platform';
-import { timersPendingGauge } from '@hotline/runtime';
+import { projectionLagGauge, timersPendingGauge } from '@hotline/runtime';
+import { type AlertCoordination, alertCoordinationFor } from './alerts/alert-coordination.ts';
+import { AlertDispatcher } from './alerts/alert-dispatcher.ts';
+import { storedAlerts } from './alerts/stored-alerts.ts';
 import { followedStreams, TicketClocks } from './clocks/ticket-clocks.ts';
 import { crossingRaiser, type Firing } from './firing/crossing-raiser.ts';
 import { registerSlaRoutes } from './http/sla-routes.ts';
@@ -31,6 +34,13 @@ export interface SlaClockOptions {
   readonly retryDelayMs?: number;
   /** Told of every firing: tests, simulations, metrics. */
   readonly onFiring?: (firing: Firing) => void;
+  /**
+   * Where the alert dispatcher keeps its lease and checkpoint: by default Redis when the context has
+   * one, else a SQLite file next to a SQLite store's (`alertCoordinationFor`). The service closes it.
+   */
+  readonly alerts?: AlertCoordination;
+  /** How long the alert dispatcher's lease lives without renewal: a dead dispatcher's successor waits that long (10 s). */
+  readonly alertLeaseMs?: number;
 }
 
 export interface SlaClockService extends HotlineService {
@@ -51,7 +61,8 @@ export interface SlaClockService extends HotlineService {
 /**
  * The SLA clock: follows every ticket, contract and SLA event, keeps each open ticket's clocks, and
  * holds durable timers for the next warning or breach of each; when one fires it raises what is
- * still true (`SlaWarningRaised`, `SlaBreached` in `sla-<ticketId>`, an alert on support.alerts.v1).
+ * still true (`SlaWarningRaised`, `SlaBreached` in `sla-<ticketId>`); an outbox follows those facts
+ * from the store and sends their alerts to support.alerts.v1.
  * Answers a ticket's deadlines, the tickets at risk and the breached ones over HTTP.
  */
 export function createSlaClockService(context: ServiceContext, options: SlaClockOptions = {}): SlaClockService {
@@ -62,7 +73,6 @@ export function createSlaClockService(context: ServiceContext, options: SlaClock
   const clocks = new TicketClocks();
   const fire = crossingRaiser({
     store,
-    bus: context.bus,
     timers,
     clock,
     clocks,
@@ -86,7 +96,11 @@ export function createSlaClockService(context: ServiceContext, options: SlaClock
     pollIntervalMs: options.pollIntervalMs !== undefined ? options.pollIntervalMs : timers.shared ? 1_000 : null,
     retryDelayMs,
   });
+  const coordination = options.alerts ?? alertCoordinationFor(context, { leaseTtlMs: options.alertLeaseMs ?? 10_000 });
+  let dispatcher: AlertDispatcher | undefined;
   let gauge: ReturnType<typeof timersPendingGauge> | undefined;
+  let alertLag: ReturnType<ReturnType<typeof projectionLagGauge>['labels']> | undefined;
+  let lagTimer: NodeJS.Timeout | undefined;
   let subscription: Subscription | undefined;
   let live = false;
   let flushRequested = false;
@@ -128,6 +142,11 @@ export function createSlaClockService(context: ServiceContext, options: SlaClock
     void flushNow();
   }
 
+  async function updateAlertLag(): Promise<void> {
+    const lag = await dispatcher?.lag().catch(() => null);
+    alertLag?.set(lag ?? 0);
+  }
+
   async function caughtUp(): Promise<void> {
     if (subscription === undefined) throw new Error('The SLA clock is not started');
     await subscription.waitFor(await store.headPosition());
@@ -142,6 +161,9 @@ export function createSlaClockService(context: ServiceContext, options: SlaClock
 
     registerRoutes(app) {
       gauge = timersPendingGauge(app.metrics.registry);
+      // Positions between the store's head and the last alert dispatched, as the projections' lags are
+      // counted; the replica that holds the alerts' lease reports it, the others 0.
+      alertLag = projectionLagGauge(app.metrics.registry).labels({ projection: 'sla-alerts' });
       registerSlaRoutes(app, { store, clock, clocks, caughtUp });
     },
 
@@ -163,17 +185,41 @@ export function createSlaClockService(context: ServiceContext, options: SlaClock
       live = true;
       await flushNow();
       loop.start();
-      log.info({ tickets: clocks.size, timers: await timers.size() }, 'SLA clock started');
+      const following = subscription;
+      dispatcher = new AlertDispatcher({
+        store,
+        bus: context.bus,
+        leadership: coordination.leadership,
+        checkpoints: coordination.checkpoints,
+        alertsOf: storedAlerts({ store, clocks, readModelAt: (position) => following.waitFor(position) }),
+        logger: log.child({ component: 'sla-alerts' }),
+      }).start();
+      dispatcher.done.catch((error: unknown) => log.error({ err: error }, 'the SLA alert dispatcher stopped'));
+      // A lone replica holds the lease at once: waiting for it lets `settled()` cover the alerts from
+      // the start. One that finds the lease held (another replica, or a killed process's until it
+      // lapses) goes on in standby.
+      await Promise.race([dispatcher.whenActive(), new Promise((resolve) => setTimeout(resolve, 250).unref())]);
+      lagTimer = setInterval(() => void updateAlertLag(), 5_000);
+      lagTimer.unref();
+      log.info(
+        { tickets: clocks.size, timers: await timers.size(), alerts: dispatcher.state, checkpoint: coordination.where },
+        'SLA clock started',
+      );
     },
 
     async stop() {
       if (subscription === undefined) return;
       live = false;
+      clearInterval(lagTimer);
       await loop.stop();
+      // Finishes the batch of alerts in flight; what is left waits at the checkpoint for the next start.
+      await dispatcher?.stop();
+      dispatcher = undefined;
       await subscription.stop();
       subscription = undefined;
       await flushing;
       await timers.close();
+      coordination.close();
     },
 
     async settled() {
@@ -181,6 +227,7 @@ export function createSlaClockService(context: ServiceContext, options: SlaClock
         const head = await store.headPosition();
         await caughtUp();
         await loop.whenIdle();
+        await dispatcher?.dispatched(head);
         if ((await store.headPosition()) === head) return;
       }
     },

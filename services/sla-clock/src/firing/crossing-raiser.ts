@@ -1,17 +1,13 @@
 import { crossingNameOf, planCrossings, raisableAt, type SlaEvent, slaEventsFor } from '@hotline/domain';
 import { ANY, DuplicateEventIdError, type EventStore, nameBasedUuid } from '@hotline/eventstore';
-import type { Bus, SlaAlert } from '@hotline/messaging';
 import { type Clock, streams } from '@hotline/platform';
 import type { Logger } from '@hotline/runtime';
 import type { TicketClocks } from '../clocks/ticket-clocks.ts';
 import { noneRaised } from '../clocks/tracked-ticket.ts';
 import type { TimerClaim, TimerStore } from '../timers/timer-store.ts';
-import { AlertPublisher } from './alert-publisher.ts';
-import { slaAlert } from './sla-alert.ts';
 
 export interface CrossingRaiserOptions {
   readonly store: EventStore;
-  readonly bus: Pick<Bus, 'publish'>;
   readonly timers: TimerStore;
   readonly clock: Clock;
   /** The read model, caught up with the store before each round of firings. */
@@ -30,7 +26,6 @@ export interface Firing {
   readonly firedAt: number;
   /** The facts this firing recorded: none when the ticket moved on meanwhile, or another firer was first. */
   readonly raised: readonly SlaEvent[];
-  readonly alerts: readonly SlaAlert[];
 }
 
 const MAX_ATTEMPTS = 5;
@@ -39,24 +34,18 @@ const MAX_ATTEMPTS = 5;
  * Fires one claimed timer: evaluates the ticket as the read model holds it now, caught up with the
  * store (an answer recorded meanwhile raises nothing), raises every crossing past and not raised yet
  * (late ones too, each with its crossing instant and the raising instant), appends the facts to
- * `sla-<ticketId>` in one append under the ids their crossings name, then alerts, then moves the
- * timer to the next crossing. The ids make a second firing of the same crossings (another replica, a
- * lapsed lease) append nothing, and only the firing whose append wrote the facts alerts.
+ * `sla-<ticketId>` in one append under the ids their crossings name, then moves the timer to the next
+ * crossing. The ids make a second firing of the same crossings (another replica, a lapsed lease) append
+ * nothing. Alerts are not sent from here: the alert dispatcher follows the facts from the store
+ * (`alerts/alert-dispatcher.ts`), so a crash between the append and the alert loses nothing.
  */
 export function crossingRaiser(options: CrossingRaiserOptions) {
   const { store, timers, clock, clocks, logger, actor } = options;
-  const publisher = new AlertPublisher(options.bus, logger);
 
   return async function fire(claim: TimerClaim): Promise<Firing> {
     const { ticketId } = claim;
     const now = clock.now();
-    const fired = (raised: readonly SlaEvent[] = [], alerts: readonly SlaAlert[] = []): Firing => ({
-      ticketId,
-      claim,
-      firedAt: now,
-      raised,
-      alerts,
-    });
+    const fired = (raised: readonly SlaEvent[] = []): Firing => ({ ticketId, claim, firedAt: now, raised });
     const ticket = clocks.ticket(ticketId);
     if (ticket === undefined) {
       // Ended with nothing left to raise (or never seen): nothing waits for this timer.
@@ -73,25 +62,15 @@ export function crossingRaiser(options: CrossingRaiserOptions) {
     const plan = planCrossings(evaluation, ticket.raised ?? noneRaised, now);
     const facts = contract === undefined ? [] : slaEventsFor(ticketId, contract.contractId, plan.due, now, actor);
     const written = await record(ticketId, facts);
-    const alerts = written.map(({ fact, id, position }) =>
-      slaAlert(fact, id, position, contract!.clientId, evaluation),
-    );
-    await publisher.publish(alerts);
     await timers.complete(claim, plan.next === null ? null : raisableAt(plan.next));
-    return fired(
-      written.map((each) => each.fact),
-      alerts,
-    );
+    return fired(written);
   };
 
   /**
    * Appends the facts in one append: other replicas see all of them or none, never a ticket half
    * raised that would make its timer due again. Facts another firer recorded first are left out.
    */
-  async function record(
-    ticketId: string,
-    facts: readonly SlaEvent[],
-  ): Promise<{ fact: SlaEvent; id: string; position: bigint }[]> {
+  async function record(ticketId: string, facts: readonly SlaEvent[]): Promise<SlaEvent[]> {
     let pending = facts.map((fact) => ({ fact, id: nameBasedUuid(crossingNameOf(fact)) }));
     for (let attempt = 1; pending.length > 0; attempt++) {
       try {
@@ -107,13 +86,7 @@ export function crossingRaiser(options: CrossingRaiserOptions) {
           })),
           { expectedRevision: ANY },
         );
-        if (!result.written) return [];
-        // One fact (the usual firing) is at the append's position. Positions inside one append need
-        // not be consecutive (EventStoreDB), so several facts have theirs read back.
-        if (pending.length === 1) return [{ ...pending[0]!, position: result.position }];
-        const stored = await store.readStream(streams.sla(ticketId), { fromRevision: result.firstRevision });
-        const positions = new Map(stored.map((event) => [event.id, event.position]));
-        return pending.map((each) => ({ ...each, position: positions.get(each.id) ?? result.position }));
+        return result.written ? pending.map((each) => each.fact) : [];
       } catch (error) {
         if (!(error instanceof DuplicateEventIdError) || attempt >= MAX_ATTEMPTS) throw error;
         // Another firer recorded some of them first (a lapsed lease, a replica behind): raise the rest.

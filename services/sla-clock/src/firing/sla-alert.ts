@@ -12,7 +12,7 @@ export function slaAlert(
   eventId: string,
   position: bigint,
   clientId: string,
-  evaluation: SlaEvaluation,
+  evaluation: Pick<SlaEvaluation, 'targets'>,
 ): SlaAlert {
   const deadline = evaluation.targets.find((target) => target.target === event.target)?.dueAt ?? null;
   return {
