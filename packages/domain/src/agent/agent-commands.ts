@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ActorId, EntityId } from '../schema/primitives.ts';
+import { ActorId, EntityId, ProductCode } from '../schema/primitives.ts';
 import { Instant } from '../shared/time.ts';
-import { AgentRole, Availability, ProductSkill } from './agent-events.ts';
+import { AgentRole, Availability, ProductSkill, SkillLevel } from './agent-events.ts';
 
 const base = { agentId: EntityId, by: ActorId, at: Instant };
 
@@ -25,14 +25,25 @@ export const ChangeAvailability = z.object({
   until: Instant.optional(),
 });
 
+/** A skill gained by completing a training: it raises the agent's level on the product, never lowers it. */
+export const AcquireSkill = z.object({
+  type: z.literal('AcquireSkill'),
+  ...base,
+  product: ProductCode,
+  level: SkillLevel,
+  trainingId: EntityId,
+});
+
 export const AgentCommand = z.discriminatedUnion('type', [
   RegisterAgent,
   RecordAgentDeparture,
   DeclareSkills,
   ChangeAvailability,
+  AcquireSkill,
 ]);
 export type AgentCommand = z.infer<typeof AgentCommand>;
 export type RegisterAgent = z.infer<typeof RegisterAgent>;
 export type RecordAgentDeparture = z.infer<typeof RecordAgentDeparture>;
 export type DeclareSkills = z.infer<typeof DeclareSkills>;
 export type ChangeAvailability = z.infer<typeof ChangeAvailability>;
+export type AcquireSkill = z.infer<typeof AcquireSkill>;

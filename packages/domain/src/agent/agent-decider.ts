@@ -1,8 +1,15 @@
 import { type DomainError, domainError } from '../shared/domain-error.ts';
 import { assertNever, err, ok, type Result } from '../shared/result.ts';
 import { toEpochMs } from '../shared/time.ts';
-import type { AgentCommand } from './agent-commands.ts';
-import { type AgentEvent, type AgentRole, type Availability, agentEvent, type SkillLevel } from './agent-events.ts';
+import type { AcquireSkill, AgentCommand } from './agent-commands.ts';
+import {
+  type AgentEvent,
+  type AgentRole,
+  type Availability,
+  agentEvent,
+  type SkillLevel,
+  skillRank,
+} from './agent-events.ts';
 
 export interface Agent {
   readonly status: 'active' | 'left';
@@ -59,9 +66,27 @@ export function decideAgent(command: AgentCommand, state: AgentState): Decision 
       const { type: _type, ...changed } = command;
       return ok([agentEvent('AvailabilityChanged', changed)]);
     }
+    case 'AcquireSkill':
+      return acquireSkill(command, state);
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * The skill set with the trained product raised to the training's level, as one `SkillsDeclared`:
+ * assignment and reporting read that event already, so a training needs no new reader. Nothing is
+ * recorded when the agent already holds the level or more (a replayed completion changes nothing).
+ */
+function acquireSkill(command: AcquireSkill, agent: Agent): Decision {
+  const held = agent.skills[command.product];
+  if (held !== undefined && skillRank[held] >= skillRank[command.level]) return ok([]);
+  const skills = Object.entries({ ...agent.skills, [command.product]: command.level }).map(([product, level]) => ({
+    product,
+    level,
+  }));
+  const { agentId, trainingId, by, at } = command;
+  return ok([agentEvent('SkillsDeclared', { agentId, skills, trainingId, by, at })]);
 }
 
 export function evolveAgent(state: AgentState, event: AgentEvent): AgentState {

@@ -9,6 +9,9 @@ export type AgentRole = z.infer<typeof AgentRole>;
 export const SkillLevel = z.enum(['basic', 'confirmed', 'expert']);
 export type SkillLevel = z.infer<typeof SkillLevel>;
 
+/** Levels in increasing order: a training never lowers a skill. */
+export const skillRank: Readonly<Record<SkillLevel, number>> = { basic: 1, confirmed: 2, expert: 3 };
+
 export const ProductSkill = z.object({ product: ProductCode, level: SkillLevel });
 export type ProductSkill = z.infer<typeof ProductSkill>;
 
@@ -30,10 +33,14 @@ export const AgentLeft = eventSchema('AgentLeft', 1, {
   at: Instant,
 });
 
-/** The agent's whole skill set per product, replacing the previous one: assignment reads it as is. */
+/**
+ * The agent's whole skill set per product, replacing the previous one: assignment reads it as is.
+ * `trainingId` names the training that raised a skill, when the set comes from one.
+ */
 export const SkillsDeclared = eventSchema('SkillsDeclared', 1, {
   agentId: EntityId,
   skills: z.array(ProductSkill),
+  trainingId: EntityId.optional(),
   by: ActorId,
   at: Instant,
 });

@@ -68,3 +68,44 @@ describe('agents', () => {
       .thenRefused('agent.not_found');
   });
 });
+
+describe('skills gained by training', () => {
+  const erpBasic = agentEvent('SkillsDeclared', {
+    ...ids,
+    skills: [
+      { product: 'ERP', level: 'basic' },
+      { product: 'CRM', level: 'expert' },
+    ],
+    at,
+  });
+  const training = { ...ids, trainingId: 'TR-1', at: later } as const;
+
+  it('a training raises the skill on its product, keeping the others', () => {
+    given([joined, erpBasic])
+      .when({ type: 'AcquireSkill', ...training, product: 'ERP', level: 'confirmed' })
+      .then([
+        agentEvent('SkillsDeclared', {
+          ...training,
+          skills: [
+            { product: 'ERP', level: 'confirmed' },
+            { product: 'CRM', level: 'expert' },
+          ],
+        }),
+      ]);
+    given([joined])
+      .when({ type: 'AcquireSkill', ...training, product: 'HR', level: 'basic' })
+      .then([agentEvent('SkillsDeclared', { ...training, skills: [{ product: 'HR', level: 'basic' }] })]);
+  });
+
+  it('never lowers a skill: an agent already as skilled records nothing', () => {
+    given([joined, erpBasic])
+      .when({ type: 'AcquireSkill', ...training, product: 'CRM', level: 'basic' })
+      .then([]);
+  });
+
+  it('an agent who left gains nothing', () => {
+    given([joined, left])
+      .when({ type: 'AcquireSkill', ...training, product: 'ERP', level: 'basic' })
+      .thenRefused('agent.left');
+  });
+});

@@ -1,6 +1,6 @@
 import { type DomainError, domainError } from '../shared/domain-error.ts';
 import { assertNever, err, ok, type Result } from '../shared/result.ts';
-import type { ClientCommand } from './client-commands.ts';
+import type { ClientCommand, ScheduleClientReview } from './client-commands.ts';
 import { type ClientContextKind, type ClientEvent, clientEvent } from './client-events.ts';
 
 export interface ClientContextPeriod {
@@ -43,13 +43,8 @@ export function decideClient(command: ClientCommand, state: ClientState): Decisi
       const { type: _type, ...clearing } = command;
       return ok([clientEvent('ClientContextCleared', clearing)]);
     }
-    case 'ScheduleClientReview': {
-      if (state.reviews[command.reviewId] !== undefined) {
-        return refuse('client.review_already_scheduled', command, `review ${command.reviewId} exists`);
-      }
-      const { type: _type, ...schedule } = command;
-      return ok([clientEvent('ClientReviewScheduled', schedule)]);
-    }
+    case 'ScheduleClientReview':
+      return scheduleReview(command, state);
     case 'RecordClientReview': {
       const review = state.reviews[command.reviewId];
       if (review === undefined) return refuse('client.review_not_scheduled', command, `no review ${command.reviewId}`);
@@ -61,6 +56,32 @@ export function decideClient(command: ClientCommand, state: ClientState): Decisi
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * A review is requested by the client, or by the hotline because of a context still flagged; it may
+ * name the period its client report covers. Without `requestedBy`, the client asked (version 1 events
+ * written before the field existed read so).
+ */
+function scheduleReview(command: ScheduleClientReview, state: ClientState): Decision {
+  if (state.reviews[command.reviewId] !== undefined) {
+    return refuse('client.review_already_scheduled', command, `review ${command.reviewId} exists`);
+  }
+  if (command.requestedBy === 'context') {
+    if (command.context === undefined) {
+      return refuse('client.review_reason_invalid', command, 'a review for a context names the context');
+    }
+    if (state.contexts[command.context] === undefined) {
+      return refuse('client.review_context_not_flagged', command, `the client is not flagged ${command.context}`);
+    }
+  } else if (command.context !== undefined) {
+    return refuse('client.review_reason_invalid', command, 'only a review requested for a context names one');
+  }
+  if (command.period !== undefined && command.period.to < command.period.from) {
+    return refuse('client.review_period_invalid', command, `${command.period.to} is before ${command.period.from}`);
+  }
+  const { type: _type, ...schedule } = command;
+  return ok([clientEvent('ClientReviewScheduled', schedule)]);
 }
 
 export function evolveClient(state: ClientState, event: ClientEvent): ClientState {

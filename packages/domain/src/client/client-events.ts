@@ -28,10 +28,22 @@ export const ClientContextCleared = eventSchema('ClientContextCleared', 1, {
   at: Instant,
 });
 
+/** Who asked for a review: the client, or the hotline because of a context it flagged (a migration…). */
+export const ReviewRequester = z.enum(['client', 'context']);
+export type ReviewRequester = z.infer<typeof ReviewRequester>;
+
+/** The days a review looks back on, both included: the client report of the meeting covers them. */
+export const ReviewPeriod = z.object({ from: LocalDate, to: LocalDate });
+export type ReviewPeriod = z.infer<typeof ReviewPeriod>;
+
+/** `context` names the flagged context a review is held for, when `requestedBy` is `context`. */
 export const ClientReviewScheduled = eventSchema('ClientReviewScheduled', 1, {
   clientId: EntityId,
   reviewId: EntityId,
   scheduledFor: Instant,
+  requestedBy: ReviewRequester.optional(),
+  context: ClientContextKind.optional(),
+  period: ReviewPeriod.optional(),
   agenda: Text.optional(),
   by: ActorId,
   at: Instant,
@@ -45,6 +57,7 @@ export const ClientReviewHeld = eventSchema('ClientReviewHeld', 1, {
   reviewId: EntityId,
   notes: Text,
   actions: z.array(ReviewAction),
+  attendees: z.array(Text).optional(),
   by: ActorId,
   at: Instant,
 });

@@ -65,3 +65,31 @@ describe('client reviews', () => {
       .thenRefused('client.review_already_scheduled');
   });
 });
+
+describe('why a review is held', () => {
+  it('the client asks for a review of a period', () => {
+    const asked = { ...review, requestedBy: 'client', period: { from: '2026-01-01', to: '2026-05-31' } } as const;
+    given([])
+      .when({ type: 'ScheduleClientReview', ...ids, ...asked })
+      .then([clientEvent('ClientReviewScheduled', { ...ids, ...asked })]);
+    given([])
+      .when({ type: 'ScheduleClientReview', ...ids, ...asked, period: { from: '2026-05-31', to: '2026-01-01' } })
+      .thenRefused('client.review_period_invalid');
+  });
+
+  it('the hotline schedules one because of a context it flagged, and only then', () => {
+    const forMigration = { ...review, requestedBy: 'context', context: 'migration' } as const;
+    given([flagged])
+      .when({ type: 'ScheduleClientReview', ...ids, ...forMigration })
+      .then([clientEvent('ClientReviewScheduled', { ...ids, ...forMigration })]);
+    given([])
+      .when({ type: 'ScheduleClientReview', ...ids, ...forMigration })
+      .thenRefused('client.review_context_not_flagged');
+    given([flagged])
+      .when({ type: 'ScheduleClientReview', ...ids, ...review, requestedBy: 'context' })
+      .thenRefused('client.review_reason_invalid');
+    given([flagged])
+      .when({ type: 'ScheduleClientReview', ...ids, ...review, requestedBy: 'client', context: 'migration' })
+      .thenRefused('client.review_reason_invalid');
+  });
+});

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { specify } from '../../test/given-when-then.ts';
+import { billableWorkKind } from './billable-time.ts';
+import { BillingCommand, type SetPriceList } from './billing-commands.ts';
+import { billingDecider } from './billing-decider.ts';
+import { BillingEvent, billingEvent } from './billing-events.ts';
+
+const { given } = specify(billingDecider, { commands: BillingCommand, events: BillingEvent });
+const ids = { clientId: 'GLOBEX', by: 'manager-max', at: '2026-01-05T09:00:00+01:00' };
+const list2026: SetPriceList = {
+  type: 'SetPriceList',
+  ...ids,
+  validFrom: '2026-01-01',
+  currency: 'EUR',
+  hourlyRates: [
+    { workKind: 'malfunction', rateCents: 9_000 },
+    { workKind: 'on_site', rateCents: 12_000 },
+  ],
+  fixedPrices: [{ service: 'install', label: 'Installation', priceCents: 150_000 }],
+};
+const { type: _type, ...listPayload } = list2026;
+const set2026 = billingEvent('PriceListSet', listPayload);
+const set202607 = billingEvent('PriceListSet', {
+  ...listPayload,
+  validFrom: '2026-07-01',
+  hourlyRates: [{ workKind: 'malfunction', rateCents: 9_500 }],
+});
+const time = {
+  type: 'BillTicketTime',
+  ...ids,
+  itemId: 'time-1',
+  ticketId: 'T-9',
+  product: 'ERP',
+  agentId: 'agent-ada',
+  workKind: 'malfunction',
+  minutes: 10,
+  on: '2026-07-02',
+  description: 'Analysed the posting logs',
+  at: '2026-07-02T11:00:00+02:00',
+} as const;
+const billedTime = (rateCents: number, amountCents: number, priceListFrom: string) =>
+  billingEvent('BillableItemRecorded', {
+    ...ids,
+    itemId: 'time-1',
+    origin: 'ticket_time',
+    ticketId: 'T-9',
+    product: 'ERP',
+    agentId: 'agent-ada',
+    on: time.on,
+    description: time.description,
+    pricing: 'time',
+    workKind: 'malfunction',
+    minutes: 10,
+    rateCents,
+    amountCents,
+    currency: 'EUR',
+    priceListFrom,
+    at: time.at,
+  });
+
+describe('price lists', () => {
+  it('a version is in force from its day until the next one', () => {
+    given([]).when(list2026).then([set2026]);
+    given([set2026, set202607])
+      .when(time)
+      .then([billedTime(9_500, 1_583, '2026-07-01')]);
+    given([set2026, set202607])
+      .when({ ...time, on: '2026-06-30' })
+      .then([{ ...billedTime(9_000, 1_500, '2026-01-01'), on: '2026-06-30' }]);
+  });
+
+  it('versions follow one another and never reach back over a billed item', () => {
+    given([set2026]).when(list2026).thenRefused('billing.price_list_out_of_order');
+    given([set2026, billedTime(9_000, 1_500, '2026-01-01')])
+      .when({ ...list2026, validFrom: '2026-07-02' })
+      .thenRefused('billing.price_list_retroactive');
+    given([set2026, billedTime(9_000, 1_500, '2026-01-01')])
+      .when({ ...list2026, validFrom: '2026-07-03' })
+      .then([billingEvent('PriceListSet', { ...listPayload, validFrom: '2026-07-03' })]);
+  });
+
+  it('a version prices each kind of work and each service once, over a valid period', () => {
+    given([])
+      .when({ ...list2026, hourlyRates: [...list2026.hourlyRates, { workKind: 'on_site', rateCents: 1 }] })
+      .thenRefused('billing.price_list_duplicate');
+    given([])
+      .when({ ...list2026, validUntil: '2025-12-31' })
+      .thenRefused('billing.price_list_period_invalid');
+  });
+
+  it('nothing is billed outside a list in force', () => {
+    given([]).when(time).thenRefused('billing.no_price_list');
+    given([billingEvent('PriceListSet', { ...listPayload, validUntil: '2026-06-30' })])
+      .when(time)
+      .thenRefused('billing.no_price_list');
+    given([set202607])
+      .when({ ...time, workKind: 'functional' })
+      .thenRefused('billing.no_rate');
+  });
+});
+
+describe('billable items', () => {
+  it('time is billed once per time record', () => {
+    given([set2026, billedTime(9_000, 1_500, '2026-01-01')])
+      .when(time)
+      .thenRefused('billing.already_registered');
+  });
+
+  const onSite = {
+    type: 'RecordOnSiteService',
+    ...ids,
+    serviceId: 'OS-1',
+    agentId: 'agent-bob',
+    on: '2026-03-12',
+    description: 'Installed ERP 13 at the Lyon site',
+  } as const;
+  const onSiteItem = {
+    ...ids,
+    itemId: 'OS-1',
+    origin: 'on_site_service',
+    agentId: 'agent-bob',
+    on: '2026-03-12',
+    description: onSite.description,
+    currency: 'EUR',
+    priceListFrom: '2026-01-01',
+  } as const;
+
+  it('an on-site service is billed by its duration at the on-site rate', () => {
+    given([set2026])
+      .when({ ...onSite, ticketId: 'T-9', pricing: { kind: 'time', minutes: 150 } })
+      .then([
+        billingEvent('BillableItemRecorded', {
+          ...onSiteItem,
+          ticketId: 'T-9',
+          pricing: 'time',
+          workKind: 'on_site',
+          minutes: 150,
+          rateCents: 12_000,
+          amountCents: 30_000,
+        }),
+      ]);
+  });
+
+  it('or at the fixed price of its service', () => {
+    given([set2026])
+      .when({ ...onSite, pricing: { kind: 'fixed', service: 'install' } })
+      .then([
+        billingEvent('BillableItemRecorded', {
+          ...onSiteItem,
+          pricing: 'fixed',
+          service: 'install',
+          amountCents: 150_000,
+        }),
+      ]);
+    given([set2026])
+      .when({ ...onSite, pricing: { kind: 'fixed', service: 'audit' } })
+      .thenRefused('billing.no_fixed_price');
+  });
+});
+
+describe('which time is billable', () => {
+  const ticket = {
+    clientId: 'GLOBEX',
+    nature: 'malfunction',
+    coverage: { status: 'covered', contractId: 'C' },
+  } as const;
+
+  it('time outside a contract is billed at the rate of the nature of the ticket', () => {
+    expect(billableWorkKind({ ...ticket, coverage: { status: 'no_contract', contractId: null } })).toBe('malfunction');
+    expect(billableWorkKind({ ...ticket, coverage: { status: 'out_of_contract', contractId: null } })).toBe(
+      'malfunction',
+    );
+    expect(
+      billableWorkKind({ ...ticket, nature: 'service', coverage: { status: 'not_applicable', contractId: null } }),
+    ).toBe('service');
+  });
+
+  it('covered tickets, change requests and tickets without client are not billed here', () => {
+    expect(billableWorkKind(ticket)).toBeUndefined();
+    expect(
+      billableWorkKind({ ...ticket, nature: 'evolution', coverage: { status: 'not_applicable', contractId: null } }),
+    ).toBeUndefined();
+    const { clientId: _client, ...anonymous } = ticket;
+    expect(billableWorkKind({ ...anonymous, coverage: { status: 'no_contract', contractId: null } })).toBeUndefined();
+  });
+});
