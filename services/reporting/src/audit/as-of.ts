@@ -1,5 +1,6 @@
 import type { EventStore } from '@hotline/eventstore';
 import { MemoryRecordStore } from '../projections/record-store.ts';
+import type { IndicatorFilters } from '../queries/indicator-cube.ts';
 import { indicatorsOf } from '../queries/indicator-queries.ts';
 import { overrunsIn, pastDue } from '../queries/overrun-queries.ts';
 import { contractPenalties } from '../queries/penalty-queries.ts';
@@ -9,6 +10,8 @@ import { type RebuildProgress, rebuildRecords } from '../rebuild/rebuild.ts';
 
 export interface AsOfOptions {
   readonly clientId?: string | undefined;
+  /** Narrow the indicators only (overruns, past-due tickets and penalties are the client's or the hotline's). */
+  readonly indicatorFilters?: Omit<IndicatorFilters, 'clientId'> | undefined;
   /** The civil year of the indicators and overruns; the year of the instant by default. */
   readonly year?: number | undefined;
   readonly onProgress?: (progress: RebuildProgress) => void;
@@ -36,7 +39,7 @@ export async function asOfReport(store: EventStore, at: number, options: AsOfOpt
   const scope = { clientId: options.clientId };
   const year = options.year ?? civilYearOf(at);
   const period = yearPeriod(year);
-  const indicators = indicatorsOf(view, period, at, scope);
+  const indicators = indicatorsOf(view, period, at, { ...options.indicatorFilters, ...scope });
   const overruns = overrunsIn(view, period, at, scope);
   const penalties = contractPenalties(view, at, scope);
   return {

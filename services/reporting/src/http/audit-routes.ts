@@ -5,7 +5,7 @@ import { asOfReport } from '../audit/as-of.ts';
 import { ticketAuditHtml } from '../audit/audit-html.ts';
 import { verifyChains } from '../audit/chain-verdict.ts';
 import { auditTicket, TicketNotFound } from '../audit/ticket-audit.ts';
-import { JsonView, LanguageQuery } from './query-schemas.ts';
+import { IndicatorFilterQuery, JsonView, LanguageQuery } from './query-schemas.ts';
 import type { RouteContext } from './route-context.ts';
 import { wire } from './wire.ts';
 
@@ -72,13 +72,18 @@ export function registerAuditRoutes({ app, clock }: RouteContext, store: EventSt
           at: z.iso.datetime({ offset: true }),
           clientId: z.string().min(1).optional(),
           year: z.coerce.number().int().min(2000).max(2100).optional(),
+          product: IndicatorFilterQuery.shape.product.describe("The indicators of one product's tickets only"),
+          nature: IndicatorFilterQuery.shape.nature.describe('The indicators of one nature only'),
+          environment: IndicatorFilterQuery.shape.environment.describe('The indicators of one environment only'),
         }),
         response: { 200: JsonView },
       },
     },
     async (request) => {
-      const { at, clientId, year } = request.query;
-      return wire(await asOfReport(store, Date.parse(at), { clientId, year })) as Record<string, unknown>;
+      const { at, clientId, year, product, nature, environment } = request.query;
+      return wire(
+        await asOfReport(store, Date.parse(at), { clientId, year, indicatorFilters: { product, nature, environment } }),
+      ) as Record<string, unknown>;
     },
   );
   app.get(

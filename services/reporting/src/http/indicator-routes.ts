@@ -5,7 +5,7 @@ import { type IndicatorRow, indicatorColumns } from '../csv/report-columns.ts';
 import { indicatorsOf } from '../queries/indicator-queries.ts';
 import { objectiveChecks } from '../queries/objectives-queries.ts';
 import { civilYearOf, reportingPeriod } from '../queries/periods.ts';
-import { JsonView, LanguageQuery, PeriodQuery, ScopeQuery } from './query-schemas.ts';
+import { IndicatorFilterQuery, JsonView, LanguageQuery, PeriodQuery } from './query-schemas.ts';
 import type { RouteContext } from './route-context.ts';
 import { wire } from './wire.ts';
 
@@ -32,7 +32,7 @@ const indicatorRows = (indicators: Indicators): IndicatorRow[] => [
   { priority: 'all' as const, indicators },
 ];
 
-const IndicatorsQuery = PeriodQuery.extend(ScopeQuery.shape).extend({
+const IndicatorsQuery = PeriodQuery.extend(IndicatorFilterQuery.shape).extend({
   byMonth: z
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
@@ -46,17 +46,19 @@ export function registerIndicatorRoutes({ app, projections, clock }: RouteContex
     {
       schema: {
         tags: ['reporting'],
-        summary: 'The five indicators of a civil year (or one of its months), per priority',
+        summary:
+          'The five indicators of a civil year (or one of its months), per priority; narrowed by client, product, nature, environment',
         params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-        querystring: z.object({ month: PeriodQuery.shape.month, ...ScopeQuery.shape }),
+        querystring: z.object({ month: PeriodQuery.shape.month, ...IndicatorFilterQuery.shape }),
         response: { 200: IndicatorsView },
       },
     },
     async (request) => {
       const view = await projections.current();
       const now = clock.now();
-      const period = reportingPeriod({ year: request.params.year, month: request.query.month }, now);
-      const indicators = indicatorsOf(view, period, now, { clientId: request.query.clientId });
+      const { month, ...filters } = request.query;
+      const period = reportingPeriod({ year: request.params.year, month }, now);
+      const indicators = indicatorsOf(view, period, now, filters);
       return {
         year: request.params.year,
         asOf: new Date(now).toISOString(),
@@ -71,7 +73,8 @@ export function registerIndicatorRoutes({ app, projections, clock }: RouteContex
     {
       schema: {
         tags: ['reporting'],
-        summary: 'The five indicators of a period, per priority, against the year’s objectives',
+        summary:
+          'The five indicators of a period, per priority, against the year’s objectives (checked when no filter narrows them)',
         querystring: IndicatorsQuery,
         response: { 200: JsonView },
       },
@@ -79,15 +82,16 @@ export function registerIndicatorRoutes({ app, projections, clock }: RouteContex
     async (request) => {
       const view = await projections.current();
       const now = clock.now();
-      const { byMonth, clientId, ...periodQuery } = request.query;
+      const { byMonth, clientId, product, nature, environment, ...periodQuery } = request.query;
+      const filters = { clientId, product, nature, environment };
       const period = reportingPeriod(periodQuery, now);
-      const indicators = indicatorsOf(view, period, now, { clientId });
+      const indicators = indicatorsOf(view, period, now, filters);
       const year = periodQuery.year ?? (periodQuery.from === undefined ? civilYearOf(now) : undefined);
       const months =
         byMonth && year !== undefined && periodQuery.month === undefined
           ? Array.from({ length: 12 }, (_, index) => ({
               month: index + 1,
-              ...indicatorsOf(view, civilMonth(year, index + 1), now, { clientId }),
+              ...indicatorsOf(view, civilMonth(year, index + 1), now, filters),
             }))
           : undefined;
       return wire({
@@ -96,8 +100,11 @@ export function registerIndicatorRoutes({ app, projections, clock }: RouteContex
         periodStartAt: period.start,
         periodEndAt: period.end,
         ...indicators,
+        // The year's objectives are the whole hotline's: they are checked only when nothing narrows it.
         objectives:
-          clientId === undefined && year !== undefined && periodQuery.month === undefined
+          Object.values(filters).every((value) => value === undefined) &&
+          year !== undefined &&
+          periodQuery.month === undefined
             ? objectiveChecks(indicators, view.objectives.get(year))
             : [],
         ...(months === undefined ? {} : { months }),
@@ -109,17 +116,17 @@ export function registerIndicatorRoutes({ app, projections, clock }: RouteContex
     {
       schema: {
         tags: ['reporting'],
-        summary: 'The five indicators of a period, per priority, as CSV',
-        querystring: PeriodQuery.extend(ScopeQuery.shape).extend(LanguageQuery.shape),
+        summary: 'The five indicators of a period, per priority, as CSV (same filters)',
+        querystring: PeriodQuery.extend(IndicatorFilterQuery.shape).extend(LanguageQuery.shape),
         produces: ['text/csv'],
       },
     },
     async (request, reply) => {
       const view = await projections.current();
       const now = clock.now();
-      const { lang, clientId, ...periodQuery } = request.query;
+      const { lang, clientId, product, nature, environment, ...periodQuery } = request.query;
       const period = reportingPeriod(periodQuery, now);
-      const indicators = indicatorsOf(view, period, now, { clientId });
+      const indicators = indicatorsOf(view, period, now, { clientId, product, nature, environment });
       return sendCsv(
         reply,
         `indicateurs-${period.label.replaceAll('/', '_')}`,

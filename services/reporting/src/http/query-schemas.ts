@@ -18,6 +18,14 @@ export const ScopeQuery = z.object({
   clientId: z.string().min(1).optional().describe("One client's tickets only"),
 });
 
+/** The indicators' filters (the dashboard's): any combination narrows them to the tickets that match all. */
+export const IndicatorFilterQuery = z.object({
+  ...ScopeQuery.shape,
+  product: z.string().min(1).optional().describe("One product's tickets only"),
+  nature: Nature.optional().describe('Tickets of one nature only'),
+  environment: Environment.optional().describe('Tickets of one environment only (none given: matches no environment)'),
+});
+
 export const LanguageQuery = z.object({
   lang: z.enum(['fr', 'en']).default('fr').describe('Language of CSV headers and printable documents'),
 });

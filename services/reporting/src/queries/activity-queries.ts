@@ -4,6 +4,7 @@ import type { Scope } from './indicator-queries.ts';
 import { civilYearOf, inPeriod } from './periods.ts';
 import type { ReportingView } from './reporting-view.ts';
 import { rate } from './statistics.ts';
+import { volumeKeys } from './volume-tallies.ts';
 
 export interface VolumeRow {
   readonly dimension: 'product' | 'nature' | 'priority' | 'agent';
@@ -13,23 +14,23 @@ export interface VolumeRow {
 
 /** Tickets received in the period by product, nature, priority and assigned agent. */
 export function volumes(view: ReportingView, period: Period, scope: Scope = {}): VolumeRow[] {
-  const counts = new Map<string, VolumeRow>();
-  const count = (dimension: VolumeRow['dimension'], value: string) => {
-    const key = `${dimension}\u0000${value}`;
-    const row = counts.get(key) ?? { dimension, value, received: 0 };
-    counts.set(key, { ...row, received: row.received + 1 });
-  };
-  for (const entry of view.tickets.values()) {
-    const { ticket } = entry.record;
-    if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
-    if (!inPeriod(period, entry.receivedAt)) continue;
-    count('product', ticket.product ?? '(unknown)');
-    count('nature', ticket.nature);
-    count('priority', ticket.priority);
-    count('agent', ticket.assignee ?? '(unassigned)');
+  // Whole months: the counts kept per month as tickets change; any other period reads every ticket.
+  let counts = view.volumes().countsOf(period, scope.clientId);
+  if (counts === null) {
+    counts = new Map();
+    for (const entry of view.tickets.values()) {
+      if (scope.clientId !== undefined && entry.record.ticket.clientId !== scope.clientId) continue;
+      if (!inPeriod(period, entry.receivedAt)) continue;
+      for (const key of volumeKeys(entry)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const rows: VolumeRow[] = [];
+  for (const [key, received] of counts) {
+    const [dimension, value] = key.split('\u0000') as [VolumeRow['dimension'], string];
+    rows.push({ dimension, value, received });
   }
   const order = ['product', 'nature', 'priority', 'agent'];
-  return [...counts.values()].sort(
+  return rows.sort(
     (a, b) =>
       order.indexOf(a.dimension) - order.indexOf(b.dimension) ||
       b.received - a.received ||

@@ -1,11 +1,5 @@
-import {
-  type Indicators,
-  indicatorContribution,
-  indicatorsOfTally,
-  type Period,
-  tallyContribution,
-} from '@hotline/domain';
-import { inPeriod } from './periods.ts';
+import { type Indicators, indicatorsOfTally, type Period } from '@hotline/domain';
+import type { IndicatorFilters } from './indicator-cube.ts';
 import type { ReportingView } from './reporting-view.ts';
 
 export interface Scope {
@@ -14,21 +8,16 @@ export interface Scope {
 }
 
 /**
- * The five indicators of DOMAIN.md for a period at `now`: the settled tickets' tallies (summed once,
- * as they were settled) and the open tickets judged now, each through the domain's
- * `indicatorContribution`, whose sum a property spec holds equal to `indicatorsFor`.
+ * The five indicators of DOMAIN.md for a period at `now`, narrowed by the filters: the month tallies
+ * (settled tickets, open tickets' claims and receptions) and, when the period holds now, the open
+ * tickets' part counted at now; every part through the domain's `indicatorContribution`, whose sum a
+ * property spec holds equal to `indicatorsFor`.
  */
-export function indicatorsOf(view: ReportingView, period: Period, now: number, scope: Scope = {}): Indicators {
-  const tallies = view.settled(now);
-  const tally = tallies.indicatorTally(period, scope.clientId);
-  const nowIn = inPeriod(period, now);
-  for (const entry of tallies.open(view, scope.clientId)) {
-    // An open ticket counts at `now`, at its reception (billable) or its claims: none in the period, nothing to judge.
-    const mayCount =
-      nowIn ||
-      inPeriod(period, entry.receivedAt) ||
-      entry.record.claims.some((claim) => inPeriod(period, claim.claimedAt));
-    if (mayCount) tallyContribution(tally, indicatorContribution(view.judge(entry, now).outcome, now), period);
-  }
-  return indicatorsOfTally(tally);
+export function indicatorsOf(
+  view: ReportingView,
+  period: Period,
+  now: number,
+  filters: IndicatorFilters = {},
+): Indicators {
+  return indicatorsOfTally(view.tallies(now).indicatorTally(period, now, filters));
 }

@@ -1,5 +1,6 @@
 import { DAY_MS, type Environment, type Nature, type Period, type Priority } from '@hotline/domain';
 import type { Scope } from './indicator-queries.ts';
+import { overrunRowAt } from './open-reading.ts';
 import { inPeriod } from './periods.ts';
 import type { ReportingView, TicketEntry } from './reporting-view.ts';
 import type { Judgement } from './ticket-judgement.ts';
@@ -65,7 +66,7 @@ export function overrunOf(entry: TicketEntry, judgement: Judgement): OverrunRow 
 /**
  * Covered tickets overrunning their resolution deadline, counted in the period as indicators 3 and 4
  * count them: in the period of their resolution, open ones in the period that holds `now`. Settled
- * tickets' rows come from the view's tallies; only the open tickets are judged.
+ * tickets' rows come from the view's tallies, open ones from their readings (the overrun run on to now).
  */
 export function overrunsIn(
   view: ReportingView,
@@ -78,14 +79,13 @@ export function overrunsIn(
     (scope.clientId === undefined || row.clientId === scope.clientId) &&
     (!options.production || row.environment === 'production') &&
     (!options.overThirtyDays || row.overrunMs > THIRTY_DAYS_MS);
-  const tallies = view.settled(now);
+  const tallies = view.tallies(now);
   const rows = tallies.overrunsIn(period, keep, `${scope.clientId}|${options.production}|${options.overThirtyDays}`);
   if (!inPeriod(period, now)) return [...rows];
   const open: OverrunRow[] = [];
-  for (const entry of tallies.open(view, scope.clientId)) {
-    if (entry.record.ticket.coverage.status !== 'covered') continue;
-    const row = overrunOf(entry, view.judge(entry, now));
-    if (row !== null && keep(row)) open.push(row);
+  for (const reading of tallies.overrunning()) {
+    const row = overrunRowAt(reading.overrun!, now);
+    if (keep(row)) open.push(row);
   }
   return mergedByOverrun(rows, open.sort(byOverrun));
 }
@@ -126,6 +126,7 @@ export interface PastDueRow {
 /** The open tickets with a deadline already passed, one row per missed target, the latest first. */
 export function pastDue(view: ReportingView, now: number, scope: Scope = {}): PastDueRow[] {
   const rows: PastDueRow[] = [];
+  const tallies = view.tallies(now);
   for (const ticketId of view.open) {
     const entry = view.tickets.get(ticketId);
     if (entry === undefined) continue;
@@ -133,7 +134,9 @@ export function pastDue(view: ReportingView, now: number, scope: Scope = {}): Pa
     if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
     if (ticket.coverage.status !== 'covered' || entry.resolvedAt !== null) continue;
     if (ticket.status === 'rejected' || ticket.status === 'cancelled' || ticket.status === 'closed') continue;
-    for (const target of view.judge(entry, now).sla.evaluation.targets) {
+    // A reading's targets (statuses, due instants) stand until it lapses; only counted time moves.
+    const judgement = tallies.readingOf(ticketId)?.judgement ?? view.judge(entry, now);
+    for (const target of judgement.sla.evaluation.targets) {
       if (target.status !== 'breached' || target.reachedAt !== null || target.dueAt === null) continue;
       rows.push({
         ticketId: ticket.ticketId,

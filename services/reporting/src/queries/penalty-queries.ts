@@ -13,8 +13,8 @@ import {
 import type { ContractRecord } from '../projections/contract-record.ts';
 import type { Scope } from './indicator-queries.ts';
 import type { ReportingView, TicketEntry } from './reporting-view.ts';
-import type { PenaltyGroup } from './settled-tallies.ts';
 import type { Judgement } from './ticket-judgement.ts';
+import type { PenaltyGroup } from './ticket-tallies.ts';
 
 export interface TicketPenaltyRow {
   readonly ticketId: string;
@@ -106,25 +106,25 @@ function yearOf(terms: ContractTerms, at: number): ContractYear {
 
 /**
  * Penalties per contract and contract year at `now`: accrued, provision (caps applied), claims and
- * what became of them. Settled tickets' accruals come from the view's tallies; only open ones are judged.
+ * what became of them. Settled tickets' accruals come from the view's tallies, open ones from their
+ * readings (read again only once lapsed).
  */
 export function contractPenalties(
   view: ReportingView,
   now: number,
   scope: Scope & { readonly contractId?: string | undefined } = {},
 ): ContractYearPenalties[] {
-  const tallies = view.settled(now);
+  const tallies = view.tallies(now);
+  // Open tickets accrue now: their readings' accruals, placed at this query's instant.
   const opened = new Map<string, Accrual[]>();
-  for (const entry of tallies.open(view, scope.clientId)) {
-    const { coverage } = entry.record.ticket;
-    if (coverage.status !== 'covered' || coverage.contractId === null) continue;
-    if (scope.contractId !== undefined && coverage.contractId !== scope.contractId) continue;
-    const accrual = accrualOf(entry, view.judge(entry, now), now);
-    if (accrual === null) continue;
-    const key = accrualKey(accrual);
-    const group = opened.get(key);
-    if (group === undefined) opened.set(key, [accrual]);
-    else group.push(accrual);
+  for (const [key, accruals] of tallies.openAccruals()) {
+    if (scope.contractId !== undefined && !key.startsWith(`${scope.contractId}\u0000`)) continue;
+    const group: Accrual[] = [];
+    for (const accrual of accruals.values()) {
+      if (scope.clientId === undefined || accrual.entry.record.ticket.clientId === scope.clientId)
+        group.push(accrual.accruedAt === now ? accrual : { ...accrual, accruedAt: now });
+    }
+    if (group.length > 0) opened.set(key, group);
   }
   const result: ContractYearPenalties[] = [];
   const contractOf = (accrual: Accrual) => view.contracts.get(accrual.entry.record.ticket.coverage.contractId!);

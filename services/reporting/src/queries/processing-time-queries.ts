@@ -1,8 +1,15 @@
-import type { Period, SlaTargetName } from '@hotline/domain';
+import type { Period } from '@hotline/domain';
 import type { Scope } from './indicator-queries.ts';
 import { inPeriod } from './periods.ts';
+import {
+  countsInProcessingTimes,
+  type SampleBucket,
+  type TimeSample,
+  takeChargeAt,
+  ticketSamples,
+} from './processing-time-tallies.ts';
 import type { ReportingView } from './reporting-view.ts';
-import { median, percentile, rate } from './statistics.ts';
+import { median, percentile, rate, sortedMedian, sortedPercentile } from './statistics.ts';
 
 export interface DurationStatistics {
   readonly count: number;
@@ -46,9 +53,43 @@ function statistics(sample: Sample): DurationStatistics {
   };
 }
 
+/** The months' samples in ascending order: one typed-array sort (no comparator) instead of a sort per month. */
+function sortedOf(buckets: readonly SampleBucket[], values: (bucket: SampleBucket) => readonly number[]): Float64Array {
+  let length = 0;
+  for (const bucket of buckets) length += values(bucket).length;
+  const sorted = new Float64Array(length);
+  let offset = 0;
+  for (const bucket of buckets) {
+    sorted.set(values(bucket), offset);
+    offset += values(bucket).length;
+  }
+  return sorted.sort();
+}
+
+function bucketStatistics(buckets: readonly SampleBucket[]): DurationStatistics {
+  const elapsed = sortedOf(buckets, (bucket) => bucket.elapsed);
+  const counted = sortedOf(buckets, (bucket) => bucket.counted);
+  const met = buckets.reduce((sum, bucket) => sum + bucket.met, 0);
+  const breached = buckets.reduce((sum, bucket) => sum + bucket.breached, 0);
+  return {
+    count: elapsed.length,
+    elapsedMedianMs: sortedMedian(elapsed),
+    elapsedP90Ms: sortedPercentile(elapsed, 0.9),
+    countedMedianMs: sortedMedian(counted),
+    countedP90Ms: sortedPercentile(counted, 0.9),
+    met,
+    breached,
+    withinDeadlineRate: rate(met, met + breached),
+  };
+}
+
+const byClient = (a: ClientProcessingTimes, b: ClientProcessingTimes) => a.clientId.localeCompare(b.clientId);
+
 /**
  * Take-charge and resolution times per client for client reviews: tickets taken charge (resolved)
- * in the period, rejected and cancelled ones left out, as in the indicators.
+ * in the period, rejected and cancelled ones left out, as in the indicators. A period of whole
+ * months reads the samples kept per client and month as tickets change; any other period (or an
+ * instant before some milestone) takes each ticket's samples afresh.
  */
 export function processingTimes(
   view: ReportingView,
@@ -56,35 +97,42 @@ export function processingTimes(
   now: number,
   scope: Scope = {},
 ): ClientProcessingTimes[] {
-  const byClient = new Map<string, { takeCharge: Sample; resolution: Sample }>();
+  const tallies = view.tallies(now).processingTimes;
+  const buckets = now >= tallies.settledBy ? tallies.bucketsOf(period, scope.clientId) : null;
+  if (buckets !== null) {
+    return [...buckets.entries()]
+      .map(([clientId, each]) => ({
+        clientId,
+        takeCharge: bucketStatistics(each.takeCharge),
+        resolution: bucketStatistics(each.resolution),
+      }))
+      .sort(byClient);
+  }
+  const byClientId = new Map<string, { takeCharge: Sample; resolution: Sample }>();
   for (const entry of view.tickets.values()) {
-    const { ticket } = entry.record;
-    if (ticket.clientId === undefined) continue;
-    if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
-    if (ticket.status === 'rejected' || ticket.status === 'cancelled') continue;
-    const takenAt = ticket.milestones.takeCharge === undefined ? null : Date.parse(ticket.milestones.takeCharge);
-    const takenIn = inPeriod(period, takenAt);
+    if (!countsInProcessingTimes(entry)) continue;
+    if (scope.clientId !== undefined && entry.record.ticket.clientId !== scope.clientId) continue;
+    const takenIn = inPeriod(period, takeChargeAt(entry));
     const resolvedIn = inPeriod(period, entry.resolvedAt);
     if (!takenIn && !resolvedIn) continue;
-    const samples = byClient.get(ticket.clientId) ?? { takeCharge: emptySample(), resolution: emptySample() };
-    byClient.set(ticket.clientId, samples);
-    const targets = view.judge(entry, now).sla.evaluation.targets;
-    const add = (sample: Sample, name: SlaTargetName, reachedAt: number) => {
-      sample.elapsed.push(reachedAt - entry.receivedAt);
-      const target = targets.find((each) => each.target === name);
-      if (target === undefined) return;
-      sample.counted.push(target.countedMs);
-      if (target.status === 'met') sample.met++;
-      if (target.status === 'breached') sample.breached++;
+    const samples = ticketSamples(entry, view.judge(entry, now).sla.evaluation.targets);
+    const client = byClientId.get(samples.clientId) ?? { takeCharge: emptySample(), resolution: emptySample() };
+    byClientId.set(samples.clientId, client);
+    const add = (into: Sample, sample: TimeSample | null) => {
+      if (sample === null) return;
+      into.elapsed.push(sample.elapsed);
+      if (sample.counted !== null) into.counted.push(sample.counted);
+      if (sample.met) into.met++;
+      if (sample.breached) into.breached++;
     };
-    if (takenIn && takenAt !== null) add(samples.takeCharge, 'takeCharge', takenAt);
-    if (resolvedIn && entry.resolvedAt !== null) add(samples.resolution, 'resolution', entry.resolvedAt);
+    if (takenIn) add(client.takeCharge, samples.takeCharge);
+    if (resolvedIn) add(client.resolution, samples.resolution);
   }
-  return [...byClient.entries()]
+  return [...byClientId.entries()]
     .map(([clientId, samples]) => ({
       clientId,
       takeCharge: statistics(samples.takeCharge),
       resolution: statistics(samples.resolution),
     }))
-    .sort((a, b) => a.clientId.localeCompare(b.clientId));
+    .sort(byClient);
 }

@@ -8,7 +8,6 @@ import type { RecordChangeListener, StoredRecord } from '../projections/record-s
 import type { SlaRecord } from '../projections/sla-record.ts';
 import type { TicketRecord } from '../projections/ticket-record.ts';
 import { ReceptionOrder } from './reception-order.ts';
-import { SettledTallies } from './settled-tallies.ts';
 import {
   type Judgement,
   judgementStableUntil,
@@ -16,6 +15,8 @@ import {
   judgeTicket,
   overrunAt,
 } from './ticket-judgement.ts';
+import { TicketTallies } from './ticket-tallies.ts';
+import { VolumeTallies } from './volume-tallies.ts';
 
 export interface TicketEntry {
   readonly record: TicketRecord;
@@ -58,7 +59,8 @@ export class ReportingView implements RecordChangeListener {
   readonly #byClient = new Map<string, ReceptionOrder>();
   #openLatestFirst: string[] | undefined;
   #judgements = new Map<string, CachedJudgement>();
-  readonly #tallies = new SettledTallies();
+  readonly #tallies = new TicketTallies();
+  readonly #volumes = new VolumeTallies();
   #position = 0n;
 
   /** The highest global position folded into the records this view holds. */
@@ -84,6 +86,7 @@ export class ReportingView implements RecordChangeListener {
     this.#byClient.clear();
     this.#judgements.clear();
     this.#tallies.clear();
+    this.#volumes.clear();
     this.#position = 0n;
   }
 
@@ -109,12 +112,15 @@ export class ReportingView implements RecordChangeListener {
           else this.open.delete(ticketId);
           this.#openLatestFirst = undefined;
         }
-        this.tickets.set(ticketId, {
+        const entry: TicketEntry = {
           record,
           revision: stored.revision,
           receivedAt,
           resolvedAt: resolution === undefined ? null : Date.parse(resolution),
-        });
+        };
+        this.tickets.set(ticketId, entry);
+        this.#volumes.takeOut(ticketId);
+        this.#volumes.put(entry);
         this.#tallies.ticketChanged(ticketId, record.ticket.coverage.contractId ?? null);
         return;
       }
@@ -143,10 +149,15 @@ export class ReportingView implements RecordChangeListener {
     }
   }
 
-  /** The settled tickets' tallies brought up to date with the records, and the open tickets to judge at `now`. */
-  settled(now: number): SettledTallies {
+  /** The tickets' tallies brought up to date with the records and with `now` (open tickets whose reading lapsed read again). */
+  tallies(now: number): TicketTallies {
     this.#tallies.flush(this, now);
     return this.#tallies;
+  }
+
+  /** Tickets received per civil month along the activity view's dimensions (they read the records only). */
+  volumes(): VolumeTallies {
+    return this.#volumes;
   }
 
   /** Tickets (of a client, or among some ids), latest reception first. */

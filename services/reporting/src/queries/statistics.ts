@@ -1,15 +1,26 @@
 /** The median of a sample (the mean of the two middle values for an even count); null when empty. */
 export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return sortedMedian([...values].sort((a, b) => a - b));
 }
 
 /** Nearest-rank percentile: the smallest value at or above which `share` of the sample lies. */
 export function percentile(values: readonly number[], share: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  return sortedPercentile(
+    [...values].sort((a, b) => a - b),
+    share,
+  );
+}
+
+/** `median` of a sample already in ascending order. */
+export function sortedMedian(sorted: ArrayLike<number>): number | null {
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** `percentile` of a sample already in ascending order. */
+export function sortedPercentile(sorted: ArrayLike<number>, share: number): number | null {
+  if (sorted.length === 0) return null;
   return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)]!;
 }
 

@@ -3,20 +3,34 @@ import {
   type IndicatorContribution,
   type IndicatorTally,
   indicatorContribution,
-  mergeIndicatorTally,
   type Period,
   tallyContribution,
 } from '@hotline/domain';
+import {
+  dimensionsOf,
+  IndicatorCube,
+  type IndicatorFilters,
+  matchesFilters,
+  type TicketDimensions,
+} from './indicator-cube.ts';
+import { LapseQueue } from './lapse-queue.ts';
+import { datedPart, type OpenReading, openReading } from './open-reading.ts';
 import { byOverrun, type OverrunRow, overrunOf } from './overrun-queries.ts';
 import { type Accrual, accrualKey, accrualOf } from './penalty-queries.ts';
 import { civilMonthIndexOf, civilYearOf, inPeriod, monthPeriod, wholeMonthsOf, yearPeriod } from './periods.ts';
+import {
+  countsInProcessingTimes,
+  ProcessingTimeTallies,
+  samplesSettleAt,
+  ticketSamples,
+} from './processing-time-tallies.ts';
 import type { ReportingView, TicketEntry } from './reporting-view.ts';
 import type { Judgement } from './ticket-judgement.ts';
 
-/** What a settled ticket adds to the tallies, kept to take it out again when the ticket changes. */
-interface Settled {
-  /** The ticket's own client (scopes filter on it), whether or not it counts in the indicators. */
-  readonly clientId: string | null;
+/** What a ticket adds to the month tallies (and, settled, to the overruns and penalties), kept to take it out again. */
+interface Placed {
+  readonly dimensions: TicketDimensions;
+  /** Settled: its whole contribution. Open: all but the part counted at now (claims, billable reception). */
   readonly indicators: IndicatorContribution;
   readonly months: readonly number[];
   readonly overrun: { readonly row: OverrunRow; readonly year: number } | null;
@@ -29,52 +43,71 @@ export interface PenaltyGroup {
   memo: unknown;
 }
 
-interface MonthTally {
-  readonly all: IndicatorTally;
-  readonly byClient: Map<string, IndicatorTally>;
-}
+const ALL_TIME: Period = { start: Number.NEGATIVE_INFINITY, end: Number.POSITIVE_INFINITY };
 
 /**
- * A resolved or withdrawn ticket's contribution to the indicators, overruns and penalties never
- * changes with time (`judgementValidUntil` is forever for it), so it is summed once into tallies per
- * civil month (and client), overrun rows per month and accruals per contract year; queries add the
- * open tickets, judged at their `now`, which this keeps apart (per client too).
+ * Every ticket's share of the indicators, overruns and penalties, summed as the records change.
  *
- * Tallies are a function of the records alone: a ticket that changes (a redelivery does not reach
- * here, a gap filled or a reopening does) is marked, and the next query takes its old contribution out
- * and puts the new one in, judging it once however many events came meanwhile. A contract that changes
- * marks its tickets (their terms may be another version, or arrive at last). A reset (rebuild,
- * generation switch) starts again from nothing.
+ * A resolved or withdrawn (settled) ticket's share never changes with time (`judgementValidUntil` is
+ * forever for it): it is summed once into tallies per civil month (split by client, product, nature
+ * and environment: `IndicatorCube`), overrun rows per civil year and accruals per contract year.
+ *
+ * An open ticket's claims and reception are dated too, and go into the same month tallies. What
+ * moves with the clock (its overrun, counted in the period that holds now; its overrun row; its
+ * penalty, accrued now) is an `OpenReading`, good until an instant the domain's answer gives; its
+ * indicator part is summed into one more cube, counted in any period that holds now. A query first
+ * reads again only the tickets whose reading has lapsed (`LapseQueue`), so its cost follows what
+ * changed, not the number of tickets. Should a query come at an instant before the latest reading
+ * (a clock set back), every open ticket is read again at that instant.
+ *
+ * All this is a function of the records and the instant: a ticket that changes (a redelivery does
+ * not reach here, a gap filled or a reopening does) is marked, and the next query takes its old share
+ * out and puts the new one in, judging it once however many events came meanwhile. A contract that
+ * changes marks its tickets (their terms may be another version, or arrive at last). A reset
+ * (rebuild, generation switch) starts again from nothing.
  */
-export class SettledTallies {
+export class TicketTallies {
   readonly #dirty = new Set<string>();
-  readonly #settled = new Map<string, Settled>();
-  /** Open tickets and their client. */
-  readonly #open = new Map<string, string | null>();
-  readonly #openByClient = new Map<string, Set<string>>();
+  /** Take-charge and resolution samples per client and month. */
+  readonly processingTimes = new ProcessingTimeTallies();
+  readonly #placed = new Map<string, Placed>();
   readonly #contractOfTicket = new Map<string, string>();
   readonly #ticketsOfContract = new Map<string, Set<string>>();
-  readonly #months = new Map<number, MonthTally>();
+  readonly #months = new Map<number, IndicatorCube>();
   /** Per civil year of the resolution, in `byOverrun` order (kept so: a change costs a binary search). */
   readonly #overrunYears = new Map<number, OverrunRow[]>();
   /** A year's rows some query kept, by year and filter; forgotten when any row changes. */
   readonly #overrunsKept = new Map<string, readonly OverrunRow[]>();
   readonly #penaltyGroups = new Map<string, PenaltyGroup>();
+  /** Open tickets: their reading, by ticket. */
+  readonly #readings = new Map<string, OpenReading>();
+  readonly #lapses = new LapseQueue<OpenReading>();
+  /** Open tickets' indicator parts counted at now. */
+  #atNow = new IndicatorCube();
+  readonly #overrunning = new Map<string, OpenReading>();
+  readonly #openAccruals = new Map<string, Map<string, Accrual>>();
+  /** The latest instant a reading was made at. */
+  #readAt = Number.NEGATIVE_INFINITY;
 
   clear(): void {
     for (const each of [
       this.#dirty,
-      this.#settled,
-      this.#open,
-      this.#openByClient,
+      this.#placed,
       this.#contractOfTicket,
       this.#ticketsOfContract,
       this.#months,
       this.#overrunYears,
       this.#overrunsKept,
       this.#penaltyGroups,
+      this.#readings,
+      this.#overrunning,
+      this.#openAccruals,
     ])
       each.clear();
+    this.#lapses.clear();
+    this.processingTimes.clear();
+    this.#atNow = new IndicatorCube();
+    this.#readAt = Number.NEGATIVE_INFINITY;
   }
 
   ticketChanged(ticketId: string, contractId: string | null): void {
@@ -99,9 +132,8 @@ export class SettledTallies {
     for (const ticketId of this.#ticketsOfContract.get(contractId) ?? []) this.#dirty.add(ticketId);
   }
 
-  /** Brings the tallies up to date with the records: every ticket changed since, judged once. */
+  /** Brings the tallies up to date at `now`: every ticket changed since, then every open one whose reading lapsed. */
   flush(view: ReportingView, now: number): void {
-    if (this.#dirty.size === 0) return;
     for (const ticketId of this.#dirty) {
       this.#takeOut(ticketId);
       const entry = view.tickets.get(ticketId);
@@ -109,35 +141,64 @@ export class SettledTallies {
       const judgement = view.judge(entry, now);
       const { timeline } = judgement.sla;
       if (timeline.resolutionAt !== null || timeline.stoppedAt !== null) this.#putIn(entry, judgement, now);
-      else this.#addOpen(ticketId, entry.record.ticket.clientId ?? null);
+      else this.#putInOpen(entry, judgement, now);
+      if (countsInProcessingTimes(entry)) {
+        // Its samples as they read from its last milestone on (a clock behind the events meets them later).
+        const settleAt = samplesSettleAt(entry);
+        const targets = (settleAt > now ? view.judge(entry, settleAt) : judgement).sla.evaluation.targets;
+        const samples = ticketSamples(entry, targets);
+        if (samples.takeCharge !== null || samples.resolution !== null) this.processingTimes.put(ticketId, samples);
+      }
     }
     this.#dirty.clear();
+    if (now < this.#readAt) {
+      this.#lapses.clear();
+      for (const reading of [...this.#readings.values()]) this.#read(view, reading.entry, now);
+    } else {
+      for (const reading of this.#lapses.lapsedAt(now)) {
+        if (this.#readings.get(reading.entry.record.ticket.ticketId) === reading) this.#read(view, reading.entry, now);
+      }
+    }
+    this.#readAt = now;
   }
 
-  /** The open tickets (of a client), which queries judge at their `now`. */
-  *open(view: ReportingView, clientId?: string): Generator<TicketEntry> {
-    const ids = clientId === undefined ? this.#open.keys() : (this.#openByClient.get(clientId) ?? []);
-    for (const ticketId of ids) {
-      const entry = view.tickets.get(ticketId);
-      if (entry !== undefined) yield entry;
+  /** The open tickets' current readings (of a client). */
+  *readings(clientId?: string): Generator<OpenReading> {
+    for (const reading of this.#readings.values()) {
+      if (clientId === undefined || reading.entry.record.ticket.clientId === clientId) yield reading;
     }
   }
 
-  /** The settled tickets' part of a period's indicators: summed months for whole months, else each contribution. */
-  indicatorTally(period: Period, clientId?: string): IndicatorTally {
+  /** The reading of an open ticket, if it is one. */
+  readingOf(ticketId: string): OpenReading | undefined {
+    return this.#readings.get(ticketId);
+  }
+
+  /** Open tickets overrunning their resolution deadline, as last read. */
+  overrunning(): Iterable<OpenReading> {
+    return this.#overrunning.values();
+  }
+
+  /** Open tickets' accruals (read at their reading's instant) per contract and contract year. */
+  openAccruals(): ReadonlyMap<string, ReadonlyMap<string, Accrual>> {
+    return this.#openAccruals;
+  }
+
+  /**
+   * The indicators' tally of a period at `now`, the filters applied: summed months for whole months,
+   * else each ticket's dated part; and the open tickets' part counted at now when the period holds now.
+   */
+  indicatorTally(period: Period, now: number, filters: IndicatorFilters = {}): IndicatorTally {
     const tally = emptyIndicatorTally();
     const months = wholeMonthsOf(period);
     if (months !== null) {
-      for (let month = months.first; month < months.end; month++) {
-        const bucket = this.#months.get(month);
-        const part = clientId === undefined ? bucket?.all : bucket?.byClient.get(clientId);
-        if (part !== undefined) mergeIndicatorTally(tally, part);
+      for (let month = months.first; month < months.end; month++) this.#months.get(month)?.addTo(tally, filters);
+    } else {
+      for (const placed of this.#placed.values()) {
+        if (matchesFilters(placed.dimensions, filters)) tallyContribution(tally, placed.indicators, period);
       }
-      return tally;
     }
-    for (const settled of this.#settled.values()) {
-      if (clientId === undefined || settled.clientId === clientId) tallyContribution(tally, settled.indicators, period);
-    }
+    if (inPeriod(period, now)) this.#atNow.addTo(tally, filters);
     return tally;
   }
 
@@ -175,24 +236,8 @@ export class SettledTallies {
     }
   }
 
-  #addOpen(ticketId: string, clientId: string | null): void {
-    this.#open.set(ticketId, clientId);
-    if (clientId === null) return;
-    let tickets = this.#openByClient.get(clientId);
-    if (tickets === undefined) {
-      tickets = new Set();
-      this.#openByClient.set(clientId, tickets);
-    }
-    tickets.add(ticketId);
-  }
-
   #putIn(entry: TicketEntry, judgement: Judgement, now: number): void {
-    const { ticketId } = entry.record.ticket;
-    const clientId = entry.record.ticket.clientId ?? null;
-    const indicators = indicatorContribution(judgement.outcome, now);
-    const instants = [indicators.countedAt, indicators.billableAt, ...indicators.claimsAt];
-    const months = [...new Set(instants.flatMap((at) => (at === null ? [] : [civilMonthIndexOf(at)])))];
-    for (const month of months) this.#tallyMonth(month, clientId, indicators, 1);
+    const placed = this.#placeMonths(entry, indicatorContribution(judgement.outcome, now));
     const row = overrunOf(entry, judgement);
     const overrun = row === null ? null : { row, year: civilYearOf(row.resolvedAt!) };
     if (overrun !== null) {
@@ -212,54 +257,94 @@ export class SettledTallies {
         group = { accruals: new Map(), memo: undefined };
         this.#penaltyGroups.set(accrual.key, group);
       }
-      group.accruals.set(ticketId, accrual.accrual);
+      group.accruals.set(entry.record.ticket.ticketId, accrual.accrual);
       group.memo = undefined;
     }
-    this.#settled.set(ticketId, { clientId, indicators, months, overrun, accrual });
+    this.#placed.set(entry.record.ticket.ticketId, { ...placed, overrun, accrual });
+  }
+
+  #putInOpen(entry: TicketEntry, judgement: Judgement, now: number): void {
+    const placed = this.#placeMonths(entry, datedPart(judgement, now));
+    this.#placed.set(entry.record.ticket.ticketId, { ...placed, overrun: null, accrual: null });
+    this.#place(openReading(entry, judgement, now), placed.dimensions);
+  }
+
+  #placeMonths(entry: TicketEntry, indicators: IndicatorContribution) {
+    const dimensions = dimensionsOf(entry.record.ticket);
+    const instants = [indicators.countedAt, indicators.billableAt, ...indicators.claimsAt];
+    const months = [...new Set(instants.flatMap((at) => (at === null ? [] : [civilMonthIndexOf(at)])))];
+    for (const month of months) this.#tallyMonth(month, dimensions, indicators, 1);
+    return { dimensions, indicators, months };
+  }
+
+  /** An open ticket read again at `now`: its former reading's share taken out, the new one's put in. */
+  #read(view: ReportingView, entry: TicketEntry, now: number): void {
+    const { ticketId } = entry.record.ticket;
+    const placed = this.#placed.get(ticketId);
+    if (placed === undefined) return;
+    this.#unplace(ticketId, placed.dimensions);
+    this.#place(openReading(entry, view.judge(entry, now), now), placed.dimensions);
+  }
+
+  #place(reading: OpenReading, dimensions: TicketDimensions): void {
+    const { ticketId } = reading.entry.record.ticket;
+    this.#readings.set(ticketId, reading);
+    this.#lapses.push(reading.validUntil, reading);
+    if (reading.atNow !== null) this.#atNow.add(dimensions, reading.atNow, ALL_TIME, 1);
+    if (reading.overrun !== null) this.#overrunning.set(ticketId, reading);
+    if (reading.accrual !== null) {
+      let group = this.#openAccruals.get(reading.accrual.key);
+      if (group === undefined) {
+        group = new Map();
+        this.#openAccruals.set(reading.accrual.key, group);
+      }
+      group.set(ticketId, reading.accrual.accrual);
+    }
+  }
+
+  #unplace(ticketId: string, dimensions: TicketDimensions): void {
+    const reading = this.#readings.get(ticketId);
+    if (reading === undefined) return;
+    this.#readings.delete(ticketId);
+    if (reading.atNow !== null) this.#atNow.add(dimensions, reading.atNow, ALL_TIME, -1);
+    this.#overrunning.delete(ticketId);
+    if (reading.accrual !== null) {
+      const group = this.#openAccruals.get(reading.accrual.key);
+      group?.delete(ticketId);
+      if (group?.size === 0) this.#openAccruals.delete(reading.accrual.key);
+    }
   }
 
   #takeOut(ticketId: string): void {
-    if (this.#open.has(ticketId)) {
-      const clientId = this.#open.get(ticketId);
-      this.#open.delete(ticketId);
-      if (clientId != null) this.#openByClient.get(clientId)?.delete(ticketId);
-      return;
-    }
-    const settled = this.#settled.get(ticketId);
-    if (settled === undefined) return;
-    this.#settled.delete(ticketId);
-    for (const month of settled.months) this.#tallyMonth(month, settled.clientId, settled.indicators, -1);
-    if (settled.overrun !== null) {
-      const sorted = this.#overrunYears.get(settled.overrun.year) ?? [];
-      const found = insertionIndex(sorted, settled.overrun.row) - 1;
-      const index = sorted[found] === settled.overrun.row ? found : sorted.indexOf(settled.overrun.row);
+    this.processingTimes.takeOut(ticketId);
+    const placed = this.#placed.get(ticketId);
+    if (placed === undefined) return;
+    this.#placed.delete(ticketId);
+    this.#unplace(ticketId, placed.dimensions);
+    for (const month of placed.months) this.#tallyMonth(month, placed.dimensions, placed.indicators, -1);
+    if (placed.overrun !== null) {
+      const sorted = this.#overrunYears.get(placed.overrun.year) ?? [];
+      const found = insertionIndex(sorted, placed.overrun.row) - 1;
+      const index = sorted[found] === placed.overrun.row ? found : sorted.indexOf(placed.overrun.row);
       if (index >= 0) sorted.splice(index, 1);
       this.#overrunsKept.clear();
-      if (sorted.length === 0) this.#overrunYears.delete(settled.overrun.year);
+      if (sorted.length === 0) this.#overrunYears.delete(placed.overrun.year);
     }
-    if (settled.accrual !== null) {
-      const group = this.#penaltyGroups.get(settled.accrual.key);
+    if (placed.accrual !== null) {
+      const group = this.#penaltyGroups.get(placed.accrual.key);
       group?.accruals.delete(ticketId);
       if (group !== undefined) group.memo = undefined;
-      if (group?.accruals.size === 0) this.#penaltyGroups.delete(settled.accrual.key);
+      if (group?.accruals.size === 0) this.#penaltyGroups.delete(placed.accrual.key);
     }
   }
 
-  #tallyMonth(month: number, clientId: string | null, contribution: IndicatorContribution, sign: 1 | -1): void {
-    let bucket = this.#months.get(month);
-    if (bucket === undefined) {
-      bucket = { all: emptyIndicatorTally(), byClient: new Map() };
-      this.#months.set(month, bucket);
+  #tallyMonth(month: number, dimensions: TicketDimensions, contribution: IndicatorContribution, sign: 1 | -1): void {
+    let cube = this.#months.get(month);
+    if (cube === undefined) {
+      cube = new IndicatorCube();
+      this.#months.set(month, cube);
     }
-    const period = monthPeriod(month);
-    tallyContribution(bucket.all, contribution, period, sign);
-    if (clientId === null) return;
-    let client = bucket.byClient.get(clientId);
-    if (client === undefined) {
-      client = emptyIndicatorTally();
-      bucket.byClient.set(clientId, client);
-    }
-    tallyContribution(client, contribution, period, sign);
+    cube.add(dimensions, contribution, monthPeriod(month), sign);
   }
 }
 

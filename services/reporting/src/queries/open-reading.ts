@@ -1,0 +1,75 @@
+import { DAY_MS, type IndicatorContribution, indicatorContribution } from '@hotline/domain';
+import { type OverrunRow, overrunOf } from './overrun-queries.ts';
+import { type Accrual, accrualKey, accrualOf } from './penalty-queries.ts';
+import type { TicketEntry } from './reporting-view.ts';
+import { type Judgement, judgementStableUntil, judgementValidUntil } from './ticket-judgement.ts';
+
+/**
+ * What an open ticket adds to the aggregate views, read from its judgement at `readAt` and good
+ * until `validUntil`: its indicator part counted at now, its overrun row and its penalty accrual.
+ * Up to then only two things move, and the views set them from the query's `now`: an overrunning
+ * row's `overrunMs` (`now − resolution due`, as `evaluateSla` counts it) and an accrual's instant
+ * (now). Everything else (overrun days, the penalty, statuses, the contract year) reads the same.
+ */
+export interface OpenReading {
+  readonly entry: TicketEntry;
+  readonly judgement: Judgement;
+  readonly readAt: number;
+  readonly validUntil: number;
+  /** Indicators 3 and 4: the part of its contribution counted in the period that holds now; null when it counts in none. */
+  readonly atNow: IndicatorContribution | null;
+  readonly overrun: OverrunRow | null;
+  readonly accrual: { readonly key: string; readonly accrual: Accrual } | null;
+}
+
+export function openReading(entry: TicketEntry, judgement: Judgement, readAt: number): OpenReading {
+  const contribution = indicatorContribution(judgement.outcome, readAt);
+  const atNow =
+    contribution.countedAt !== null && judgement.outcome.resolvedAt === null
+      ? { ...contribution, claimsAt: [], billableAt: null }
+      : null;
+  const accrued = accrualOf(entry, judgement, readAt);
+  const accrual = accrued === null ? null : { key: accrualKey(accrued), accrual: accrued };
+  return {
+    entry,
+    judgement,
+    readAt,
+    validUntil: readingValidUntil(judgement, readAt, accrued),
+    atNow,
+    overrun: overrunOf(entry, judgement),
+    accrual,
+  };
+}
+
+/**
+ * The contribution of an open ticket that does not move with the clock: its claims and its
+ * reception (billable), summed into the month tallies like a settled ticket's.
+ */
+export function datedPart(judgement: Judgement, readAt: number): IndicatorContribution {
+  const contribution = indicatorContribution(judgement.outcome, readAt);
+  return judgement.outcome.resolvedAt === null ? { ...contribution, countedAt: null } : contribution;
+}
+
+/**
+ * Until when an open ticket's reading stands. Not overrunning: up to the next due instant of a
+ * target not reached yet (`judgementValidUntil`, `judgementStableUntil`). Overrunning: while it is stable (`judgementStableUntil`)
+ * and its overrun days stand (a started day counts: `overrunDaysOf` moves 1 ms after each whole
+ * day, and the 30-day mark of indicator 4 is one of those). An accrual also lapses when the contract
+ * year of now ends.
+ */
+export function readingValidUntil(judgement: Judgement, readAt: number, accrual: Accrual | null): number {
+  const resolution = judgement.sla.evaluation.targets.find((target) => target.target === 'resolution');
+  const overrunning = resolution !== undefined && resolution.reachedAt === null && resolution.dueAt !== null;
+  const stable = judgementStableUntil(judgement, readAt);
+  let until =
+    overrunning && resolution.dueAt! <= readAt
+      ? Math.min(stable, resolution.dueAt! + judgement.outcome.overrunDays * DAY_MS + 1)
+      : Math.min(stable, judgementValidUntil(judgement, readAt));
+  if (accrual !== null) until = Math.min(until, accrual.year.end);
+  // A target due at the very instant is breached a millisecond later: the reading stands for `readAt` alone.
+  return Math.max(until, readAt + 1);
+}
+
+/** An open ticket's overrun row at `now`, within its reading's span: only the overrun itself ran on. */
+export const overrunRowAt = (row: OverrunRow, now: number): OverrunRow =>
+  row.resolutionDueAt === null ? row : { ...row, overrunMs: now - row.resolutionDueAt };

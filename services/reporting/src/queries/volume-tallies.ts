@@ -1,0 +1,97 @@
+import type { Period } from '@hotline/domain';
+import { civilMonthIndexOf, wholeMonthsOf } from './periods.ts';
+import type { TicketEntry } from './reporting-view.ts';
+
+export type VolumeDimension = 'product' | 'nature' | 'priority' | 'agent';
+
+/** Where a ticket counts in the volumes: its reception's month and its value along each dimension. */
+export interface TicketVolume {
+  readonly month: number;
+  readonly clientId: string | null;
+  readonly keys: readonly string[];
+}
+
+export const volumeKey = (dimension: VolumeDimension, value: string) => `${dimension}\u0000${value}`;
+
+/** The values a ticket is counted under (the activity view's labels for a missing product or agent). */
+export function volumeKeys(entry: TicketEntry): string[] {
+  const { ticket } = entry.record;
+  return [
+    volumeKey('product', ticket.product ?? '(unknown)'),
+    volumeKey('nature', ticket.nature),
+    volumeKey('priority', ticket.priority),
+    volumeKey('agent', ticket.assignee ?? '(unassigned)'),
+  ];
+}
+
+type Counts = Map<string, number>;
+
+function count(counts: Counts, key: string, sign: 1 | -1): void {
+  const value = (counts.get(key) ?? 0) + sign;
+  if (value === 0) counts.delete(key);
+  else counts.set(key, value);
+}
+
+/**
+ * Tickets received per civil month, by product, nature, priority and agent (and per client), kept
+ * as tickets change: a period of whole months sums its months' counts instead of reading every ticket.
+ */
+export class VolumeTallies {
+  readonly #byTicket = new Map<string, TicketVolume>();
+  readonly #months = new Map<number, { readonly all: Counts; readonly byClient: Map<string, Counts> }>();
+
+  clear(): void {
+    this.#byTicket.clear();
+    this.#months.clear();
+  }
+
+  put(entry: TicketEntry): void {
+    const volume: TicketVolume = {
+      month: civilMonthIndexOf(entry.receivedAt),
+      clientId: entry.record.ticket.clientId ?? null,
+      keys: volumeKeys(entry),
+    };
+    this.#byTicket.set(entry.record.ticket.ticketId, volume);
+    this.#tally(volume, 1);
+  }
+
+  takeOut(ticketId: string): void {
+    const volume = this.#byTicket.get(ticketId);
+    if (volume === undefined) return;
+    this.#byTicket.delete(ticketId);
+    this.#tally(volume, -1);
+  }
+
+  /** The counts of a period (of a client); null when the period is not whole months. */
+  countsOf(period: Period, clientId?: string): Counts | null {
+    const months = wholeMonthsOf(period);
+    if (months === null) return null;
+    const counts: Counts = new Map();
+    for (let month = months.first; month < months.end; month++) {
+      const bucket = this.#months.get(month);
+      const part = clientId === undefined ? bucket?.all : bucket?.byClient.get(clientId);
+      for (const [key, value] of part ?? []) counts.set(key, (counts.get(key) ?? 0) + value);
+    }
+    return counts;
+  }
+
+  #tally(volume: TicketVolume, sign: 1 | -1): void {
+    let bucket = this.#months.get(volume.month);
+    if (bucket === undefined) {
+      bucket = { all: new Map(), byClient: new Map() };
+      this.#months.set(volume.month, bucket);
+    }
+    let client: Counts | undefined;
+    if (volume.clientId !== null) {
+      client = bucket.byClient.get(volume.clientId);
+      if (client === undefined) {
+        client = new Map();
+        bucket.byClient.set(volume.clientId, client);
+      }
+    }
+    for (const key of volume.keys) {
+      count(bucket.all, key, sign);
+      if (client !== undefined) count(client, key, sign);
+    }
+  }
+}
