@@ -115,7 +115,8 @@ export function processingTimes(
     const takenIn = inPeriod(period, takeChargeAt(entry));
     const resolvedIn = inPeriod(period, entry.resolvedAt);
     if (!takenIn && !resolvedIn) continue;
-    const samples = ticketSamples(entry, view.judge(entry, now).sla.evaluation.targets);
+    // Counted time as of now: the cache keeps a judgement's counted time as it was when judged.
+    const samples = ticketSamples(entry, view.judgeAfresh(entry, now).sla.evaluation.targets);
     const client = byClientId.get(samples.clientId) ?? { takeCharge: emptySample(), resolution: emptySample() };
     byClientId.set(samples.clientId, client);
     const add = (into: Sample, sample: TimeSample | null) => {

@@ -199,6 +199,17 @@ export class ReportingView implements RecordChangeListener {
     return order;
   }
 
+  /** The ticket judged by the domain at `now`, without the cache: counted time included, as of `now`. */
+  judgeAfresh(entry: TicketEntry, now: number): Judgement {
+    const contractId = entry.record.ticket.coverage.contractId;
+    return judgeTicket(entry.record, contractId === null ? undefined : this.contracts.get(contractId), now);
+  }
+
+  /** The instant the ticket's cached judgement was evaluated at (what its counted time runs up to). */
+  judgedAt(ticketId: string): number | undefined {
+    return this.#judgements.get(ticketId)?.evaluatedAt;
+  }
+
   /** The ticket judged by the domain at `now`, from the cache while its answer cannot have changed. */
   judge(entry: TicketEntry, now: number): Judgement {
     const { ticket } = entry.record;

@@ -143,9 +143,12 @@ export class TicketTallies {
       if (timeline.resolutionAt !== null || timeline.stoppedAt !== null) this.#putIn(entry, judgement, now);
       else this.#putInOpen(entry, judgement, now);
       if (countsInProcessingTimes(entry)) {
-        // Its samples as they read from its last milestone on (a clock behind the events meets them later).
+        // Its samples as they read from its last milestone on: the counted time of a reached target
+        // stops there. A judgement made before it (a clock behind the events) is taken again.
         const settleAt = samplesSettleAt(entry);
-        const targets = (settleAt > now ? view.judge(entry, settleAt) : judgement).sla.evaluation.targets;
+        const judgedAt = view.judgedAt(ticketId) ?? Number.NEGATIVE_INFINITY;
+        const targets = (judgedAt >= settleAt ? judgement : view.judgeAfresh(entry, Math.max(now, settleAt))).sla
+          .evaluation.targets;
         const samples = ticketSamples(entry, targets);
         if (samples.takeCharge !== null || samples.resolution !== null) this.processingTimes.put(ticketId, samples);
       }
