@@ -1,3 +1,11 @@
+export {
+  type AlertCoordination,
+  type AlertCoordinationOptions,
+  alertCoordinationFor,
+} from './alerts/alert-coordination.ts';
+export { AlertDispatcher, type AlertDispatcherOptions, alertedFacts } from './alerts/alert-dispatcher.ts';
+export { SqliteAlertCoordination } from './alerts/sqlite-alert-coordination.ts';
+export { storedAlerts } from './alerts/stored-alerts.ts';
 export { TicketClocks } from './clocks/ticket-clocks.ts';
 export type { Firing } from './firing/crossing-raiser.ts';
 export { slaAlert } from './firing/sla-alert.ts';

@@ -22,6 +22,8 @@ const FACTS = TICKETS * 9;
 interface Replica {
   readonly process: ChildProcess;
   readonly firings: { ticketId: string; retry: boolean; raised: number }[];
+  /** The ids of the alerts its bus delivered. */
+  readonly alerts: string[];
   readonly started: Promise<void>;
 }
 
@@ -39,19 +41,25 @@ function replica(env: Record<string, string>): Replica {
   });
   running.push(child);
   const firings: Replica['firings'] = [];
+  const alerts: string[] = [];
   const started = new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`replica exited with ${code} before it started`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const message = JSON.parse(line) as { started?: true } & Replica['firings'][number];
+      const message = JSON.parse(line) as { started?: true; alertId?: string } & Replica['firings'][number];
       if (message.started) resolve();
+      else if (message.alertId !== undefined) alerts.push(message.alertId);
       else firings.push(message);
     });
   });
-  return { process: child, firings, started };
+  return { process: child, firings, alerts, started };
 }
 
 async function slaFacts(store: EventStore): Promise<number> {
-  return (await store.readAll()).filter((event) => event.stream.startsWith('sla-')).length;
+  return (await slaFactIds(store)).length;
+}
+
+async function slaFactIds(store: EventStore): Promise<string[]> {
+  return (await store.readAll()).filter((event) => event.stream.startsWith('sla-')).map((event) => event.id);
 }
 
 /** A store holding tickets received a month ago and never touched: all nine crossings of each are past. */
@@ -123,9 +131,20 @@ describe('a replica killed in the middle of firing', () => {
         const written = [...first.firings, ...second.firings].reduce((sum, firing) => sum + firing.raised, 0);
         expect(written).toBeLessThanOrEqual(FACTS);
         expect(raisedBeforeKill + second.firings.reduce((sum, firing) => sum + firing.raised, 0)).toBe(FACTS);
+        // Every fact's alert reached a bus: those the killed replica had not sent (appended, then killed
+        // before the publish, or not yet dispatched) came from the second one, from the checkpoint on.
+        const ids = await slaFactIds(store);
+        await expect
+          .poll(() => new Set([...first.alerts, ...second.alerts]).size, { timeout: 30_000, interval: 200 })
+          .toBe(FACTS);
+        expect(new Set([...first.alerts, ...second.alerts])).toEqual(new Set(ids));
+        expect(new Set(second.alerts).size).toBe(second.alerts.length);
+        // At least once: the second replica repeats only what the first sent and could not checkpoint.
+        const repeated = second.alerts.filter((id) => first.alerts.includes(id)).length;
+        expect(repeated).toBeLessThanOrEqual(1_000);
         const retries = second.firings.filter((firing) => firing.retry).length;
         console.info(
-          `[sla-clock] ${name}: ${raisedBeforeKill} of ${FACTS} facts raised before SIGKILL, ${leased} timers leased by the dead replica, ${retries} retried after their lease lapsed`,
+          `[sla-clock] ${name}: ${raisedBeforeKill} of ${FACTS} facts raised before SIGKILL (${first.alerts.length} alerted), ${leased} timers leased by the dead replica, ${retries} retried after their lease lapsed; ${repeated} alerts sent again after the restart`,
         );
       },
       60_000,

@@ -69,7 +69,7 @@ export class AlertDispatcher {
     return this.#published;
   }
 
-  /** Resolves once this dispatcher holds the lease. */
+  /** Resolves once this dispatcher holds the lease and follows the log from its checkpoint. */
   whenActive(): Promise<void> {
     return this.#active.promise;
   }
@@ -125,11 +125,11 @@ export class AlertDispatcher {
         throw error;
       }
       try {
-        this.#state = 'active';
-        this.#active.resolve();
         await this.#lead(lease);
       } catch (error) {
-        if (error instanceof FencedError) {
+        if (this.#stop.signal.aborted) {
+          // Stopped in the middle of a batch (a bus outage): the batch waits at the checkpoint.
+        } else if (error instanceof FencedError) {
           logger.warn({ token: String(lease.token) }, 'another replica took over the SLA alerts: standing down');
         } else {
           logger.error({ err: error }, 'SLA alert dispatcher failed, starting again from its checkpoint');
@@ -171,7 +171,10 @@ export class AlertDispatcher {
       },
       { after: start, filter: alertedFacts },
     );
+    // Active from here: `dispatched()` waits on this subscription.
     this.#subscription = subscription;
+    this.#state = 'active';
+    this.#active.resolve();
     let failed: unknown;
     subscription.done.catch((error: unknown) => {
       failed = error;

@@ -1,10 +1,13 @@
 // One SLA clock replica in a process of its own, for the tests that kill it with SIGKILL: the SQLite
-// file of SQLITE_FILE, timers in Redis (REDIS_URL, TIMER_PREFIX) or in memory, the system clock.
-// Each firing is one JSON line on stdout.
+// file of SQLITE_FILE, timers and the alerts' checkpoint in Redis (REDIS_URL, TIMER_PREFIX) or in
+// memory and a SQLite file next to the store, the system clock. Each firing is one JSON line on
+// stdout, and so is each alert its bus acknowledged.
 import { openSqliteStore } from '@hotline/eventstore';
-import { InProcessBus, silentLogger, supportTopics } from '@hotline/messaging';
+import { alertsTopic, InProcessBus, silentLogger, supportTopics } from '@hotline/messaging';
 import { domainUpcaster, systemClock } from '@hotline/platform';
 import { createLogger } from '@hotline/runtime';
+import { Redis } from 'ioredis';
+import { alertCoordinationFor } from '../../src/alerts/alert-coordination.ts';
 import { createSlaClockService } from '../../src/sla-clock-service.ts';
 import { MemoryTimerStore } from '../../src/timers/memory-timer-store.ts';
 import { RedisTimerStore } from '../../src/timers/redis-timer-store.ts';
@@ -14,12 +17,31 @@ if (SQLITE_FILE === undefined) throw new Error('SQLITE_FILE is required');
 const store = await openSqliteStore({ file: SQLITE_FILE, upcast: domainUpcaster, pollIntervalMs: 20 });
 const bus = new InProcessBus({ logger: silentLogger });
 await bus.ensureTopics(supportTopics);
+// The in-process bus dies with the process: what counts is the alerts it acknowledged, as a broker
+// would have kept them. A line is written (synchronously, on a pipe) before the checkpoint moves.
+const publish = bus.publish.bind(bus);
+bus.publish = async (topic, messages) => {
+  await publish(topic, messages);
+  if (topic.name !== alertsTopic.name) return;
+  for (const message of messages) {
+    process.stdout.write(`${JSON.stringify({ alertId: (message.payload as { alertId: string }).alertId })}\n`);
+  }
+};
 const timers = REDIS_URL ? RedisTimerStore.connect(REDIS_URL, TIMER_PREFIX) : new MemoryTimerStore();
 const service = createSlaClockService(
   { store, bus, logger: createLogger({ service: 'replica', level: 'silent' }), clock: systemClock },
   {
     timers,
     leaseMs: Number(LEASE_MS ?? 2_000),
+    alertLeaseMs: Number(LEASE_MS ?? 2_000),
+    ...(REDIS_URL
+      ? {
+          alerts: alertCoordinationFor(
+            { store, redis: new Redis(REDIS_URL) },
+            { redisPrefix: `${TIMER_PREFIX}:alerts`, leaseTtlMs: Number(LEASE_MS ?? 2_000) },
+          ),
+        }
+      : {}),
     batchSize: 16,
     concurrency: 2,
     onFiring: (firing) => {
