@@ -7,6 +7,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type AccessControlOptions, registerAccessControl } from '../auth/access-control.ts';
 import { HEALTH_PATHS, registerHealthRoutes } from '../health/health-routes.ts';
 import type { ReadinessProbes } from '../health/readiness.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -45,6 +46,11 @@ export interface HttpServerOptions {
   /** Shared with other components of the process; a new registry by default. */
   readonly metrics?: Metrics;
   readonly trustProxy?: FastifyServerOptions['trustProxy'];
+  /**
+   * Who may call each route (`config.access`), API keys, tokens and rate limits. Off when omitted:
+   * routes stay open, declarations are still checked and undeclared routes listed at start.
+   */
+  readonly access?: AccessControlOptions;
 }
 
 // Probes and scrapes hit these every few seconds: logging them would drown the useful lines.
@@ -67,6 +73,7 @@ export async function createHttpServer({
   readinessTimeoutMs = 2_000,
   metrics = createMetrics({ service }),
   trustProxy = false,
+  access,
 }: HttpServerOptions): Promise<HttpServer> {
   const app = Fastify({
     // Typed as Fastify's base logger so every helper takes the same instance type.
@@ -98,6 +105,8 @@ export async function createHttpServer({
   registerRequestIds(app);
   registerClosingGuard(app);
   registerProblemReplies(app);
+  // Before any route, its own included: access control applies to the routes added after it.
+  await registerAccessControl(app, service, access);
   registerHttpMetrics(app, metrics);
   await registerOpenApi(app, openapi);
   registerHealthRoutes(app, { readiness, timeoutMs: readinessTimeoutMs });
