@@ -6,6 +6,7 @@ export * from './contracts/alerts.ts';
 export * from './contracts/catalog.ts';
 export * from './contracts/events.ts';
 export * from './contracts/inbound.ts';
+export * from './contracts/inbound-products.ts';
 export {
   type Checkpointed,
   type CheckpointedState,

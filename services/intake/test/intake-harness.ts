@@ -1,13 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { acmeMaintenanceTerms } from '@hotline/domain';
-import { openMemoryStore } from '@hotline/eventstore';
+import { type EventStore, openMemoryStore, openSqliteStore } from '@hotline/eventstore';
 import { InProcessBus, silentLogger, supportTopics } from '@hotline/messaging';
-import { VirtualClock } from '@hotline/platform';
+import { domainUpcaster, VirtualClock } from '@hotline/platform';
 import { createHttpServer, createLogger } from '@hotline/runtime';
+import { expect } from 'vitest';
 import { createIntakeService } from '../src/intake-service.ts';
 
-/** Intake on real embedded components: the in-memory store, the in-process bus, a fastify server. */
-export async function intakeHarness() {
-  const store = await openMemoryStore();
+/**
+ * Intake on real embedded components: the in-memory store (or the SQLite store of the product, in a
+ * temporary folder), the in-process bus, a fastify server.
+ */
+export async function intakeHarness(options: { sqlite?: boolean } = {}) {
+  const folder = options.sqlite ? mkdtempSync(join(tmpdir(), 'intake-')) : undefined;
+  const store: EventStore =
+    folder === undefined
+      ? await openMemoryStore()
+      : await openSqliteStore({ file: join(folder, 'events.sqlite'), upcast: domainUpcaster });
   const bus = new InProcessBus({ logger: silentLogger });
   await bus.ensureTopics(supportTopics);
   const logger = createLogger({ service: 'intake-test', level: 'silent' });
@@ -28,6 +39,7 @@ export async function intakeHarness() {
       await app.close();
       await bus.close();
       await store.close();
+      if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
     },
   };
 }
@@ -55,3 +67,37 @@ export const p2Submission = {
   reportedBy: 'contact-cleo',
   occurredAt: '2026-05-07T16:00:00+02:00',
 };
+
+export type IntakeHarness = Awaited<ReturnType<typeof intakeHarness>>;
+
+export interface Answer {
+  readonly status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read any path of a JSON answer.
+  readonly body: any;
+  readonly type: string | undefined;
+}
+
+/** An HTTP call as the tests make it: a JSON body, an Idempotency-Key when given. */
+export async function call(
+  harness: IntakeHarness,
+  method: 'POST' | 'PUT' | 'GET',
+  url: string,
+  payload?: object,
+  key?: string,
+): Promise<Answer> {
+  const response = await harness.app.inject({
+    method,
+    url,
+    ...(payload === undefined ? {} : { payload }),
+    headers: key === undefined ? {} : { 'idempotency-key': key },
+  });
+  const type = response.headers['content-type'];
+  return { status: response.statusCode, body: response.json(), type: typeof type === 'string' ? type : undefined };
+}
+
+/** A refusal: an RFC 9457 problem document with its status and the domain's code. */
+export function expectProblem(answer: Answer, status: number, code: string): void {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  expect(answer.type).toContain('application/problem+json');
+  expect(answer.body).toMatchObject({ status, code });
+}

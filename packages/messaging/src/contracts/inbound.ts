@@ -20,6 +20,7 @@ import {
 } from '@hotline/domain';
 import { z } from 'zod';
 import { defineTopic } from '../topic/topic-contract.ts';
+import { productInboundPayloads } from './inbound-products.ts';
 
 /**
  * What an upstream system may send, by kind: the payload of each kind is the domain command's own
@@ -53,6 +54,7 @@ export const inboundPayloads = {
   'agent.left': RecordAgentDeparture.omit(command),
   'agent.skills_declared': DeclareSkills.omit(command),
   'agent.availability_changed': ChangeAvailability.omit(command),
+  ...productInboundPayloads,
 } as const;
 
 export type InboundKind = keyof typeof inboundPayloads;
@@ -89,6 +91,9 @@ export const inboundMessageSchema = z
     inboundKind('agent.left'),
     inboundKind('agent.skills_declared'),
     inboundKind('agent.availability_changed'),
+    inboundKind('product.launched'),
+    inboundKind('product.version_released'),
+    inboundKind('product.support_ended'),
   ])
   .describe('A message from an upstream system: an envelope and a payload whose shape its kind sets.');
 
@@ -104,8 +109,8 @@ export const inboundTopic = defineTopic({
   partitions: 6,
   title: 'Inbound messages from upstream systems',
   description:
-    'Upstream systems (CRM, client portal, contract management, HR) publish here what the hotline must take in: ticket submissions, client messages, cancellations, complaints, penalty claims, contract and agent updates. A message that does not match its schema is moved to support.inbound.dlq.v1 with the reason.',
-  key: 'the subject the message is about (the ticket reference, or the contract, client or agent id), so messages about one subject stay in order',
+    'Upstream systems (CRM, client portal, contract management, HR) publish here what the hotline must take in: ticket submissions, client messages, cancellations, complaints, penalty claims, contract and agent updates, the product catalogue (launches, versions, ends of support). A message that does not match its schema is moved to support.inbound.dlq.v1 with the reason.',
+  key: 'the subject the message is about (the ticket reference, or the contract, client, agent or product id), so messages about one subject stay in order',
   payload: inboundMessageSchema,
   headers: inboundHeadersSchema,
 });

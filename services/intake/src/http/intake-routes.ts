@@ -12,7 +12,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { RequestOrigin } from '../requests/inbound-request.ts';
 import { type IntakeDependencies, takeIn } from '../requests/take-in.ts';
-import { contractView, loadAgent, loadContract } from './record-views.ts';
+import { contractView, loadAgent, loadContract, loadProduct, productView } from './record-views.ts';
 
 const SOURCE_HEADER = 'x-source-system';
 const occurredAtField = { occurredAt: CommandBodyBase.occurredAt };
@@ -25,8 +25,16 @@ const problems = {
 const TicketParams = z.object({ ticketId: z.string().min(1) });
 const ContractParams = z.object({ contractId: z.string().min(1) });
 const AgentParams = z.object({ agentId: z.string().min(1) });
+const ProductParams = z.object({ product: z.string().min(1).describe('The product code (`ERP`)') });
 const ContractView = z.looseObject({ contractId: z.string(), clientId: z.string(), status: z.string() });
 const AgentView = z.looseObject({ agentId: z.string(), status: z.string() });
+const ProductView = z.looseObject({
+  product: z.string(),
+  name: z.string(),
+  versions: z.record(z.string(), z.string().nullable()),
+  endOfSupport: z.string().nullable(),
+  trainedAgents: z.array(z.string()),
+});
 
 function originOf(request: FastifyRequest, deps: IntakeDependencies, given: string | undefined): RequestOrigin {
   const source = request.headers[SOURCE_HEADER];
@@ -39,7 +47,7 @@ function originOf(request: FastifyRequest, deps: IntakeDependencies, given: stri
   };
 }
 
-/** Submissions, client interactions on a ticket, contracts and agents: the HTTP side of intake. */
+/** Submissions, client interactions on a ticket, contracts, agents and products: the HTTP side of intake. */
 export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies): void {
   const submission = inboundPayloads['ticket.submitted'].partial({ externalId: true }).extend(occurredAtField);
   app.post(
@@ -101,8 +109,32 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
   onTicket('complaints', 'complaint.filed', 'The client files a complaint about the ticket');
   onTicket('penalty-claims', 'penalty.claimed', 'The client claims late penalties on the ticket');
 
+  const records = {
+    contract: {
+      idField: 'contractId',
+      tag: 'contracts',
+      View: ContractView,
+      params: ContractParams,
+      view: async (id: string) => contractView(await loadContract(deps.store, id)),
+    },
+    agent: {
+      idField: 'agentId',
+      tag: 'agents',
+      View: AgentView,
+      params: AgentParams,
+      view: async (id: string) => ({ ...(await loadAgent(deps.store, id)) }),
+    },
+    product: {
+      idField: 'product',
+      tag: 'products',
+      View: ProductView,
+      params: ProductParams,
+      view: async (id: string) => productView(await loadProduct(deps.store, id)),
+    },
+  } as const;
+
   /**
-   * A command on a contract or an agent: the record's id comes from the path (or the body for the
+   * A command on a contract, an agent or a product: the record's id comes from the path (or the body for the
    * first one), the answer is the record read back from its stream; 201 when it was created.
    */
   const onRecord = <K extends InboundKind>(route: {
@@ -110,25 +142,10 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
     path: string;
     kind: K;
     summary: string;
-    record: 'contract' | 'agent';
+    record: keyof typeof records;
     creates?: boolean;
   }) => {
-    const { idField, tag, View, params, view } =
-      route.record === 'contract'
-        ? {
-            idField: 'contractId',
-            tag: 'contracts',
-            View: ContractView,
-            params: ContractParams,
-            view: async (id: string) => contractView(await loadContract(deps.store, id)),
-          }
-        : {
-            idField: 'agentId',
-            tag: 'agents',
-            View: AgentView,
-            params: AgentParams,
-            view: async (id: string) => ({ ...(await loadAgent(deps.store, id)) }),
-          };
+    const { idField, tag, View, params, view } = records[route.record];
     const schema = inboundPayloads[route.kind] as unknown as z.ZodObject;
     const body = (route.creates ? schema : schema.omit({ [idField]: true } as Record<string, true>)).extend(
       occurredAtField,
@@ -195,5 +212,27 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
       },
     },
     async (request) => ({ ...(await loadAgent(deps.store, request.params.agentId)) }),
+  );
+
+  const product = (path: string, kind: InboundKind, summary: string, creates = false) =>
+    onRecord({ method: 'post', path, kind, summary, record: 'product', creates });
+  product('/products', 'product.launched', 'Launch a product in the catalogue', true);
+  product('/products/:product/versions', 'product.version_released', 'Release a version of a product');
+  product(
+    '/products/:product/end-of-support',
+    'product.support_ended',
+    'End the support of a version, or of the whole product without version, from a day',
+  );
+  app.get(
+    '/products/:product',
+    {
+      schema: {
+        tags: ['products'],
+        summary: 'A product of the catalogue: its versions, end of support and trained agents',
+        params: ProductParams,
+        response: { 200: ProductView, 404: ProblemDocumentSchema },
+      },
+    },
+    async (request) => productView(await loadProduct(deps.store, request.params.product)),
   );
 }

@@ -4,18 +4,20 @@ import {
   agentEventRegistry,
   type ContractEvent,
   contractEventRegistry,
+  type EventRegistry,
   evolveContract,
   initialContractState,
+  type Product,
+  type ProductEvent,
+  productDecider,
+  productEventRegistry,
   type SignedContract,
 } from '@hotline/domain';
 import { type EventStore, type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
 import { streams } from '@hotline/platform';
 import { ProblemError } from '@hotline/runtime';
 
-function parsed<E>(
-  registry: typeof contractEventRegistry | typeof agentEventRegistry,
-  recorded: readonly RecordedEvent[],
-): E[] {
+function parsed<E>(registry: EventRegistry, recorded: readonly RecordedEvent[]): E[] {
   return recorded.map((event) => {
     const result = registry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
     if (!result.ok) throw new Error(`${event.stream}@${event.revision}: ${result.error.message}`);
@@ -23,7 +25,7 @@ function parsed<E>(
   });
 }
 
-function notFound(code: string, detail: string): ProblemError {
+export function notFound(code: string, detail: string): ProblemError {
   return new ProblemError({ status: 404, code, detail });
 }
 
@@ -59,4 +61,37 @@ export async function loadAgent(store: EventStore, agentId: string): Promise<Age
   const state = events.reduce(agentDecider.evolve, agentDecider.initialState);
   if (state.status === 'none') throw notFound('agent.not_found', `No agent ${agentId}`);
   return state;
+}
+
+/**
+ * A record of intake's smaller aggregates (a product, a client's follow-up, a training…) folded from
+ * its stream with its decider, with the revision of its last event; `undefined` when the stream is empty.
+ */
+export async function loadRecord<E, S>(
+  store: EventStore,
+  stream: string,
+  registry: EventRegistry,
+  decider: { evolve(state: S, event: E): S; readonly initialState: S },
+): Promise<{ state: S; revision: bigint } | undefined> {
+  const recorded = await store.readStream(stream);
+  const last = recorded.at(-1);
+  if (last === undefined) return undefined;
+  return { state: parsed<E>(registry, recorded).reduce(decider.evolve, decider.initialState), revision: last.revision };
+}
+
+export async function loadProduct(store: EventStore, product: string): Promise<Product> {
+  const loaded = await loadRecord<ProductEvent, Product | { status: 'none' }>(
+    store,
+    streams.product(product),
+    productEventRegistry,
+    productDecider,
+  );
+  if (loaded === undefined || loaded.state.status === 'none')
+    throw notFound('product.not_found', `No product ${product}`);
+  return loaded.state;
+}
+
+export function productView(product: Product) {
+  const { product: code, name, versions, endOfSupport, trainedAgents } = product;
+  return { product: code, name, versions, endOfSupport, trainedAgents: [...trainedAgents] };
 }

@@ -6,6 +6,7 @@ import {
   coverageOf,
   DEFAULT_REOPEN_WINDOW_DAYS,
   type Nature,
+  productDecider,
   type Ticket,
   termsInForce,
   ticketDecider,
@@ -13,7 +14,6 @@ import {
 } from '@hotline/domain';
 import {
   type ContractDirectory,
-  commandContextOf,
   executeCommand,
   loadTicket,
   type ServiceContext,
@@ -23,7 +23,7 @@ import type { InboundPayload, InboundRequest } from './inbound-request.ts';
 import { ticketIdFor } from './ticket-identity.ts';
 
 export interface TakenIn {
-  readonly subject: { readonly type: 'ticket' | 'contract' | 'agent'; readonly id: string };
+  readonly subject: { readonly type: 'ticket' | 'contract' | 'agent' | 'product'; readonly id: string };
   /** False when the request had already been taken in: nothing new was recorded. */
   readonly written: boolean;
 }
@@ -115,8 +115,27 @@ export async function takeIn(deps: IntakeDependencies, request: InboundRequest):
       });
       return { subject: { type: 'agent', id: payload.agentId }, written: done.written };
     }
+    case 'product.launched':
+    case 'product.version_released':
+    case 'product.support_ended': {
+      const payload = request.payload as InboundPayload<'product.launched'>;
+      const command = { type: productCommandOf[kind], ...payload, at } as Parameters<typeof productDecider.decide>[0];
+      const done = await executeCommand(deps.store, {
+        stream: streams.product(payload.product),
+        decider: productDecider,
+        command,
+        context,
+      });
+      return { subject: { type: 'product', id: payload.product }, written: done.written };
+    }
   }
 }
+
+const productCommandOf = {
+  'product.launched': 'LaunchProduct',
+  'product.version_released': 'ReleaseProductVersion',
+  'product.support_ended': 'EndProductSupport',
+} as const;
 
 const contractCommandOf = {
   'contract.signed': 'SignContract',

@@ -1,0 +1,131 @@
+import {
+  type BillableItemRecorded,
+  BillableItemRecorded as BillableItemSchema,
+  type BillingCommand,
+  type BillingEvent,
+  type BillingState,
+  billingDecider,
+  billingEventRegistry,
+  PriceList,
+  RecordOnSiteService,
+  steeringStreams,
+} from '@hotline/domain';
+import { toDomainEvent } from '@hotline/eventstore';
+import { CommandBodyBase, type ServiceContext } from '@hotline/platform';
+import { type HttpServer, ProblemDocumentSchema } from '@hotline/runtime';
+import { z } from 'zod';
+import { recordCommandRoute } from './record-command-route.ts';
+import { notFound } from './record-views.ts';
+
+const ClientParams = z.object({ clientId: z.string().trim().min(1).describe('The client, as the CRM names it') });
+const PriceListBody = z.object({ ...PriceList.shape, ...CommandBodyBase });
+const OnSiteBody = z.object({
+  ...RecordOnSiteService.omit({ type: true, clientId: true, by: true, at: true }).shape,
+  ...CommandBodyBase,
+});
+
+const { type: _type, schemaVersion: _version, ...itemShape } = BillableItemSchema.shape;
+const BillableItemView = z.object(itemShape);
+const PriceListView = z.object({ ...PriceList.shape, setAt: z.string() });
+const BillingView = z.object({
+  clientId: z.string(),
+  priceLists: z.array(PriceListView),
+  items: z.array(BillableItemView),
+  totalCents: z.number().int(),
+  revision: z.string(),
+});
+
+function itemView(item: BillableItemRecorded) {
+  const { type: _t, schemaVersion: _v, ...view } = item;
+  return view;
+}
+
+/** A client's price list and the items billed to it, read from `billing-<clientId>`. */
+async function billingView(context: ServiceContext, clientId: string) {
+  const recorded = await context.store.readStream(steeringStreams.billing(clientId));
+  const last = recorded.at(-1);
+  if (last === undefined) throw notFound('billing.not_found', `No price list nor billable item for ${clientId}`);
+  const events = recorded.map((event) => {
+    const parsed = billingEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+    if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
+    return parsed.value as BillingEvent;
+  });
+  const priceLists = events.flatMap((event) => {
+    if (event.type !== 'PriceListSet') return [];
+    const { type: _t, schemaVersion: _v, clientId: _c, by: _b, at, ...list } = event;
+    return [{ ...list, setAt: at }];
+  });
+  const items = events.flatMap((event) => (event.type === 'BillableItemRecorded' ? [itemView(event)] : []));
+  const totalCents = items.reduce((sum, item) => sum + item.amountCents, 0);
+  return { clientId, priceLists, items, totalCents, revision: String(last.revision) };
+}
+
+type Body = { by: string; occurredAt?: string | undefined };
+
+/** Price lists and on-site services: what out-of-contract work is billed at. */
+export function registerBillingRoutes(app: HttpServer, context: ServiceContext): void {
+  const route = <B extends Body>(spec: {
+    path: string;
+    summary: string;
+    description: string;
+    body: z.ZodType<B>;
+    response: z.ZodType;
+    scope: string;
+    command: (clientId: string, body: Omit<B, 'occurredAt'>, at: string) => BillingCommand;
+    view: (events: readonly BillingEvent[], clientId: string) => unknown;
+  }) =>
+    recordCommandRoute<B, BillingCommand, BillingEvent, BillingState>(app, context, {
+      method: 'post',
+      tag: 'billing',
+      params: ClientParams,
+      creates: true,
+      ...spec,
+      scope: (params) => `${spec.scope}:${params.clientId}`,
+      stream: (params) => steeringStreams.billing(params.clientId as string),
+      decider: billingDecider,
+      command: ({ params, body: { occurredAt: _given, ...body }, at }) =>
+        spec.command(params.clientId as string, body, at),
+      view: ({ events }, params) => spec.view(events, params.clientId as string),
+    });
+
+  route({
+    path: '/clients/:clientId/price-lists',
+    summary: "Set a new version of the client's price list",
+    description:
+      'Hourly rates per kind of work (the nature of the ticket, or `on_site`) and fixed prices per service, in integer cents, in force from `validFrom` until the next version (or `validUntil`). A version starts after the one in force and after the last item billed: an item keeps the price of the list in force on its day.',
+    body: PriceListBody,
+    response: BillingView,
+    scope: 'price-list',
+    command: (clientId, body, at) => ({ type: 'SetPriceList', clientId, ...body, at }),
+    view: (_events, clientId) => billingView(context, clientId),
+  });
+
+  route({
+    path: '/clients/:clientId/on-site-services',
+    summary: 'Record a service on site for the client: a billable item',
+    description:
+      'Priced by its duration at the hourly rate of its kind of work (`on_site` by default), or at the fixed price of its service, with the price list in force on its day; rounded to the cent, half up.',
+    body: OnSiteBody,
+    response: BillableItemView,
+    scope: 'on-site-service',
+    command: (clientId, body, at) => ({ type: 'RecordOnSiteService', clientId, ...body, at }),
+    view: (events) => {
+      const item = events.find((event) => event.type === 'BillableItemRecorded');
+      if (item === undefined) throw new Error('An on-site service recorded no billable item');
+      return itemView(item);
+    },
+  });
+
+  app.get(
+    '/clients/:clientId/billing',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: "A client's price lists and billable items, with their total",
+        params: ClientParams,
+        response: { 200: BillingView, 404: ProblemDocumentSchema },
+      },
+    },
+    async (request) => billingView(context, request.params.clientId),
+  );
+}

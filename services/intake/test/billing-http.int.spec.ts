@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, expectProblem, intakeHarness } from './intake-harness.ts';
+
+let harness: Awaited<ReturnType<typeof intakeHarness>>;
+beforeEach(async () => {
+  harness = await intakeHarness({ sqlite: true });
+});
+afterEach(async () => {
+  await harness.close();
+});
+
+const post = (url: string, payload: object, key?: string) => call(harness, 'POST', url, payload, key);
+const manager = { by: 'manager-max' };
+const list2026 = {
+  ...manager,
+  validFrom: '2026-01-01',
+  currency: 'EUR',
+  hourlyRates: [
+    { workKind: 'malfunction', rateCents: 9_500 },
+    { workKind: 'on_site', rateCents: 12_345 },
+  ],
+  fixedPrices: [{ service: 'install', label: 'Installation of a version', priceCents: 150_000 }],
+};
+const onSite = {
+  by: 'agent-bob',
+  serviceId: 'OS-1',
+  agentId: 'agent-bob',
+  product: 'ERP',
+  on: '2026-03-12',
+  description: 'Installed ERP 13 at the Lyon site',
+  pricing: { kind: 'time', minutes: 45 },
+};
+
+describe('price lists and on-site services', () => {
+  it('sets versions of a price list in force one after the other', async () => {
+    const set = await post('/clients/GLOBEX/price-lists', list2026, 'pl-1');
+    expect(set.status).toBe(201);
+    expect(set.body).toMatchObject({ clientId: 'GLOBEX', priceLists: [{ validFrom: '2026-01-01' }], items: [] });
+    expect((await post('/clients/GLOBEX/price-lists', list2026, 'pl-1')).status).toBe(200);
+    expectProblem(await post('/clients/GLOBEX/price-lists', list2026), 422, 'billing.price_list_out_of_order');
+    const doubled = {
+      ...list2026,
+      validFrom: '2026-07-01',
+      fixedPrices: [...list2026.fixedPrices, list2026.fixedPrices[0]],
+    };
+    expectProblem(await post('/clients/GLOBEX/price-lists', doubled), 422, 'billing.price_list_duplicate');
+    const badCurrency = await post('/clients/GLOBEX/price-lists', { ...list2026, currency: 'euro' });
+    expect(badCurrency.status).toBe(400);
+  });
+
+  it('bills an on-site service by its duration or at a fixed price, to the cent, with the list in force on its day', async () => {
+    await post('/clients/GLOBEX/price-lists', list2026);
+    const byTime = await post('/clients/GLOBEX/on-site-services', onSite, 'os-1');
+    expect(byTime.status).toBe(201);
+    // 45 minutes at 123.45 € an hour: 92.5875 €, billed 92.59 € (half up, per item).
+    expect(byTime.body).toEqual({
+      clientId: 'GLOBEX',
+      itemId: 'OS-1',
+      origin: 'on_site_service',
+      product: 'ERP',
+      agentId: 'agent-bob',
+      on: '2026-03-12',
+      description: onSite.description,
+      pricing: 'time',
+      workKind: 'on_site',
+      minutes: 45,
+      rateCents: 12_345,
+      amountCents: 9_259,
+      currency: 'EUR',
+      priceListFrom: '2026-01-01',
+      by: 'agent-bob',
+      at: '2026-05-07T14:00:00.000Z',
+    });
+    const again = await post('/clients/GLOBEX/on-site-services', onSite, 'os-1');
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(byTime.body);
+    expectProblem(await post('/clients/GLOBEX/on-site-services', onSite), 409, 'billing.already_registered');
+
+    const fixed = { ...onSite, serviceId: 'OS-2', ticketId: 'T-1', pricing: { kind: 'fixed', service: 'install' } };
+    expect((await post('/clients/GLOBEX/on-site-services', fixed)).body).toMatchObject({
+      pricing: 'fixed',
+      service: 'install',
+      ticketId: 'T-1',
+      amountCents: 150_000,
+    });
+    const billing = await call(harness, 'GET', '/clients/GLOBEX/billing');
+    expect(billing.body.items.map((item: { itemId: string }) => item.itemId)).toEqual(['OS-1', 'OS-2']);
+    expect(billing.body.totalCents).toBe(159_259);
+    // A new version may not reach back over the items billed.
+    expectProblem(
+      await post('/clients/GLOBEX/price-lists', { ...list2026, validFrom: '2026-03-12' }),
+      422,
+      'billing.price_list_retroactive',
+    );
+  });
+
+  it('refuses a service outside any list in force, or that the list does not price', async () => {
+    expectProblem(await post('/clients/GLOBEX/on-site-services', onSite), 422, 'billing.no_price_list');
+    await post('/clients/GLOBEX/price-lists', { ...list2026, hourlyRates: [] });
+    expectProblem(await post('/clients/GLOBEX/on-site-services', onSite), 422, 'billing.no_rate');
+    const audit = { ...onSite, pricing: { kind: 'fixed', service: 'audit' } };
+    expectProblem(await post('/clients/GLOBEX/on-site-services', audit), 422, 'billing.no_fixed_price');
+    expectProblem(await call(harness, 'GET', '/clients/NOBODY/billing'), 404, 'billing.not_found');
+  });
+});
