@@ -12,13 +12,7 @@ import {
   ticketDecider,
   toEpochMs,
 } from '@hotline/domain';
-import {
-  type ContractDirectory,
-  executeCommand,
-  loadTicket,
-  type ServiceContext,
-  streams,
-} from '@hotline/platform';
+import { type ContractDirectory, executeCommand, loadTicket, type ServiceContext, streams } from '@hotline/platform';
 import type { InboundPayload, InboundRequest } from './inbound-request.ts';
 import { ticketIdFor } from './ticket-identity.ts';
 
