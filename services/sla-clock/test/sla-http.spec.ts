@@ -37,6 +37,30 @@ describe('a ticket SLA over HTTP', () => {
       ['resolution', '2026-05-20T08:00:00.000Z', 'breached'],
     ]);
     expect(sla).toMatchObject({ overrunDays: 7, withinDeadlines: false, coverage: 'covered', contractId: 'ACME-M' });
+    // Ended targets count no more, and nothing restarts them.
+    for (const target of sla.targets) expect(target).toMatchObject({ runningNow: false, runningChangesAt: null });
+  });
+
+  it("tells a countdown when a running target's clock stops and starts with the service hours", async () => {
+    // Friday 18:00, after hours: T-1 (P2, received at 17:00) waits for Monday's opening.
+    harness = await serviceHarness(createSlaClockService, Date.parse('2026-09-18T17:00:00+02:00'));
+    await appendTo(harness.store, streams.contract('ACME-M'), contractSigned);
+    const received = tickets.received('T-1', 'P2', Date.parse('2026-09-18T17:00:00+02:00'));
+    await appendTo(harness.store, streams.ticket('T-1'), received);
+    const during = (await harness.app.inject({ method: 'GET', url: '/tickets/T-1/sla' })).json();
+    expect(during.targets[0]).toMatchObject({
+      target: 'takeCharge',
+      status: 'running',
+      runningNow: true,
+      runningChangesAt: '2026-09-18T16:00:00.000Z',
+    });
+    await harness.clock.advanceTo(Date.parse('2026-09-18T18:00:00+02:00'));
+    const after = (await harness.app.inject({ method: 'GET', url: '/tickets/T-1/sla' })).json();
+    expect(after.targets[0]).toMatchObject({
+      status: 'running',
+      runningNow: false,
+      runningChangesAt: '2026-09-21T07:00:00.000Z',
+    });
   });
 
   it('counts an open ticket up to the clock, and answers 404 for an unknown ticket', async () => {
@@ -90,6 +114,11 @@ describe('the tickets at risk and the breached ones over HTTP', () => {
       'F workaround P1 2026-09-14T12:30:00.000Z 37.5%',
     ]);
     expect(response.json().tickets[0]).toMatchObject({ clientId: 'ACME', contractId: 'ACME-M', remainingMinutes: 15 });
+    // At 11:00 on a Monday the clocks count, until the lunch break: a countdown ticks until then.
+    expect(response.json().tickets[1]).toMatchObject({
+      runningNow: true,
+      runningChangesAt: '2026-09-14T10:30:00.000Z',
+    });
     const filtered = await app.inject({ method: 'GET', url: '/sla/at-risk?minPercent=60&limit=10' });
     expect(filtered.json().tickets.map((each: { ticketId: string }) => each.ticketId)).toEqual(['A']);
   });

@@ -1,6 +1,7 @@
 import {
   type ClockFact,
   type ContractEvent,
+  type ContractTerms,
   clockFactOf,
   contractEventRegistry,
   crossingKeyOf,
@@ -16,7 +17,7 @@ import { type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
 import type { TimerSchedule } from '../timers/timer-store.ts';
 import { ContractBook } from './contract-book.ts';
 import { DueIndex } from './due-index.ts';
-import { evaluateTracked, noneRaised, type TimerKind, type TrackedTicket } from './tracked-ticket.ts';
+import { evaluateTracked, noneRaised, type TimerKind, type TrackedTicket, termsOfTracked } from './tracked-ticket.ts';
 
 /** The streams the SLA clock follows: tickets, the contracts that judge them, and its own facts. */
 export const followedStreams = ['ticket-', 'contract-', 'sla-'] as const;
@@ -67,6 +68,11 @@ export class TicketClocks {
 
   evaluate(ticket: TrackedTicket, now: number): SlaEvaluation {
     return evaluateTracked(ticket, (id) => this.#contracts.contract(id), now);
+  }
+
+  /** The terms in force at the ticket's reception, null without a contract. */
+  terms(ticket: TrackedTicket): ContractTerms | null {
+    return termsOfTracked(ticket, (id) => this.#contracts.contract(id));
   }
 
   apply(recorded: RecordedEvent): void {

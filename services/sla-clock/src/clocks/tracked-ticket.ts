@@ -1,5 +1,6 @@
 import {
   type ClockFact,
+  type ContractTerms,
   evaluateSla,
   foldClockFacts,
   type SignedContract,
@@ -38,7 +39,22 @@ export function evaluateTracked(
   now: number,
 ): SlaEvaluation {
   const timeline = foldClockFacts(ticket.facts);
-  const contract = ticket.contractId === null ? undefined : contractOf(ticket.contractId);
-  const terms = contract === undefined ? null : (termsInForce(contract, timeline.receivedAt)?.terms ?? null);
-  return evaluateSla(timeline, terms, now);
+  return evaluateSla(timeline, termsOf(ticket.contractId, timeline.receivedAt, contractOf), now);
+}
+
+/** The terms in force at the ticket's reception, null without a contract. */
+export function termsOfTracked(
+  ticket: TrackedTicket,
+  contractOf: (contractId: string) => SignedContract | undefined,
+): ContractTerms | null {
+  return termsOf(ticket.contractId, foldClockFacts(ticket.facts).receivedAt, contractOf);
+}
+
+function termsOf(
+  contractId: string | null,
+  receivedAt: number,
+  contractOf: (contractId: string) => SignedContract | undefined,
+): ContractTerms | null {
+  const contract = contractId === null ? undefined : contractOf(contractId);
+  return contract === undefined ? null : (termsInForce(contract, receivedAt)?.terms ?? null);
 }

@@ -1,6 +1,8 @@
 import type { TargetClock } from '@hotline/domain';
 import { z } from 'zod';
 import type { TicketClocks } from '../clocks/ticket-clocks.ts';
+import { calendarOfTarget, runningClock } from './running-clock.ts';
+import { runningShape, runningView } from './sla-view.ts';
 
 const minutes = (ms: number) => Math.round((ms / 60_000) * 100) / 100;
 const percentOf = (target: TargetClock) => Math.round(target.consumed * 1000) / 10;
@@ -13,6 +15,7 @@ const ListedTicket = z.object({
   priority: z.enum(['P1', 'P2', 'P3']),
   dueAt: z.string(),
   percent: z.number().describe("Counted time over the target's duration, in percent"),
+  ...runningShape,
 });
 
 export const AtRiskTicket = ListedTicket.extend({ remainingMinutes: z.number() });
@@ -29,8 +32,9 @@ export interface ListOptions {
   readonly minPercent?: number;
 }
 
-function listed(clocks: TicketClocks, ticketId: string, target: TargetClock) {
-  const contractId = clocks.ticket(ticketId)?.contractId ?? null;
+function listed(clocks: TicketClocks, ticketId: string, target: TargetClock, now: number) {
+  const ticket = clocks.ticket(ticketId)!;
+  const { contractId } = ticket;
   return {
     ticketId,
     contractId,
@@ -39,6 +43,8 @@ function listed(clocks: TicketClocks, ticketId: string, target: TargetClock) {
     priority: target.priority,
     dueAt: new Date(target.dueAt!).toISOString(),
     percent: percentOf(target),
+    // Listed targets have deadlines, hence terms.
+    ...runningView(runningClock(target, calendarOfTarget(clocks.terms(ticket)!, target), now)),
   };
 }
 
@@ -54,7 +60,7 @@ export function ticketsAtRisk(clocks: TicketClocks, now: number, options: ListOp
       .targets.filter((target) => target.status === 'running' && target.reachedAt === null && target.dueAt !== null)
       .sort((a, b) => a.dueAt! - b.dueAt!)[0];
     if (next === undefined || percentOf(next) < (options.minPercent ?? 0)) continue;
-    tickets.push({ ...listed(clocks, key, next), remainingMinutes: minutes(next.remainingMs) });
+    tickets.push({ ...listed(clocks, key, next, now), remainingMinutes: minutes(next.remainingMs) });
   }
   return tickets;
 }
@@ -77,7 +83,7 @@ export function breachedTickets(
     const first = breached[0];
     if (first === undefined) continue;
     tickets.push({
-      ...listed(clocks, key, first),
+      ...listed(clocks, key, first, now),
       overdueMinutes: minutes(now - first.dueAt!),
       breachedTargets: breached.map((target) => target.target),
     });
