@@ -2,12 +2,13 @@
 // listens to when concurrent writers collide, which would bring the whole bench down.
 // Prints one JSON line per result as soon as it has it.
 import { emmettConcurrentAppends, openEmmett } from './emmett.ts';
-import { measureRounds } from './rounds.ts';
+import { measureRounds, medianRates } from './rounds.ts';
 import { workload } from './workload.ts';
 
 const [directory = '.'] = process.argv.slice(2);
 const emmett = openEmmett(`${directory}/emmett.sqlite`);
-const rates = (await measureRounds([emmett])).get('emmett');
+const samples = (await measureRounds([emmett], workload.emmettRounds)).get('emmett');
+const rates = samples === undefined ? undefined : medianRates(samples);
 await emmett.close();
 process.stdout.write(`${JSON.stringify({ rates, retries: emmett.retries() })}\n`);
 const concurrent = await emmettConcurrentAppends(`${directory}/emmett-concurrent.sqlite`, workload.concurrentWriters);

@@ -1,49 +1,79 @@
 import { type Contender, type Measure, type Rates, workload } from './workload.ts';
 
+/** Events per second of each round, per measure. */
+export type Samples = Record<Measure, number[]>;
+
+const measures: Measure[] = ['singleAppends', 'batchAppends', 'streamReads', 'globalRead'];
+
 async function eventsPerSecond(work: () => Promise<number>): Promise<number> {
   const startedAt = performance.now();
   const events = await work();
   return events / ((performance.now() - startedAt) / 1000);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+const quantile = (values: number[], q: number) => sorted(values)[Math.round(q * (values.length - 1))] as number;
+export const median = (values: number[]) => quantile(values, 0.5);
+
+/** The median of each measure's rounds. */
+export function medianRates(samples: Samples): Rates {
+  return {
+    singleAppends: median(samples.singleAppends),
+    batchAppends: median(samples.batchAppends),
+    streamReads: median(samples.streamReads),
+    globalRead: median(samples.globalRead),
+  };
+}
+
+export interface RatioSpread {
+  median: number;
+  /** First and third quartiles of the per-round ratios. */
+  low: number;
+  high: number;
+}
 
 /**
- * Runs every measure `workload.rounds` times, the contenders taking turns (in an order that
- * alternates), so that a slow spell of the disk or the machine falls on all of them alike.
+ * The ratio of two contenders round by round (each round measured them back to back), then its
+ * median and quartiles: a slow spell of the shared disk falls on both sides of a round alike, so
+ * the ratio of a round moves much less than either rate.
  */
-export async function measureRounds(contenders: Contender[]): Promise<Map<string, Rates>> {
-  const samples = new Map<string, Record<Measure, number[]>>(
+export function ratioSpread(value: number[], base: number[]): RatioSpread {
+  const ratios = value.map((v, i) => v / (base[i] as number));
+  return { median: median(ratios), low: quantile(ratios, 0.25), high: quantile(ratios, 0.75) };
+}
+
+/**
+ * Runs every measure `rounds` times, the contenders taking turns (in an order that alternates),
+ * so that a slow spell of the disk or the machine falls on all of them alike.
+ */
+export async function measureRounds(
+  contenders: Contender[],
+  rounds: number = workload.rounds,
+): Promise<Map<string, Samples>> {
+  const samples = new Map<string, Samples>(
     contenders.map((c) => [c.name, { singleAppends: [], batchAppends: [], streamReads: [], globalRead: [] }]),
   );
   const turns = (round: number) => (round % 2 === 0 ? contenders : [...contenders].reverse());
-  const measure = async (name: Measure, work: (contender: Contender, round: number) => Promise<number>) => {
+  const work: Record<Measure, (contender: Contender, round: number) => Promise<number>> = {
+    singleAppends: async (c, round) => {
+      await c.appendSingles(round);
+      return workload.singleAppends;
+    },
+    batchAppends: async (c, round) => {
+      await c.appendBatches(round);
+      return workload.batches * workload.batchSize;
+    },
+    streamReads: (c) => c.readStreams(),
+    globalRead: (c) => c.readAll(),
+  };
+  for (const name of measures) {
     // One round each first, untimed: the code paths warm up (JIT, caches) before they are measured.
-    for (const contender of contenders) await work(contender, workload.rounds);
-    for (let round = 0; round < workload.rounds; round++) {
+    for (const contender of contenders) await work[name](contender, rounds);
+    for (let round = 0; round < rounds; round++) {
       for (const contender of turns(round)) {
-        samples.get(contender.name)?.[name].push(await eventsPerSecond(() => work(contender, round)));
+        samples.get(contender.name)?.[name].push(await eventsPerSecond(() => work[name](contender, round)));
       }
     }
-  };
-  await measure('singleAppends', async (c, round) => {
-    await c.appendSingles(round);
-    return workload.singleAppends;
-  });
-  await measure('batchAppends', async (c, round) => {
-    await c.appendBatches(round);
-    return workload.batches * workload.batchSize;
-  });
-  await measure('streamReads', (c) => c.readStreams());
-  await measure('globalRead', (c) => c.readAll());
-  const rates = new Map<string, Rates>();
-  for (const [name, sample] of samples) {
-    rates.set(name, {
-      singleAppends: median(sample.singleAppends),
-      batchAppends: median(sample.batchAppends),
-      streamReads: median(sample.streamReads),
-      globalRead: median(sample.globalRead),
-    });
   }
-  return rates;
+  return samples;
 }

@@ -7,27 +7,28 @@ import { costBreakdown } from './cost-breakdown.ts';
 import { runEmmett } from './emmett-process.ts';
 import { concurrentAppends, openHotlineStore } from './hotline-store.ts';
 import { openRawSqlite } from './raw-sqlite.ts';
-import { measureRounds } from './rounds.ts';
+import { measureRounds, medianRates, type RatioSpread, ratioSpread } from './rounds.ts';
 import { type Measure, workload } from './workload.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'eventstore-bench-'));
 const file = (name: string) => join(directory, `${name}.sqlite`);
 type Figure = number | string | undefined;
 const fmt = (value: Figure) => (typeof value === 'number' ? Math.round(value).toLocaleString('en') : (value ?? '—'));
-const ratio = (value: Figure, base: Figure, as: 'percent' | 'times') => {
-  if (typeof value !== 'number' || typeof base !== 'number') return '—';
-  return as === 'percent' ? `${Math.round((value / base) * 100)}%` : `${(value / base).toFixed(1)}×`;
-};
+const times = (value: Figure, base: Figure) =>
+  typeof value === 'number' && typeof base === 'number' ? `${(value / base).toFixed(1)}×` : '—';
+const percent = (value: number) => Math.round(value * 100);
+const spread = ({ median, low, high }: RatioSpread) => `${percent(median)}% (${percent(low)}–${percent(high)})`;
 
 try {
   const startedAt = performance.now();
   const raw = openRawSqlite(file('raw'));
   const store = await openHotlineStore(file('store'));
-  const rates = await measureRounds([raw, store]);
+  const samples = await measureRounds([raw, store]);
   await Promise.all([raw.close(), store.close()]);
-  const rawRates = rates.get('raw');
-  const storeRates = rates.get('store');
-  if (rawRates === undefined || storeRates === undefined) throw new Error('a contender has no results');
+  const rawSamples = samples.get('raw');
+  const storeSamples = samples.get('store');
+  if (rawSamples === undefined || storeSamples === undefined) throw new Error('a contender has no results');
+  const [rawRates, storeRates] = [medianRates(rawSamples), medianRates(storeSamples)];
 
   const concurrentRuns: number[] = [];
   await concurrentAppends(file('concurrent-warm-up'), workload.concurrentWriters);
@@ -47,23 +48,27 @@ try {
     workload: label,
     'raw ev/s': fmt(rawRates[key]),
     'store ev/s': fmt(storeRates[key]),
-    'store/raw': ratio(storeRates[key], rawRates[key], 'percent'),
+    'store/raw': spread(ratioSpread(storeSamples[key], rawSamples[key])),
     goal,
     'Emmett ev/s': fmt(emmett.rates?.[key]),
-    'store/Emmett': ratio(storeRates[key], emmett.rates?.[key], 'times'),
+    'store/Emmett': times(storeRates[key], emmett.rates?.[key]),
   }));
   table.push({
     workload: `${workload.concurrentWriters} concurrent writers, 1-event appends`,
     'raw ev/s': '—',
     'store ev/s': fmt(concurrent),
-    'store/raw': `${ratio(concurrent, storeRates.singleAppends, 'times')} 1 writer`,
+    'store/raw': `${times(concurrent, storeRates.singleAppends)} 1 writer`,
     goal: '≥ 6× 1 writer',
     'Emmett ev/s': fmt(emmett.concurrent),
-    'store/Emmett': ratio(concurrent, emmett.concurrent, 'times'),
+    'store/Emmett': times(concurrent, emmett.concurrent),
   });
   console.log('\nSQLite event store, events per second (WAL, synchronous=FULL: an fsync per commit)');
   console.log(
-    `median of ${workload.rounds} interleaved rounds; concurrent writers: median of 3 runs after a warm-up\n`,
+    [
+      `median of ${workload.rounds} interleaved rounds (${workload.singleAppends} single appends each);`,
+      "store/raw: median of the rounds' ratios (first–third quartile);",
+      `Emmett: median of ${workload.emmettRounds} rounds; concurrent writers: median of 3 runs after a warm-up\n`,
+    ].join('\n'),
   );
   console.table(table);
   if (emmett.failure !== undefined) console.log(`Emmett: ${emmett.failure}`);
@@ -83,9 +88,10 @@ try {
   console.log(
     [
       '\nThe commit (WAL append + fsync) dominates single appends; the store adds a revision check (a head',
-      'lookup), the hash and a turn of the event loop (group commit). Batches are CPU-bound: canonical JSON and',
-      'SHA-256 per event come on top of the insert. Reads pay for the envelope (bigint revisions and positions,',
-      'one object per event) on top of JSON.parse. Concurrent writers share one fsync per group commit.',
+      'lookup), canonical JSON and the hash (a lone append commits a microtask later, with no turn of the event',
+      'loop). Batches are CPU-bound: canonical JSON and SHA-256 per event come on top of the insert. Reads pay',
+      'for the envelope (bigint revisions and positions, one object per event) on top of JSON.parse. Concurrent',
+      'writers share one fsync per group commit (they append together: the flush waits a turn of the event loop).',
     ].join('\n'),
   );
   console.log(`\n(${((performance.now() - startedAt) / 1000).toFixed(1)} s)`);

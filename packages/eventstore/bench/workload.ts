@@ -1,10 +1,16 @@
-// The benchmark's workload, the same for every contender. Sized to run in well under two
-// minutes on two cores with an fsync per commit.
+// The benchmark's workload, the same for every contender. Sized to run in about a minute on two
+// quiet cores with an fsync per commit (under three on a busy machine).
 export const workload = {
-  /** Rounds of each measure; contenders take turns within a round, and the median round counts. */
-  rounds: 7,
+  /**
+   * Rounds of each measure; the store and raw node:sqlite take turns within a round, and the
+   * median round counts. Many short rounds: on a shared machine, a round's ratio moves far less
+   * than its rates, and the median of many ratios shrugs off the rounds a neighbour disturbed.
+   */
+  rounds: 21,
+  /** Rounds for Emmett, in a process of its own after the others: its rates only need to be in the right range. */
+  emmettRounds: 3,
   /** Durable appends of one event each (one transaction each), per round, over `singleStreams` streams. */
-  singleAppends: 200,
+  singleAppends: 400,
   singleStreams: 100,
   /** Appends of `batchSize` events (one transaction each, a stream each), per round. */
   batches: 20,
