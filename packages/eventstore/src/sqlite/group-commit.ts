@@ -21,12 +21,20 @@ type Head = { revision: bigint; hash: string } | null;
 const uniqueConstraintFailed = 2067;
 
 /**
- * Group commit: appends submitted while the event loop is busy are written in one
- * transaction, so one fsync acknowledges them all. Each append keeps its own expected-revision
- * check, and a multi-event append runs in a savepoint, so a failing append is left out of the
- * group without failing the others. node:sqlite is synchronous: a flush runs from start to
- * commit without yielding, and appends made meanwhile (by callers resuming from the previous
- * flush) form the next group.
+ * Group commit: appends submitted together are written in one transaction, so one fsync
+ * acknowledges them all. Each append keeps its own expected-revision check, and a multi-event
+ * append runs in a savepoint, so a failing append is left out of the group without failing the
+ * others. node:sqlite is synchronous: a flush runs from start to commit without yielding, and
+ * appends made meanwhile (by callers resuming from the previous flush) form the next group.
+ *
+ * When to flush. Waiting for a turn of the event loop (setImmediate) gathers every append made
+ * meanwhile: those of the callers the previous commit woke up, whatever their own awaits, and
+ * those of the other I/O callbacks of this turn (a server's requests). It costs a lone append
+ * a few microseconds, so an append commits at once (a microtask later: the appends of the same
+ * tick still join it) when the writer is idle: the previous group held one append and no
+ * commit made at once has happened since the last turn. An append that follows such a commit
+ * waits for the turn, since nothing tells a caller's next append from another caller's; if it
+ * comes alone, the one after commits at once again.
  */
 export class GroupCommitWriter {
   #db: DatabaseSync;
@@ -35,6 +43,12 @@ export class GroupCommitWriter {
   #maxGroupSize: number;
   #queue: AppendRequest[] = [];
   #scheduled = false;
+  #flushAtOnce = () => this.#flush(true);
+  #flushOnTurn = () => this.#flush(false);
+  /** The previous group held several appends: wait for a turn of the event loop before the next flush. */
+  #contended = false;
+  /** A group was committed at once, since the last turn of the event loop. */
+  #committedAtOnce = false;
   #closed = false;
   #head: StatementSync;
   #byId: StatementSync;
@@ -58,8 +72,8 @@ export class GroupCommitWriter {
       this.#queue.push({ stream, events, expected, resolve, reject });
       if (!this.#scheduled) {
         this.#scheduled = true;
-        // After the current tick's microtasks: every append made until then joins the group.
-        setImmediate(() => this.#flush());
+        if (this.#contended || this.#committedAtOnce) setImmediate(this.#flushOnTurn);
+        else queueMicrotask(this.#flushAtOnce);
       }
     });
   }
@@ -67,16 +81,18 @@ export class GroupCommitWriter {
   /** Writes what is queued and refuses anything more. */
   close(): void {
     this.#closed = true;
-    while (this.#queue.length > 0) this.#flush();
+    while (this.#queue.length > 0) this.#flush(false);
   }
 
-  #flush(): void {
+  #flush(atOnce: boolean): void {
     this.#scheduled = false;
+    this.#committedAtOnce = atOnce;
     const group = this.#queue.splice(0, this.#maxGroupSize);
     if (group.length === 0) return;
+    this.#contended = group.length > 1;
     if (this.#queue.length > 0) {
       this.#scheduled = true;
-      setImmediate(() => this.#flush());
+      setImmediate(this.#flushOnTurn);
     }
     let outcomes: Outcome[];
     try {

@@ -73,4 +73,64 @@ describe('sqlite event store file', () => {
     expect(recordedAt.size).toBe(1);
     await store.close();
   });
+
+  it('commits a lone append at once, without waiting for a turn of the event loop', async () => {
+    const store = await openSqliteStore({ file: tempFile() });
+    let turned = false;
+    setImmediate(() => {
+      turned = true;
+    });
+    await store.append('ticket-1', events(1), { expectedRevision: NO_STREAM });
+    expect(turned).toBe(false);
+    await store.close();
+  });
+
+  it('gathers the appends its commits wake into the next group', async () => {
+    // The clock is read once per transaction: its calls count the groups.
+    let groups = 0;
+    const clock = () => {
+      groups++;
+      return new Date();
+    };
+    const store = await openSqliteStore({ file: tempFile(), clock });
+    const writers = 10;
+    const appendsPerWriter = 5;
+    await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (let i = 0; i < appendsPerWriter; i++) {
+          // A caller that does some asynchronous work of its own between appends.
+          for (let hop = 0; hop < w; hop++) await Promise.resolve();
+          await store.append(`ticket-${w}`, events(1), { expectedRevision: i === 0 ? NO_STREAM : BigInt(i - 1) });
+        }
+      }),
+    );
+    expect(await store.verify()).toEqual({ ok: true, checked: writers * appendsPerWriter });
+    // The very first append may commit alone, at once; after it, a group per round of appends.
+    expect(groups).toBeLessThanOrEqual(appendsPerWriter + 1);
+    await store.close();
+  });
+
+  it("gathers the appends of separate callbacks of one turn of the event loop (a server's requests)", async () => {
+    let groups = 0;
+    const clock = () => {
+      groups++;
+      return new Date();
+    };
+    const store = await openSqliteStore({ file: tempFile(), clock });
+    const appended = await Promise.all(
+      Array.from(
+        { length: 10 },
+        (_, i) =>
+          new Promise((resolve, reject) => {
+            setImmediate(() => {
+              store.append(`ticket-${i}`, events(1), { expectedRevision: NO_STREAM }).then(resolve, reject);
+            });
+          }),
+      ),
+    );
+    expect(appended).toHaveLength(10);
+    // The first commits at once; the nine others, made after it in the same turn, share a commit.
+    expect(groups).toBe(2);
+    await store.close();
+  });
 });
