@@ -21,6 +21,7 @@ export { type SeededRandom, seededRandom } from './random/seeded-random.ts';
 export type { HotlineService, ServiceContext } from './service/hotline-service.ts';
 export { idOfStream, streams } from './streams.ts';
 export { seedWorkedExamples } from './testing/seed-worked-examples.ts';
-export { serviceHarness } from './testing/service-harness.ts';
+export { type HarnessOptions, serviceHarness } from './testing/service-harness.ts';
+export { ticketOwnerFromStore } from './tickets/ticket-owner.ts';
 export { type LoadedTicket, loadTicket, ticketEventsOf } from './tickets/ticket-reading.ts';
 export { TicketView, ticketView } from './tickets/ticket-view.ts';

@@ -1,22 +1,28 @@
 import { EventRelay, SoleRelay } from '@hotline/messaging';
 import {
+  type AccessControlOptions,
+  accessConfigShape,
+  accessControlFromConfig,
   createHttpServer,
   createLogger,
   DOCS_PREFIX,
+  exitOnConfigError,
   gracefulShutdown,
   type HttpServer,
   type Logger,
   loadConfigOrExit,
   runtimeConfigShape,
   startTelemetry,
+  type TicketOwner,
 } from '@hotline/runtime';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock/clock.ts';
 import { openInfrastructure } from '../infrastructure/open-infrastructure.ts';
 import { platformConfigShape } from '../infrastructure/platform-config.ts';
 import type { HotlineService, ServiceContext } from '../service/hotline-service.ts';
+import { ticketOwnerFromStore } from '../tickets/ticket-owner.ts';
 
-export const processConfigSchema = z.object({ ...runtimeConfigShape, ...platformConfigShape });
+export const processConfigSchema = z.object({ ...runtimeConfigShape, ...platformConfigShape, ...accessConfigShape });
 export type ProcessConfig = z.infer<typeof processConfigSchema>;
 
 export interface ProcessDefinition {
@@ -30,6 +36,8 @@ export interface ProcessDefinition {
   readonly afterStart?: (running: RunningProcess) => Promise<void>;
   readonly clock?: Clock;
   readonly env?: Record<string, string | undefined>;
+  /** Whose a ticket is, for client-scoped routes; read from the store unless a service knows faster. */
+  readonly ticketOwner?: (context: ServiceContext) => TicketOwner;
 }
 
 export interface RunningProcess {
@@ -48,6 +56,13 @@ export interface RunningProcess {
  */
 export async function runProcess(definition: ProcessDefinition): Promise<RunningProcess> {
   const config = loadConfigOrExit(processConfigSchema, definition.env ?? process.env);
+  // Keys and token settings are read before anything opens, so a wrong one stops the start at once.
+  let accessSettings: AccessControlOptions;
+  try {
+    accessSettings = accessControlFromConfig(config);
+  } catch (error) {
+    exitOnConfigError(error);
+  }
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
   const telemetry = startTelemetry({
     service: definition.name,
@@ -79,6 +94,7 @@ export async function runProcess(definition: ProcessDefinition): Promise<Running
     bodyLimit: config.HTTP_BODY_LIMIT,
     readinessTimeoutMs: config.READINESS_TIMEOUT,
     readiness: infrastructure.readiness,
+    access: withProcessPorts(accessSettings, context, definition),
     openapi: { title: `Hotline — ${definition.name}`, version: '1', description: definition.description },
   });
   for (const service of services) await service.registerRoutes(app);
@@ -110,4 +126,19 @@ export async function runProcess(definition: ProcessDefinition): Promise<Running
   logger.info({ url: running.url, docs: `${running.url}${DOCS_PREFIX}` }, `${definition.name} listening`);
   await definition.afterStart?.(running);
   return running;
+}
+
+/** Access control's ports from the process: the ticket owner, and Redis so replicas share rate limits. */
+function withProcessPorts(
+  settings: AccessControlOptions,
+  context: ServiceContext,
+  definition: ProcessDefinition,
+): AccessControlOptions {
+  return {
+    ...settings,
+    ticketOwner: definition.ticketOwner?.(context) ?? ticketOwnerFromStore(context.store),
+    ...(settings.rateLimit === undefined || context.redis === undefined
+      ? {}
+      : { rateLimit: { ...settings.rateLimit, redis: context.redis } }),
+  };
 }

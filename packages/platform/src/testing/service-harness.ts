@@ -1,11 +1,21 @@
 import { openMemoryStore } from '@hotline/eventstore';
 import { InProcessBus, silentLogger, supportTopics } from '@hotline/messaging';
-import { createHttpServer, createLogger } from '@hotline/runtime';
+import { type AccessControlOptions, createHttpServer, createLogger } from '@hotline/runtime';
 import { VirtualClock } from '../clock/clock.ts';
 import type { HotlineService, ServiceContext } from '../service/hotline-service.ts';
+import { ticketOwnerFromStore } from '../tickets/ticket-owner.ts';
+
+export interface HarnessOptions {
+  /** Access control as a process would run it (AUTH=on); the ticket owner defaults to the store's. */
+  readonly access?: AccessControlOptions;
+}
 
 /** A service on real embedded components (memory store, in-process bus, fastify) and a virtual clock. */
-export async function serviceHarness(create: (context: ServiceContext) => HotlineService, startAt: number) {
+export async function serviceHarness(
+  create: (context: ServiceContext) => HotlineService,
+  startAt: number,
+  { access }: HarnessOptions = {},
+) {
   const store = await openMemoryStore();
   const bus = new InProcessBus({ logger: silentLogger });
   await bus.ensureTopics(supportTopics);
@@ -16,6 +26,7 @@ export async function serviceHarness(create: (context: ServiceContext) => Hotlin
     service: service.name,
     logger,
     openapi: { title: service.name, version: 'test' },
+    ...(access === undefined ? {} : { access: { ticketOwner: ticketOwnerFromStore(store), ...access } }),
   });
   await service.registerRoutes(app);
   await app.ready();
