@@ -1,5 +1,6 @@
 import type { HotlineService, ServiceContext } from '@hotline/platform';
 import { EventStream } from './event-stream.ts';
+import { registerFilterChoices } from './filter-choices.ts';
 import { registerStaticFiles } from './static-files.ts';
 import { registerUpstreamProxy, type Upstreams } from './upstream-proxy.ts';
 
@@ -25,6 +26,7 @@ export function createDashboardService(context: ServiceContext, options: Dashboa
     events,
     registerRoutes(app) {
       registerStaticFiles(app);
+      registerFilterChoices(app);
       events.register(app);
       if (options.upstreams !== undefined) registerUpstreamProxy(app, options.upstreams);
     },

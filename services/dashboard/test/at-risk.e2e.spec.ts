@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium } from './chromium.ts';
-import { type DemoProduct, startDemoProduct } from './demo-product.ts';
+import { type DemoProduct, startDemoProduct, submitTicket } from './demo-product.ts';
 
 const missing = chromiumMissing();
 
@@ -54,10 +54,44 @@ describe.skipIf(missing !== undefined)('the at-risk panel in Chromium, live', ()
     await page.screenshot({ path: join(ARTIFACTS, 'at-risk-fr-1280.png'), fullPage: true });
   });
 
+  it('colours a ticket warning, critical, then breached as its consumed share crosses 75%, 90%, 100%', async () => {
+    await page.waitForSelector('#live[data-state="live"]');
+    const start = product.clock.now();
+    // P1 malfunction on ACME's ERP: take-charge within 60 minutes, every minute counted (calendar).
+    const ticketId = await submitTicket(product, { priority: 'P1', externalId: 'DASH-COLOURS' });
+    const row = rowOf(ticketId);
+    await expect.poll(() => row.getAttribute('data-level'), { timeout: 20_000 }).toBe('ok');
+    const navigations = () => page.evaluate(() => performance.getEntriesByType('navigation').length);
+    const before = await navigations();
+    const steps = [
+      { minutes: 46, percent: 75, level: 'warning', colour: 'rgb(255, 241, 204)' },
+      { minutes: 55, percent: 90, level: 'critical', colour: 'rgb(255, 217, 176)' },
+      { minutes: 61, percent: 100, level: 'breached', colour: 'rgb(179, 38, 30)' },
+    ];
+    for (const step of steps) {
+      // The product's clock moves; its SLA clock raises the crossing, the page hears it and reads again.
+      await product.clock.advanceTo(start + step.minutes * 60_000);
+      type Sla = { targets: { target: string; percent: number }[] };
+      const sla = await product.getJson<Sla>(`/tickets/${ticketId}/sla`);
+      expect(sla.targets.find((target) => target.target === 'takeCharge')!.percent).toBeGreaterThanOrEqual(
+        step.percent,
+      );
+      await expect.poll(() => row.getAttribute('data-level'), { timeout: 20_000 }).toBe(step.level);
+      await expect(row.locator('[data-target="takeCharge"]').getAttribute('data-level')).resolves.toBe(step.level);
+      expect(await row.evaluate((each) => getComputedStyle(each).backgroundColor)).toBe(step.colour);
+      await page.screenshot({ path: join(ARTIFACTS, `at-risk-${step.level}-fr-1280.png`), fullPage: true });
+    }
+    expect(await navigations()).toBe(before);
+  });
+
   it('turns a ticket red without a reload when its deadline passes while the page is open', async () => {
     await page.waitForSelector('#live[data-state="live"]');
     const atRisk = await product.getJson<Lists>('/sla/at-risk?limit=100');
-    const next = atRisk.tickets[0]!;
+    const late = new Set(
+      (await product.getJson<Lists>('/sla/breached?limit=100')).tickets.map((each) => each.ticketId),
+    );
+    // The next deadline of a ticket that has not breached one yet.
+    const next = atRisk.tickets.find((ticket) => !late.has(ticket.ticketId))!;
     expect(await rowOf(next.ticketId).getAttribute('data-level')).not.toBe('breached');
     const before = await page.evaluate(() => performance.getEntriesByType('navigation').length);
 

@@ -48,3 +48,34 @@ export async function startDemoProduct(): Promise<DemoProduct> {
     },
   };
 }
+
+/**
+ * A malfunction on ACME's ERP in production (contract ACME-M, DOMAIN.md's worked examples), received
+ * at the product's now through intake's HTTP API. Returns its id.
+ */
+export async function submitTicket(
+  product: DemoProduct,
+  { priority, externalId }: { priority: 'P1' | 'P2' | 'P3'; externalId: string },
+): Promise<string> {
+  const response = await fetch(`${product.url}/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      externalId,
+      clientId: 'ACME',
+      product: 'ERP',
+      version: '12.4',
+      environment: 'production',
+      nature: 'malfunction',
+      priority,
+      description: 'Invoices fail to post',
+      reproductionSteps: 'Post any invoice',
+      reportedBy: 'contact-acme',
+    }),
+  });
+  const body = (await response.json()) as { ticketId?: string; coverage?: { status: string } };
+  if (response.status !== 201 || body.coverage?.status !== 'covered') {
+    throw new Error(`POST /tickets: ${response.status} ${JSON.stringify(body)}`);
+  }
+  return body.ticketId!;
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Environment, Nature } from '@hotline/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium } from './chromium.ts';
@@ -82,14 +83,85 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
     await quiet();
   });
 
-  it('narrows the ticket tables by product, nature and environment, and says the indicators cannot', async () => {
+  it('offers the clients and products the hotline has seen, and the natures and environments of the domain', async () => {
+    const options = (id: string) =>
+      page.locator(`#${id} option`).evaluateAll((each) => each.map((option) => (option as HTMLOptionElement).value));
+    const times = await product.getJson<{ items: { clientId: string }[] }>('/reports/processing-times?year=2026');
+    const workload = await product.getJson<{ items: { product: string }[] }>('/reports/workload?year=2026');
+    expect(await options('client')).toEqual(['', ...times.items.map((item) => item.clientId)]);
+    expect(await options('product')).toEqual(['', ...workload.items.map((item) => item.product)]);
+    expect(await options('nature')).toEqual(['', ...Nature.options]);
+    expect(await options('environment')).toEqual(['', ...Environment.options]);
+    await expect(page.locator('#nature option[value="malfunction"]').textContent()).resolves.toBe('dysfonctionnement');
+    await expect(page.locator('#environment option[value="preproduction"]').textContent()).resolves.toBe(
+      'préproduction',
+    );
+  });
+
+  it('narrows the indicators, their monthly trend and their CSV by product, nature and environment', async () => {
+    const scope = { product: 'ERP', nature: 'malfunction', environment: 'production' };
+    const indicators = (query: Record<string, string>) =>
+      product.getJson<Indicators & { months: { byPriority: Indicators['byPriority'] }[] }>(
+        `/reports/indicators?${new URLSearchParams({ year: '2026', byMonth: 'true', ...query })}`,
+      );
+    const all = await indicators({});
+    // Each filter narrows the demo's figures: an API or a page that ignored one could not pass.
+    for (const [name, chosen] of Object.entries(scope)) {
+      expect((await indicators({ [name]: chosen })).byPriority, name).not.toEqual(all.byPriority);
+    }
+    const api = await indicators(scope);
+    for (const [id, chosen] of Object.entries(scope)) await page.selectOption(`#${id}`, chosen);
+    await quiet();
+    for (const priority of ['P1', 'P2', 'P3'] as const) {
+      const figures = api.byPriority[priority];
+      expect(await value(`ind1-${priority}`)).toBe(`${figures.malfunctions.within}/${figures.malfunctions.resolved}`);
+      expect(await value(`ind2-${priority}`)).toBe(`${figures.functional.within}/${figures.functional.resolved}`);
+      expect(await value(`ind3-${priority}`)).toBe(`${figures.productionOverrunDays}`);
+      expect(await value(`ind4-${priority}`)).toBe(`${figures.productionOverThirtyDays}`);
+      expect(await value(`ind5-${priority}`)).toBe(`${figures.claimingClients}`);
+    }
+    expect(await value('billable')).toBe(`${api.billableOutOfContract}`);
+    await expect(page.getByTestId('indicators-scope').textContent()).resolves.toBe(
+      'Filtres : produit ERP · dysfonctionnement · production',
+    );
+    // The trend's bars: the overrun days of each month under the same filters.
+    const bars = await page.evaluate(() => {
+      const chart = (
+        globalThis as unknown as { Chart: { getChart(canvas: Element): { data: { datasets: { data: unknown[] }[] } } } }
+      ).Chart;
+      return chart.getChart(document.querySelector('#indicators canvas')!).data.datasets[1]!.data;
+    });
+    expect(bars).toEqual(
+      api.months.map((month) =>
+        (['P1', 'P2', 'P3'] as const).reduce((sum, p) => sum + month.byPriority[p].productionOverrunDays, 0),
+      ),
+    );
+    await page.locator('#indicators').screenshot({ path: join(ARTIFACTS, 'indicators-filtered-fr-1280.png') });
+
+    // The CSV of the table carries the same filters, and its figures are the filtered ones.
+    const link = page.locator('#indicators a.csv');
+    const href = new URL((await link.getAttribute('href'))!, product.url);
+    expect(Object.fromEntries(href.searchParams)).toMatchObject({ year: '2026', ...scope, lang: 'fr' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    // The file starts with a byte order mark (for spreadsheets); fetch's text() drops it.
+    const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const csv = async (query: Record<string, string>) =>
+      (await fetch(`${product.url}/reports/indicators.csv?${new URLSearchParams({ year: '2026', ...query })}`)).text();
+    expect(text).toBe(await csv({ ...scope, lang: 'fr' }));
+    expect(text).not.toBe(await csv({ lang: 'fr' }));
+
+    for (const id of Object.keys(scope)) await page.selectOption(`#${id}`, '');
+    await quiet();
+    await expect(page.getByTestId('indicators-scope').textContent()).resolves.toBe('Filtres : toutes les DI');
+  });
+
+  it('narrows the overrun table by product', async () => {
     type Overrun = { ticketId: string; product: string };
     const all = await product.getJson<{ items: Overrun[] }>('/reports/overruns?year=2026&production=true');
     const erp = all.items.filter((item) => item.product === 'ERP');
     await page.selectOption('#product', 'ERP');
     await quiet();
     await expect(page.locator('[data-testid="overruns-table"] tbody tr[data-key]').count()).resolves.toBe(erp.length);
-    await expect(page.getByTestId('indicators-scope').count()).resolves.toBe(1);
     await page.selectOption('#product', '');
     await quiet();
     await expect(page.locator('[data-testid="overruns-table"] tbody tr[data-key]').count()).resolves.toBe(

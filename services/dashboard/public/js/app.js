@@ -1,6 +1,6 @@
 import { getJson } from './api.js';
 import { h } from './dom.js';
-import { currentLanguage, setLanguage, t, translateStatic } from './i18n.js';
+import { currentLanguage, labelOf, setLanguage, t, translateStatic } from './i18n.js';
 import { renderActivity } from './panels/activity.js';
 import { renderAtRisk } from './panels/at-risk.js';
 import { auditTicketFromHash, renderAudit } from './panels/audit.js';
@@ -10,7 +10,8 @@ import { renderOverruns } from './panels/overruns.js';
 
 /**
  * The page's filters. The reporting API narrows every view by client; product, nature and
- * environment only its ticket list, so they apply to the at-risk and overrun tables.
+ * environment narrow its indicators and its ticket list, so they apply to the indicators, the
+ * at-risk and the overrun tables.
  * @typedef {{ year: number, clientId?: string, product?: string, nature?: string, environment?: string }} Filters
  */
 
@@ -23,9 +24,6 @@ let serverNow = Date.now();
 
 /** @type {Filters} */
 const filters = { year: parisYear(serverNow) };
-
-const NATURES = ['malfunction', 'functional', 'evolution', 'service'];
-const ENVIRONMENTS = ['production', 'preproduction', 'test', 'development'];
 
 /** Each panel: its section and how it draws itself from the query API. */
 const panels = [
@@ -94,10 +92,15 @@ async function fillFilters() {
   );
   clientSelect.value = filters.clientId ?? '';
   const { items: products } = await getJson('/reports/workload', { year: filters.year }).catch(() => ({ items: [] }));
+  // Natures and environments: the domain's enums, as the dashboard service publishes them.
+  const { natures, environments } = await getJson('/dashboard/choices.json').catch(() => ({
+    natures: [],
+    environments: [],
+  }));
   const choices = {
     product: products.map((item) => [item.product, item.product]),
-    nature: NATURES.map((nature) => [nature, t(`nature_${nature}`)]),
-    environment: ENVIRONMENTS.map((environment) => [environment, t(`environment_${environment}`)]),
+    nature: natures.map((nature) => [nature, labelOf('nature', nature)]),
+    environment: environments.map((environment) => [environment, labelOf('environment', environment)]),
   };
   for (const [name, options] of Object.entries(choices)) {
     const select = /** @type {HTMLSelectElement} */ (document.getElementById(name));
@@ -166,6 +169,11 @@ async function start() {
     void busy(() => renderPanel(audit)).then(() => document.getElementById('audit')?.scrollIntoView());
   });
   auditTicketFromHash();
+  // A panel asks to be read again when what it shows changes at a known instant (a clock that
+  // starts or stops with service hours).
+  for (const panel of panels) {
+    document.getElementById(panel.id)?.addEventListener('reread', () => void renderPanel(panel));
+  }
   follow();
   await renderAll();
   setInterval(() => void renderPanel(panels[0]), RESYNC_MS);

@@ -17,8 +17,8 @@ const WORDS = {
     environment_preproduction: 'préproduction',
     environment_test: 'test',
     environment_development: 'développement',
-    indicatorsScope:
-      'Les indicateurs suivent le filtre client ; l’API des indicateurs ne se filtre pas par produit, nature ou environnement.',
+    scope: 'Filtres',
+    allTickets: 'toutes les DI',
     live: 'En direct',
     offline: 'Hors ligne, reconnexion…',
     asOf: 'au',
@@ -159,8 +159,8 @@ const WORDS = {
     environment_preproduction: 'preproduction',
     environment_test: 'test',
     environment_development: 'development',
-    indicatorsScope:
-      'The indicators follow the client filter; the indicators API does not filter by product, nature or environment.',
+    scope: 'Filters',
+    allTickets: 'all tickets',
     live: 'Live',
     offline: 'Offline, reconnecting…',
     asOf: 'as of',
@@ -307,6 +307,16 @@ export function setLanguage(next) {
 /** @param {string} key */
 export function t(key) {
   return WORDS[language][key] ?? WORDS.fr[key] ?? key;
+}
+
+/**
+ * A domain code in the page's language (`nature_malfunction` → `dysfonctionnement`), or the code
+ * itself when the page has no word for it yet.
+ * @param {string} kind @param {string} code
+ */
+export function labelOf(kind, code) {
+  const key = `${kind}_${code}`;
+  return WORDS[language][key] ?? WORDS.fr[key] ?? code;
 }
 
 /** Every element with `data-i18n` (text) or `data-i18n-label` (aria-label) takes the current words. */

@@ -1,4 +1,5 @@
 import { getJson } from '../api.js';
+import { anchorOf, delayToNextChange, remainingAt, runningAt } from '../countdown.js';
 import { csvLink, dataTable, fillSection, h } from '../dom.js';
 import { formatDateTime, formatNumber, t } from '../i18n.js';
 
@@ -8,65 +9,28 @@ const LIMIT = 100;
 
 /**
  * Colour of a target by the share of its duration consumed: DOMAIN.md's alert thresholds
- * (75%, 90%) and the breach.
+ * (75% warning, 90% critical) and the breach.
  * @param {{ status: string, percent: number }} target
  */
 export function levelOf(target) {
   if (target.status === 'breached' || target.percent >= 100) return 'breached';
-  if (target.percent >= 90) return 'alarm';
+  if (target.percent >= 90) return 'critical';
   if (target.percent >= 75) return 'warning';
   return 'ok';
 }
 
-const LEVELS = ['ok', 'warning', 'alarm', 'breached'];
+const LEVELS = ['ok', 'warning', 'critical', 'breached'];
 const worst = (levels) => levels.reduce((a, b) => (LEVELS.indexOf(b) > LEVELS.indexOf(a) ? b : a), 'ok');
 
 /**
- * What the countdowns tick from: each running target's remaining counted time when the server
- * answered, and whether its clock is running now. A calendar target's clock always runs; a
- * business one only in service hours, which the page does not know: it is judged running when its
- * remaining time went down since the previous answer (the first time: Paris office hours,
- * Monday to Friday 09:00–12:30, 13:30–18:00). Every answer from the server resets the countdowns.
- * @type {Map<string, { remainingMs: number, durationMs: number, fetchedAt: number, running: boolean, status: string, live: boolean }>}
+ * What the countdowns tick from: each live target's anchor (`countdown.js`), keyed
+ * `<ticketId>:<target>`, from the last answer of the SLA clock. Every answer replaces them.
+ * @type {Map<string, { anchor: import('../countdown.js').Anchor, status: string }>}
  */
-const clocks = new Map();
+let clocks = new Map();
 
-function inStandardServiceHours(at) {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Paris',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
-  const part = (type) => parts.find((each) => each.type === type)?.value ?? '';
-  const minutes = Number(part('hour')) * 60 + Number(part('minute'));
-  const weekday = !['Sat', 'Sun'].includes(part('weekday'));
-  return weekday && ((minutes >= 540 && minutes < 750) || (minutes >= 810 && minutes < 1080));
-}
-
-function remember(ticketId, target, asOf) {
-  const key = `${ticketId}:${target.target}`;
-  const previous = clocks.get(key);
-  // Past its due instant, the time left is the overrun so far, in wall time (DOMAIN.md: end − due).
-  const remainingMs =
-    target.status === 'breached' && target.dueAt !== null
-      ? Date.parse(target.dueAt) - asOf
-      : target.remainingMinutes * 60_000;
-  const running =
-    target.status === 'breached' ||
-    (target.status === 'running' &&
-      (target.basis === 'calendar' ||
-        (previous === undefined ? inStandardServiceHours(asOf) : remainingMs < previous.remainingMs)));
-  clocks.set(key, {
-    remainingMs,
-    durationMs: target.durationMinutes * 60_000,
-    fetchedAt: performance.now(),
-    running,
-    status: target.status,
-    live: target.reachedAt === null && (target.status === 'running' || target.status === 'breached'),
-  });
-}
+/** A target still running towards its milestone (or past due without it): it has a countdown. */
+const isLive = (target) => target.reachedAt === null && (target.status === 'running' || target.status === 'breached');
 
 /** @param {number} ms */
 function countdownText(ms) {
@@ -81,32 +45,42 @@ function countdownText(ms) {
 
 /** Each countdown and its row's colour, from the last answer and the time since. */
 function tick(root) {
+  const at = performance.now();
   for (const row of root.querySelectorAll('tr[data-ticket]')) {
     const levels = [];
     for (const cell of row.querySelectorAll('[data-target]')) {
       const clock = clocks.get(`${row.dataset.ticket}:${cell.dataset.target}`);
       // A milestone reached (in time or late) is history: the colour tells what is still running.
-      if (clock === undefined || !clock.live) continue;
-      const elapsed = clock.running ? performance.now() - clock.fetchedAt : 0;
-      const remainingMs = clock.remainingMs - elapsed;
-      const percent = clock.durationMs === 0 ? 100 : ((clock.durationMs - remainingMs) / clock.durationMs) * 100;
-      const status = clock.status === 'running' && remainingMs < 0 ? 'breached' : clock.status;
-      const level = levelOf({ status, percent });
+      if (clock === undefined) continue;
+      const remainingMs = remainingAt(clock.anchor, at);
+      const { durationMs } = clock.anchor;
+      const percent = durationMs === 0 ? 100 : ((durationMs - remainingMs) / durationMs) * 100;
+      const level = levelOf({ status: clock.status, percent });
       levels.push(level);
       cell.dataset.level = level;
+      cell.dataset.running = `${remainingMs < 0 || runningAt(clock.anchor, at)}`;
       const countdown = cell.querySelector('.countdown');
-      if (countdown !== null) countdown.textContent = countdownText(remainingMs);
+      if (countdown !== null) {
+        countdown.textContent = countdownText(remainingMs);
+        countdown.dataset.remainingSeconds = `${Math.trunc(remainingMs / 1000)}`;
+      }
     }
     row.dataset.level = worst(levels);
   }
 }
 
 let ticker;
+let rereading;
+
+// setTimeout takes at most 2^31−1 ms; a change further away is met by the page's periodic reading.
+const MAX_TIMEOUT_MS = 2_147_483_647;
+// Read a moment after the change, so that the server's answer is already on its other side.
+const REREAD_MARGIN_MS = 1_000;
 
 function targetCell(ticketId, target) {
   if (target === undefined) return h('td', {}, ['—']);
   const cell = h('td', { 'data-target': target.target, class: 'target' }, []);
-  if (target.reachedAt === null && (target.status === 'running' || target.status === 'breached')) {
+  if (isLive(target)) {
     cell.append(
       h('span', { class: 'countdown', 'data-testid': `countdown-${ticketId}-${target.target}` }, []),
       h('br'),
@@ -139,7 +113,16 @@ export async function renderAtRisk(section, { clientId, product, nature, environ
   const listed = [...breached.tickets, ...atRisk.tickets].filter((ticket) => byId.has(ticket.ticketId));
   const ids = [...new Set(listed.map((ticket) => ticket.ticketId))];
   const slas = await Promise.all(ids.map((ticketId) => getJson(`/tickets/${encodeURIComponent(ticketId)}/sla`)));
-  for (const sla of slas) for (const target of sla.targets) remember(sla.ticketId, target, Date.parse(sla.asOf));
+  const readAt = performance.now();
+  const previous = clocks;
+  clocks = new Map();
+  for (const sla of slas) {
+    for (const target of sla.targets.filter(isLive)) {
+      const key = `${sla.ticketId}:${target.target}`;
+      const anchor = anchorOf(target, Date.parse(sla.asOf), readAt, previous.get(key)?.anchor);
+      clocks.set(key, { anchor, status: target.status });
+    }
+  }
 
   const rows = slas.map((sla) => {
     const ticket = byId.get(sla.ticketId);
@@ -177,4 +160,14 @@ export async function renderAtRisk(section, { clientId, product, nature, environ
   tick(section);
   clearInterval(ticker);
   ticker = setInterval(() => tick(section), 1000);
+  // When a clock starts or stops (service hours begin or end, a holiday), read the SLA clock again:
+  // it gives the time left then and the next change.
+  clearTimeout(rereading);
+  const delay = delayToNextChange(
+    [...clocks.values()].map((clock) => clock.anchor),
+    readAt,
+  );
+  if (delay !== undefined && delay < MAX_TIMEOUT_MS) {
+    rereading = setTimeout(() => section.dispatchEvent(new Event('reread')), delay + REREAD_MARGIN_MS);
+  }
 }

@@ -1,6 +1,6 @@
 import { getJson } from '../api.js';
 import { csvLink, dataTable, fillSection, h } from '../dom.js';
-import { formatDateTime, formatNumber, formatPercent, monthName, t } from '../i18n.js';
+import { formatDateTime, formatNumber, formatPercent, labelOf, monthName, t } from '../i18n.js';
 
 const PRIORITIES = ['P1', 'P2', 'P3'];
 
@@ -140,15 +140,26 @@ function trendChart(canvas, months) {
   });
 }
 
+/** Which tickets the figures count, in words: `Filtres : client GLOBEX · produit CRM · production`. */
+function scopeText({ clientId, product, nature, environment }) {
+  const parts = [
+    ...(clientId === undefined ? [] : [`${t('client').toLowerCase()} ${clientId}`]),
+    ...(product === undefined ? [] : [`${t('product').toLowerCase()} ${product}`]),
+    ...(nature === undefined ? [] : [labelOf('nature', nature)]),
+    ...(environment === undefined ? [] : [labelOf('environment', environment)]),
+  ];
+  return `${t('scope')}${t('colon')}${parts.length === 0 ? t('allTickets') : parts.join(' · ')}`;
+}
+
 /** The five indicators of the year per priority, the within-deadline rate, the monthly trend. */
 export async function renderIndicators(section, { year, clientId, product, nature, environment }) {
-  const view = await getJson('/reports/indicators', { year, clientId, byMonth: 'true' });
+  // The table, the trend and the CSV read the same filters: what the page shows is what it downloads.
+  const scope = { year, clientId, product, nature, environment };
+  const view = await getJson('/reports/indicators', { ...scope, byMonth: 'true' });
   const canvas = h('canvas', { role: 'img', 'aria-label': t('trend') });
   fillSection(section, 'indicators', [
     h('p', { class: 'as-of' }, [`${t('asOf')} ${formatDateTime(view.asOf)}`]),
-    ...((product ?? nature ?? environment)
-      ? [h('p', { class: 'note', role: 'note', 'data-testid': 'indicators-scope' }, [t('indicatorsScope')])]
-      : []),
+    h('p', { class: 'scope', 'data-testid': 'indicators-scope' }, [scopeText(scope)]),
     dataTable({
       caption: `${t('indicators')} ${year}`,
       headers: [t('indicator'), ...PRIORITIES, t('all')],
@@ -163,7 +174,7 @@ export async function renderIndicators(section, { year, clientId, product, natur
       ` · ${t('claimingClients')}${t('colon')}`,
       h('strong', { 'data-testid': 'claiming-clients' }, [view.claimingClients.join(', ') || '—']),
     ]),
-    csvLink('/reports/indicators.csv', { year, clientId }),
+    csvLink('/reports/indicators.csv', scope),
     h('h3', {}, [t('trend')]),
     h('div', { class: 'chart' }, [canvas]),
   ]);
