@@ -1,17 +1,25 @@
 import os from 'node:os';
-import { domainEventRegistry, ticketSla, toEpochMs } from '@hotline/domain';
+import { civilMonth, domainEventRegistry, ticketSla, toEpochMs } from '@hotline/domain';
 import { type EventStore, openMemoryStore, toDomainEvent } from '@hotline/eventstore';
 import { auditTicket } from '../src/audit/ticket-audit.ts';
 import { MemoryRecordStore } from '../src/projections/record-store.ts';
+import { volumes } from '../src/queries/activity-queries.ts';
 import { indicatorsOf } from '../src/queries/indicator-queries.ts';
 import { overrunsIn, pastDue } from '../src/queries/overrun-queries.ts';
 import { contractPenalties } from '../src/queries/penalty-queries.ts';
 import { yearPeriod } from '../src/queries/periods.ts';
+import { processingTimes } from '../src/queries/processing-time-queries.ts';
 import { ReportingView } from '../src/queries/reporting-view.ts';
 import { listTickets } from '../src/queries/ticket-queries.ts';
 import { rebuildRecords } from '../src/rebuild/rebuild.ts';
 import { HotlineScenario, paris } from '../test/support/hotline-scenario.ts';
-import { scannedIndicators, scannedOverruns, scannedPenalties } from '../test/support/scan-queries.ts';
+import {
+  scannedIndicators,
+  scannedOverruns,
+  scannedPenalties,
+  scannedProcessingTimes,
+  scannedVolumes,
+} from '../test/support/scan-queries.ts';
 import { benchStore, YEAR_UNTIL } from './bench-store.ts';
 
 // `pnpm bench`: rebuild of every projection from a simulated year (a million events) against reading
@@ -26,6 +34,8 @@ const TICKETS = Number(argument('tickets') || process.env.BENCH_TICKETS || (QUIC
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 3));
 const QUERY_RUNS = Number(argument('runs') || (QUICK ? 50 : 200));
 const ONLY = new Set((argument('only') || 'rebuild,queries,audit').split(','));
+/** How far the clock moves between two query runs (ms): open tickets whose reading lapsed meanwhile are read again. */
+const STEP = Number(argument('step') || 1_000);
 const PAGE = 5_000;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -90,6 +100,15 @@ async function queryBench(store: EventStore) {
     'open tickets past due': (now) => pastDue(view, now),
     'production overruns of the year': (now) => overrunsIn(view, year, now, {}, { production: true }),
     'penalties per contract year': (now) => contractPenalties(view, now),
+    'indicators of the year, one client and product': (now) =>
+      indicatorsOf(view, year, now, { clientId: 'C007', product: 'ERP' }),
+    'indicators of the year, production malfunctions': (now) =>
+      indicatorsOf(view, year, now, { nature: 'malfunction', environment: 'production' }),
+    'indicators of each month (12 queries)': (now) => {
+      for (let month = 1; month <= 12; month++) indicatorsOf(view, civilMonth(2026, month), now);
+    },
+    'processing times of the year': (now) => processingTimes(view, year, now),
+    'activity volumes of the year': () => volumes(view, year),
   };
   // The same aggregates as they were answered before the tallies (every ticket judged at `now`), in
   // the same run, so that the machine's load weighs on both alike.
@@ -98,11 +117,15 @@ async function queryBench(store: EventStore) {
     'production overruns of the year, judging every ticket (before)': (now) =>
       scannedOverruns(view, year, now, {}, { production: true }),
     'penalties per contract year, judging every ticket (before)': (now) => scannedPenalties(view, now),
+    'indicators of the year, one client and product, judging its tickets (before)': (now) =>
+      scannedIndicators(view, year, now, { clientId: 'C007', product: 'ERP' }),
+    'processing times of the year, judging every ticket (before)': (now) => scannedProcessingTimes(view, year, now),
+    'activity volumes of the year, reading every ticket (before)': () => scannedVolumes(view, year),
   };
   let now = YEAR_UNTIL;
   const results: [string, number, number, number, number][] = [];
-  // A first pass judges every ticket once (the start of a process); then the clock moves a second
-  // between queries, so open tickets are judged again whenever their answer may have changed.
+  // A first pass judges every ticket once (the start of a process); then the clock moves `--step`
+  // (a second by default) between queries, so open tickets are read again whenever their reading lapses.
   for (const query of Object.values(queries)) query(now);
   for (const [name, query] of [...Object.entries(queries), ...Object.entries(before)]) {
     const samples: number[] = [];
@@ -110,7 +133,7 @@ async function queryBench(store: EventStore) {
     const cpu: number[] = [];
     const runs = name in before ? Math.min(QUERY_RUNS, 30) : QUERY_RUNS;
     for (let run = 0; run < runs; run++) {
-      now += 1_000;
+      now += STEP;
       const cpuBefore = process.cpuUsage();
       const started = performance.now();
       query(now);
@@ -126,7 +149,16 @@ async function queryBench(store: EventStore) {
       percentile(cpu, 0.99),
     ]);
   }
-  return { tickets: view.tickets.size, results };
+  // Each former view beside the query it stands for: the ratio of the two, measured in the same run.
+  const baselines = new Map(
+    Object.keys(before).map((name) => [
+      name,
+      Object.keys(queries).find(
+        (query) => name.startsWith(`${query}, judging`) || name.startsWith(`${query}, reading`),
+      ),
+    ]),
+  );
+  return { tickets: view.tickets.size, results, baselines };
 }
 
 async function auditBench() {
@@ -181,7 +213,7 @@ async function auditBench() {
 }
 
 log(
-  `reporting bench: ${TICKETS.toLocaleString('en-US')} tickets, ${ROUNDS} rounds, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`,
+  `reporting bench: ${TICKETS.toLocaleString('en-US')} tickets, ${ROUNDS} rounds, clock +${STEP} ms per query run, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`,
 );
 const store = await benchStore(TICKETS, (done) => {
   if (done % 10_000 < 64)
@@ -206,6 +238,12 @@ try {
       log(
         `| ${name} | ${p50.toFixed(2)} | ${p99.toFixed(2)} | ${cpu50.toFixed(2)} | ${cpu99.toFixed(2)} | ${name.endsWith('(before)') ? '' : p99 < 20 ? 'met' : 'MISSED'} |`,
       );
+    log(`\n| query | before p50 / now p50 | before p99 / now p99 |\n| --- | ---: | ---: |`);
+    for (const [name, beforeP50, beforeP99] of queries.results) {
+      const query = queries.baselines.get(name);
+      const now = queries.results.find(([each]) => each === query);
+      if (now !== undefined) log(`| ${query} | ${format(beforeP50 / now[1])} × | ${format(beforeP99 / now[2])} × |`);
+    }
   }
   if (ONLY.has('audit')) {
     const audit = await auditBench();

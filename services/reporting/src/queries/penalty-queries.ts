@@ -115,17 +115,16 @@ export function contractPenalties(
   scope: Scope & { readonly contractId?: string | undefined } = {},
 ): ContractYearPenalties[] {
   const tallies = view.tallies(now);
+  const openGroups = tallies.openAccruals();
+  const ofClient = (accrual: Accrual) =>
+    scope.clientId === undefined || accrual.entry.record.ticket.clientId === scope.clientId;
   // Open tickets accrue now: their readings' accruals, placed at this query's instant.
-  const opened = new Map<string, Accrual[]>();
-  for (const [key, accruals] of tallies.openAccruals()) {
-    if (scope.contractId !== undefined && !key.startsWith(`${scope.contractId}\u0000`)) continue;
-    const group: Accrual[] = [];
-    for (const accrual of accruals.values()) {
-      if (scope.clientId === undefined || accrual.entry.record.ticket.clientId === scope.clientId)
-        group.push(accrual.accruedAt === now ? accrual : { ...accrual, accruedAt: now });
-    }
-    if (group.length > 0) opened.set(key, group);
-  }
+  const accruingNow = (group: PenaltyGroup | undefined): Accrual[] => {
+    const accruals: Accrual[] = [];
+    for (const accrual of group?.accruals.values() ?? [])
+      if (ofClient(accrual)) accruals.push({ ...accrual, accruedAt: now });
+    return accruals;
+  };
   const result: ContractYearPenalties[] = [];
   const contractOf = (accrual: Accrual) => view.contracts.get(accrual.entry.record.ticket.coverage.contractId!);
   const add = (accruals: readonly Accrual[]) => {
@@ -133,20 +132,19 @@ export function contractPenalties(
     if (contract !== undefined) result.push(yearPenalties(contract, accruals[0]!.year, accruals));
   };
   for (const [key, group] of tallies.penaltyGroups(scope.contractId)) {
-    const open = opened.get(key) ?? [];
-    opened.delete(key);
+    const open = openGroups.get(key);
     if (scope.clientId !== undefined) {
-      const settled = [...group.accruals.values()].filter(
-        (accrual) => accrual.entry.record.ticket.clientId === scope.clientId,
-      );
-      add([...settled, ...open]);
+      add([...[...group.accruals.values()].filter(ofClient), ...accruingNow(open)]);
       continue;
     }
     const first = group.accruals.values().next().value!;
     const contract = contractOf(first);
     if (contract !== undefined) result.push(continuedYearPenalties(contract, first.year, group, open, now));
   }
-  for (const open of opened.values()) add(open);
+  for (const [key, open] of openGroups) {
+    if (scope.contractId !== undefined && !key.startsWith(`${scope.contractId}\u0000`)) continue;
+    if (!tallies.hasPenaltyGroup(key)) add(accruingNow(open));
+  }
   return result.sort((a, b) => compareText(a.contractId, b.contractId) || a.contractYear.index - b.contractYear.index);
 }
 
@@ -180,26 +178,26 @@ const compareText = new Intl.Collator().compare;
 const byAccrual = (a: TicketPenaltyRow, b: TicketPenaltyRow) =>
   a.accruedAt - b.accruedAt || compareText(a.ticketId, b.ticketId);
 
+function penaltyRow(accrual: Accrual, accruedAt: number, allocated: ReadonlyMap<string, number>): TicketPenaltyRow {
+  const { penalty, outcome } = accrual.judgement;
+  return {
+    ticketId: outcome.ticketId,
+    priority: outcome.priority,
+    open: outcome.resolvedAt === null,
+    accruedAt,
+    overrunDays: outcome.overrunDays,
+    perDayCents: penalty.perDayCents,
+    uncappedCents: penalty.uncappedCents,
+    ticketCapCents: penalty.capCents,
+    cappedAtTicket: penalty.capped,
+    amountCents: penalty.amountCents,
+    allocatedCents: allocated.get(outcome.ticketId) ?? 0,
+    claims: accrual.entry.record.claims.length,
+  };
+}
+
 function penaltyRows(accruals: readonly Accrual[], allocated: ReadonlyMap<string, number>): TicketPenaltyRow[] {
-  return accruals
-    .map(({ entry, judgement, accruedAt }): TicketPenaltyRow => {
-      const { penalty, outcome } = judgement;
-      return {
-        ticketId: outcome.ticketId,
-        priority: outcome.priority,
-        open: outcome.resolvedAt === null,
-        accruedAt,
-        overrunDays: outcome.overrunDays,
-        perDayCents: penalty.perDayCents,
-        uncappedCents: penalty.uncappedCents,
-        ticketCapCents: penalty.capCents,
-        cappedAtTicket: penalty.capped,
-        amountCents: penalty.amountCents,
-        allocatedCents: allocated.get(outcome.ticketId) ?? 0,
-        claims: entry.record.claims.length,
-      };
-    })
-    .sort(byAccrual);
+  return accruals.map((accrual) => penaltyRow(accrual, accrual.accruedAt, allocated)).sort(byAccrual);
 }
 
 /** Claims and what became of them; a ticket's provision counts once however many claims it carries. */
@@ -296,18 +294,32 @@ interface SettledYear {
   readonly claims: ClaimFigures;
   readonly rows: readonly TicketPenaltyRow[];
   readonly lastAccruedAt: number;
+  /** The year as answered while it has no open ticket. */
+  alone?: ContractYearPenalties;
+}
+
+/** The open tickets' part of a contract year after its settled part, kept in their group until one of them is read again. */
+interface ContinuedYear {
+  readonly settled: SettledYear;
+  readonly provision: YearProvision;
+  readonly claims: ClaimFigures;
+  readonly allocated: ReadonlyMap<string, number>;
+  /** In the rows' order: all accrue now, so by ticket id. */
+  readonly accruals: readonly Accrual[];
 }
 
 /**
  * A contract year from its settled tickets' part, worked out once, and its open tickets, which accrue
- * now: after every settled one, they share what the year cap leaves (`continuedProvision`). Should a
- * settled ticket accrue at or after now (a clock behind the events), the year is worked out afresh.
+ * now: after every settled one, they share what the year cap leaves (`continuedProvision`). Their
+ * share stands until one of them is read again (their penalties move by whole days); only their
+ * rows, which show now, are made at each query. Should a settled ticket accrue at or after now (a
+ * clock behind the events), the year is worked out afresh.
  */
 function continuedYearPenalties(
   contract: ContractRecord & { readonly revision: bigint },
   year: ContractYear,
   group: PenaltyGroup,
-  open: readonly Accrual[],
+  open: PenaltyGroup | undefined,
   now: number,
 ): ContractYearPenalties {
   let memo = group.memo as SettledYear | undefined;
@@ -328,21 +340,37 @@ function continuedYearPenalties(
     };
     group.memo = memo;
   }
-  if (open.length === 0) return assembled(contract, year, memo.terms, memo.provision, memo.claims, memo.rows);
-  if (now <= memo.lastAccruedAt) return yearPenalties(contract, year, [...group.accruals.values(), ...open]);
-  const provision =
-    memo.terms.penaltyClause === null ? NO_PROVISION : continuedProvision(memo.provision, penaltiesOf(open));
-  const allocated = new Map(
-    provision.allocations.slice(memo.provision.allocations.length).map((each) => [each.ticketId, each.amountCents]),
-  );
-  return assembled(
-    contract,
-    year,
-    memo.terms,
-    provision,
-    addClaimFigures(memo.claims, claimFigures(open, allocated)),
-    memo.rows.concat(penaltyRows(open, allocated)),
-  );
+  if (open === undefined || open.accruals.size === 0) {
+    memo.alone ??= assembled(contract, year, memo.terms, memo.provision, memo.claims, memo.rows);
+    return memo.alone;
+  }
+  if (now <= memo.lastAccruedAt) {
+    const accruingNow = [...open.accruals.values()].map((accrual) => ({ ...accrual, accruedAt: now }));
+    return yearPenalties(contract, year, [...group.accruals.values(), ...accruingNow]);
+  }
+  let continued = open.memo as ContinuedYear | undefined;
+  if (continued === undefined || continued.settled !== memo) {
+    // Any instant after the settled ones places them alike: now.
+    const accruals = [...open.accruals.values()]
+      .map((accrual) => ({ ...accrual, accruedAt: now }))
+      .sort((a, b) => compareText(a.entry.record.ticket.ticketId, b.entry.record.ticket.ticketId));
+    const provision =
+      memo.terms.penaltyClause === null ? NO_PROVISION : continuedProvision(memo.provision, penaltiesOf(accruals));
+    const allocated = new Map(
+      provision.allocations.slice(memo.provision.allocations.length).map((each) => [each.ticketId, each.amountCents]),
+    );
+    continued = {
+      settled: memo,
+      provision,
+      claims: addClaimFigures(memo.claims, claimFigures(accruals, allocated)),
+      allocated,
+      accruals,
+    };
+    open.memo = continued;
+  }
+  const rows = memo.rows.slice();
+  for (const accrual of continued.accruals) rows.push(penaltyRow(accrual, now, continued.allocated));
+  return assembled(contract, year, memo.terms, continued.provision, continued.claims, rows);
 }
 
 export interface ClaimingClient {

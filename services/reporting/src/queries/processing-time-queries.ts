@@ -53,8 +53,12 @@ function statistics(sample: Sample): DurationStatistics {
   };
 }
 
-/** The months' samples in ascending order: one typed-array sort (no comparator) instead of a sort per month. */
-function sortedOf(buckets: readonly SampleBucket[], values: (bucket: SampleBucket) => readonly number[]): Float64Array {
+/** The buckets' samples in ascending order: one bucket as it is, several merged by one typed-array sort. */
+function sortedOf(
+  buckets: readonly SampleBucket[],
+  values: (bucket: SampleBucket) => readonly number[],
+): ArrayLike<number> {
+  if (buckets.length === 1) return values(buckets[0]!);
   let length = 0;
   for (const bucket of buckets) length += values(bucket).length;
   const sorted = new Float64Array(length);

@@ -1,5 +1,5 @@
 import type { Period, SlaTargetName, TargetClock } from '@hotline/domain';
-import { civilMonthIndexOf, wholeMonthsOf } from './periods.ts';
+import { civilMonthIndexOf, civilYearOf, wholeMonthsOf, yearPeriod } from './periods.ts';
 import type { TicketEntry } from './reporting-view.ts';
 
 /** One milestone of a ticket as the processing-time statistics count it. */
@@ -57,7 +57,7 @@ export function ticketSamples(entry: TicketEntry, targets: readonly TargetClock[
   };
 }
 
-/** The samples of one client, one month and one milestone. */
+/** The samples of one client, one period (a civil month or year) and one milestone, in ascending order. */
 export interface SampleBucket {
   readonly elapsed: number[];
   readonly counted: number[];
@@ -70,24 +70,47 @@ export interface ClientBuckets {
   readonly resolution: SampleBucket[];
 }
 
-const emptyBucket = (): SampleBucket => ({ elapsed: [], counted: [], met: 0, breached: 0 });
+interface MilestoneBuckets {
+  readonly takeCharge: SampleBucket;
+  readonly resolution: SampleBucket;
+}
 
-function remove(values: number[], value: number): void {
-  const index = values.lastIndexOf(value);
-  if (index < 0) return;
-  values[index] = values[values.length - 1]!;
-  values.pop();
+const emptyBuckets = (): MilestoneBuckets => ({
+  takeCharge: { elapsed: [], counted: [], met: 0, breached: 0 },
+  resolution: { elapsed: [], counted: [], met: 0, breached: 0 },
+});
+
+/** Where a value goes in an ascending list: after every value not above it. */
+function insertionIndex(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function insert(sorted: number[], value: number): void {
+  sorted.splice(insertionIndex(sorted, value), 0, value);
+}
+
+function remove(sorted: number[], value: number): void {
+  const index = insertionIndex(sorted, value) - 1;
+  if (index >= 0 && sorted[index] === value) sorted.splice(index, 1);
 }
 
 /**
- * Processing-time samples per client and civil month of the milestone, kept as tickets change, so
- * that a period of whole months reads its buckets instead of judging every ticket. Samples are taken
- * once a ticket's milestones are reached; a query at an instant before some milestone (a clock set
- * back) cannot use them (`settledBy`).
+ * Processing-time samples per client, civil month and civil year of the milestone, each kept in
+ * ascending order as tickets change: a month or a year reads its medians and percentiles directly,
+ * other whole months merge their months. Samples are taken once a ticket's milestones are reached;
+ * a query at an instant before some milestone (a clock set back) cannot use them (`settledBy`).
  */
 export class ProcessingTimeTallies {
   readonly #byTicket = new Map<string, TicketSamples>();
-  readonly #clients = new Map<string, Map<number, { takeCharge: SampleBucket; resolution: SampleBucket }>>();
+  readonly #months = new Map<string, Map<number, MilestoneBuckets>>();
+  readonly #years = new Map<string, Map<number, MilestoneBuckets>>();
   /** The latest milestone among the samples: queries from then on may read the buckets. */
   #settledBy = Number.NEGATIVE_INFINITY;
 
@@ -97,7 +120,8 @@ export class ProcessingTimeTallies {
 
   clear(): void {
     this.#byTicket.clear();
-    this.#clients.clear();
+    this.#months.clear();
+    this.#years.clear();
     this.#settledBy = Number.NEGATIVE_INFINITY;
   }
 
@@ -113,17 +137,20 @@ export class ProcessingTimeTallies {
     this.#tally(samples, -1);
   }
 
-  /** Per client, the buckets of the months of a period; null when the period is not whole months. */
+  /** Per client, the buckets a period is made of; null when the period is not whole months. */
   bucketsOf(period: Period, clientId?: string): Map<string, ClientBuckets> | null {
     const months = wholeMonthsOf(period);
     if (months === null) return null;
+    const year = civilYearOf(period.start);
+    const wholeYear = yearPeriod(year).start === period.start && yearPeriod(year).end === period.end;
+    const [index, keys] = wholeYear ? [this.#years, [year]] : [this.#months, monthRange(months.first, months.end)];
     const result = new Map<string, ClientBuckets>();
-    const clients = clientId === undefined ? this.#clients : new Map([[clientId, this.#clients.get(clientId)]]);
-    for (const [client, byMonth] of clients) {
-      if (byMonth === undefined) continue;
+    const clients = clientId === undefined ? index : new Map([[clientId, index.get(clientId)]]);
+    for (const [client, byKey] of clients) {
+      if (byKey === undefined) continue;
       const buckets: ClientBuckets = { takeCharge: [], resolution: [] };
-      for (let month = months.first; month < months.end; month++) {
-        const bucket = byMonth.get(month);
+      for (const key of keys) {
+        const bucket = byKey.get(key);
         if (bucket === undefined) continue;
         if (bucket.takeCharge.elapsed.length > 0) buckets.takeCharge.push(bucket.takeCharge);
         if (bucket.resolution.elapsed.length > 0) buckets.resolution.push(bucket.resolution);
@@ -138,30 +165,34 @@ export class ProcessingTimeTallies {
       const sample = samples[kind];
       if (sample === null) continue;
       if (sign === 1 && sample.at > this.#settledBy) this.#settledBy = sample.at;
-      const bucket = this.#bucket(samples.clientId, civilMonthIndexOf(sample.at))[kind];
-      if (sign === 1) {
-        bucket.elapsed.push(sample.elapsed);
-        if (sample.counted !== null) bucket.counted.push(sample.counted);
-      } else {
-        remove(bucket.elapsed, sample.elapsed);
-        if (sample.counted !== null) remove(bucket.counted, sample.counted);
+      for (const [index, key] of [
+        [this.#months, civilMonthIndexOf(sample.at)],
+        [this.#years, civilYearOf(sample.at)],
+      ] as const) {
+        const bucket = bucketOf(index, samples.clientId, key)[kind];
+        const change = sign === 1 ? insert : remove;
+        change(bucket.elapsed, sample.elapsed);
+        if (sample.counted !== null) change(bucket.counted, sample.counted);
+        if (sample.met) bucket.met += sign;
+        if (sample.breached) bucket.breached += sign;
       }
-      if (sample.met) bucket.met += sign;
-      if (sample.breached) bucket.breached += sign;
     }
   }
+}
 
-  #bucket(clientId: string, month: number) {
-    let byMonth = this.#clients.get(clientId);
-    if (byMonth === undefined) {
-      byMonth = new Map();
-      this.#clients.set(clientId, byMonth);
-    }
-    let bucket = byMonth.get(month);
-    if (bucket === undefined) {
-      bucket = { takeCharge: emptyBucket(), resolution: emptyBucket() };
-      byMonth.set(month, bucket);
-    }
-    return bucket;
+const monthRange = (first: number, end: number) =>
+  Array.from({ length: Math.max(0, end - first) }, (_, i) => first + i);
+
+function bucketOf(index: Map<string, Map<number, MilestoneBuckets>>, clientId: string, key: number): MilestoneBuckets {
+  let byKey = index.get(clientId);
+  if (byKey === undefined) {
+    byKey = new Map();
+    index.set(clientId, byKey);
   }
+  let buckets = byKey.get(key);
+  if (buckets === undefined) {
+    buckets = emptyBuckets();
+    byKey.set(key, buckets);
+  }
+  return buckets;
 }

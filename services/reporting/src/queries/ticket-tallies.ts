@@ -37,7 +37,7 @@ interface Placed {
   readonly accrual: { readonly key: string; readonly accrual: Accrual } | null;
 }
 
-/** The settled accruals of one contract year, and what a query may keep of them until one changes. */
+/** The accruals of one contract year (settled, or open), and what a query may keep of them until one changes. */
 export interface PenaltyGroup {
   readonly accruals: Map<string, Accrual>;
   memo: unknown;
@@ -85,7 +85,7 @@ export class TicketTallies {
   /** Open tickets' indicator parts counted at now. */
   #atNow = new IndicatorCube();
   readonly #overrunning = new Map<string, OpenReading>();
-  readonly #openAccruals = new Map<string, Map<string, Accrual>>();
+  readonly #openAccruals = new Map<string, PenaltyGroup>();
   /** The latest instant a reading was made at. */
   #readAt = Number.NEGATIVE_INFINITY;
 
@@ -182,8 +182,8 @@ export class TicketTallies {
     return this.#overrunning.values();
   }
 
-  /** Open tickets' accruals (read at their reading's instant) per contract and contract year. */
-  openAccruals(): ReadonlyMap<string, ReadonlyMap<string, Accrual>> {
+  /** Open tickets' accruals (as read: placed at their reading's instant) per contract and contract year. */
+  openAccruals(): ReadonlyMap<string, PenaltyGroup> {
     return this.#openAccruals;
   }
 
@@ -230,6 +230,10 @@ export class TicketTallies {
       for (const row of sorted) if ((whole || inPeriod(period, row.resolvedAt)) && keep(row)) rows.push(row);
     }
     return years > 1 ? rows.sort(byOverrun) : rows;
+  }
+
+  hasPenaltyGroup(key: string): boolean {
+    return this.#penaltyGroups.has(key);
   }
 
   /** The settled tickets' accruals per contract and contract year (of one contract). */
@@ -298,10 +302,11 @@ export class TicketTallies {
     if (reading.accrual !== null) {
       let group = this.#openAccruals.get(reading.accrual.key);
       if (group === undefined) {
-        group = new Map();
+        group = { accruals: new Map(), memo: undefined };
         this.#openAccruals.set(reading.accrual.key, group);
       }
-      group.set(ticketId, reading.accrual.accrual);
+      group.accruals.set(ticketId, reading.accrual.accrual);
+      group.memo = undefined;
     }
   }
 
@@ -313,8 +318,9 @@ export class TicketTallies {
     this.#overrunning.delete(ticketId);
     if (reading.accrual !== null) {
       const group = this.#openAccruals.get(reading.accrual.key);
-      group?.delete(ticketId);
-      if (group?.size === 0) this.#openAccruals.delete(reading.accrual.key);
+      group?.accruals.delete(ticketId);
+      if (group !== undefined) group.memo = undefined;
+      if (group?.accruals.size === 0) this.#openAccruals.delete(reading.accrual.key);
     }
   }
 
