@@ -1,6 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exportJWK, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { describeConfig } from '../config/describe-config.ts';
@@ -39,22 +41,41 @@ describe('access control settings', () => {
     expect(access.publicPaths).toEqual(['/healthz', '/readyz', '/metrics', '/docs', '/docs/*']);
   });
 
+  it('takes a PEM public key or a JSON Web Key Set from JWT_KEY_FILE', async () => {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const pem = join(dir, 'key.pem');
+    const jwks = join(dir, 'keys.jwks.json');
+    writeFileSync(pem, publicKey.export({ type: 'spki', format: 'pem' }));
+    writeFileSync(jwks, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'EdDSA' }] }));
+    const signed = await new SignJWT({ role: 'agent' })
+      .setProtectedHeader({ alg: 'EdDSA', kid: 'k1' })
+      .setIssuer('https://login')
+      .setAudience('hotline')
+      .setSubject('u-1')
+      .setExpirationTime('1m')
+      .sign(privateKey);
+    for (const file of [pem, jwks]) {
+      const access = load({ AUTH: 'on', JWT_KEY_FILE: file, JWT_ISSUER: 'https://login', JWT_AUDIENCE: 'hotline' });
+      expect(await access.jwt?.verify(signed)).toMatchObject({ ok: true, identity: { role: 'agent' } });
+    }
+  });
+
   it('stops the start with one line naming each wrong setting, quoting no secret', () => {
     expect(problemsOf(() => load({ AUTH: 'on' }))).toEqual([
       {
         variable: 'AUTH',
-        reason: 'on needs API_KEYS_FILE or a JWT key (JWT_SECRET, JWT_PUBLIC_KEY_FILE, JWT_JWKS_FILE)',
+        reason: 'on needs API_KEYS_FILE or a JWT key (JWT_SECRET, JWT_KEY_FILE)',
       },
     ]);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ keys: [{ id: 'x' }] }));
     const secret = 'a-secret-that-is-too-short';
     const problems = problemsOf(() =>
-      load({ AUTH: 'on', API_KEYS_FILE: bad, JWT_SECRET: secret, JWT_PUBLIC_KEY_FILE: join(dir, 'missing.pem') }),
+      load({ AUTH: 'on', API_KEYS_FILE: bad, JWT_SECRET: secret, JWT_KEY_FILE: join(dir, 'missing.pem') }),
     );
     expect(problems.map(({ variable }) => variable)).toEqual([
       'API_KEYS_FILE',
-      'JWT_PUBLIC_KEY_FILE',
+      'JWT_KEY_FILE',
       'JWT_ISSUER',
       'JWT_AUDIENCE',
     ]);
@@ -62,7 +83,7 @@ describe('access control settings', () => {
     expect(problems[1]?.reason).toContain('ENOENT');
     expect(JSON.stringify(problems)).not.toContain(secret);
     expect(problemsOf(() => load({ AUTH: 'on', ...jwtEnv, JWT_SECRET: secret }))).toEqual([
-      { variable: 'JWT', reason: 'the HS256 secret must be at least 32 characters' },
+      { variable: 'JWT_SECRET', reason: 'the HS256 secret must be at least 32 characters' },
     ]);
   });
 

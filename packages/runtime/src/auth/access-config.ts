@@ -21,11 +21,10 @@ export const accessConfigShape = {
     .meta({ secret: true })
     .optional()
     .describe('HS256 secret of dashboard tokens, 32 characters or more'),
-  JWT_PUBLIC_KEY_FILE: env
+  JWT_KEY_FILE: env
     .string()
     .optional()
-    .describe('PEM public key of dashboard tokens (RS256, ES256/384/512, EdDSA)'),
-  JWT_JWKS_FILE: env.string().optional().describe("JSON Web Key Set file of dashboard tokens' keys"),
+    .describe("Dashboard tokens' public key: a PEM file (RS256, ES256/384/512, EdDSA) or a JSON Web Key Set file"),
   JWT_ISSUER: env.string().optional().describe('Expected `iss` of tokens (required with a JWT key)'),
   JWT_AUDIENCE: env.string().optional().describe('Expected `aud` of tokens (required with a JWT key)'),
   JWT_CLOCK_TOLERANCE: env.durationMs().default(5_000).describe('Leeway on token `exp` and `nbf` (ms)'),
@@ -80,13 +79,13 @@ export function accessControlFromConfig(config: AccessConfig): AccessControlOpti
   }
 
   let jwt: JwtVerifier | undefined;
-  const publicKeyPem =
-    config.JWT_PUBLIC_KEY_FILE === undefined
-      ? undefined
-      : readText(config.JWT_PUBLIC_KEY_FILE, 'JWT_PUBLIC_KEY_FILE', problems);
-  const jwksText =
-    config.JWT_JWKS_FILE === undefined ? undefined : readText(config.JWT_JWKS_FILE, 'JWT_JWKS_FILE', problems);
-  if (config.JWT_SECRET !== undefined || publicKeyPem !== undefined || jwksText !== undefined) {
+  const keyText =
+    config.JWT_KEY_FILE === undefined ? undefined : readText(config.JWT_KEY_FILE, 'JWT_KEY_FILE', problems);
+  // One setting for both shapes: a key set is JSON, a PEM key starts with its armour line.
+  const isKeySet = keyText?.trimStart().startsWith('{') === true;
+  const publicKeyPem = isKeySet ? undefined : keyText;
+  const jwksText = isKeySet ? keyText : undefined;
+  if (config.JWT_SECRET !== undefined || keyText !== undefined) {
     if (config.JWT_ISSUER === undefined) problems.push({ variable: 'JWT_ISSUER', reason: 'required with a JWT key' });
     if (config.JWT_AUDIENCE === undefined)
       problems.push({ variable: 'JWT_AUDIENCE', reason: 'required with a JWT key' });
@@ -95,7 +94,7 @@ export function accessControlFromConfig(config: AccessConfig): AccessControlOpti
       try {
         jwks = JSON.parse(jwksText);
       } catch {
-        problems.push({ variable: 'JWT_JWKS_FILE', reason: 'not JSON' });
+        problems.push({ variable: 'JWT_KEY_FILE', reason: 'a key set that is not JSON' });
       }
     }
     if (config.JWT_ISSUER !== undefined && config.JWT_AUDIENCE !== undefined) {
@@ -110,7 +109,10 @@ export function accessControlFromConfig(config: AccessConfig): AccessControlOpti
         });
       } catch (error) {
         // The verifier's messages name the rule (secret too short, key type), never the key.
-        problems.push({ variable: 'JWT', reason: (error as Error).message });
+        problems.push({
+          variable: config.JWT_SECRET !== undefined && keyText === undefined ? 'JWT_SECRET' : 'JWT_KEY_FILE',
+          reason: (error as Error).message,
+        });
       }
     }
   }
@@ -118,7 +120,7 @@ export function accessControlFromConfig(config: AccessConfig): AccessControlOpti
   if (problems.length === 0 && apiKeys === undefined && jwt === undefined) {
     problems.push({
       variable: 'AUTH',
-      reason: 'on needs API_KEYS_FILE or a JWT key (JWT_SECRET, JWT_PUBLIC_KEY_FILE, JWT_JWKS_FILE)',
+      reason: 'on needs API_KEYS_FILE or a JWT key (JWT_SECRET, JWT_KEY_FILE)',
     });
   }
   if (problems.length > 0) throw new ConfigError(problems);
