@@ -24,6 +24,7 @@ import type { ReportingView, TicketEntry } from '../src/queries/reporting-view.t
 import { ReportingView as View } from '../src/queries/reporting-view.ts';
 import { median, percentile, rate } from '../src/queries/statistics.ts';
 import { type Judgement, judgeTicket } from '../src/queries/ticket-judgement.ts';
+import { listTickets, slaStanding } from '../src/queries/ticket-queries.ts';
 import { RecordsBuilder } from '../src/rebuild/records-builder.ts';
 import { writeHotlineHistory } from './support/hotline-history.ts';
 
@@ -203,6 +204,13 @@ function compare(view: ReportingView, now: number): { overruns: number; penaltie
     )
     .sort();
   expect(late.map((row) => `${row.ticketId}/${row.target}/${row.lateMs}`).sort()).toEqual(brute);
+  for (const sla of ['at_risk', 'on_track', 'breached'] as const) {
+    const listed = listTickets(view, { sla }, now, { offset: 0, limit: 1_000 });
+    const standing = [...view.latestFirst()]
+      .filter((entry) => slaStanding(freshJudgement(view, entry, now), now) === sla)
+      .map((entry) => entry.record.ticket.ticketId);
+    expect(listed.items.map((row) => row.ticketId)).toEqual(standing);
+  }
   return { overruns: overruns.length, penalties: penalties.length, pastDue: late.length };
 }
 

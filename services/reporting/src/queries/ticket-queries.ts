@@ -62,12 +62,16 @@ export function slaStanding(judgement: Judgement, now: number): SlaStanding {
   const { targets } = judgement.sla.evaluation;
   if (targets.length === 0) return 'no_deadline';
   if (targets.some((target) => target.status === 'breached')) return 'breached';
-  const open = targets.filter((target) => target.reachedAt === null && target.status !== 'void');
-  if (open.length === 0) return 'met';
-  const warned = open.some((target) =>
-    target.crossings.some((crossing) => crossing.threshold < 1 && crossing.at !== null && crossing.at <= now),
-  );
-  return warned ? 'at_risk' : 'on_track';
+  // Loops rather than filtered copies: the at-risk filter asks this of every open ticket.
+  let open = false;
+  for (const target of targets) {
+    if (target.reachedAt !== null || target.status === 'void') continue;
+    open = true;
+    for (const crossing of target.crossings) {
+      if (crossing.threshold < 1 && crossing.at !== null && crossing.at <= now) return 'at_risk';
+    }
+  }
+  return open ? 'on_track' : 'met';
 }
 
 /** The next due instant among the targets not reached yet (null when paused or none is ahead). */
@@ -166,11 +170,13 @@ export function listTickets(
         : view.latestFirst();
   // Without any filter, the count is known: only the page is read.
   const unfiltered = Object.values(filters).every((value) => value === undefined);
+  // An open ticket's reading serves the SLA filter: its statuses and crossings stand until it lapses.
+  const tallies = filters.sla === undefined ? undefined : view.tallies(now);
   for (const entry of candidates) {
     if (!matchesRecord(entry, filters)) continue;
     let judgement: Judgement | undefined;
-    if (filters.sla !== undefined) {
-      judgement = view.judge(entry, now);
+    if (tallies !== undefined) {
+      judgement = tallies.readingOf(entry.record.ticket.ticketId)?.judgement ?? view.judge(entry, now);
       if (slaStanding(judgement, now) !== filters.sla) continue;
     }
     if (total >= page.offset && items.length < page.limit) {
