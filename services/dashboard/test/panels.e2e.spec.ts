@@ -300,28 +300,79 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
     await page.locator('#audit').screenshot({ path: join(ARTIFACTS, 'audit-fr-1280.png') });
   });
 
-  it('opens with a skip link for the keyboard, then the sections', async () => {
-    const fresh = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+  /** The header in reading order: skip link, sections, filters, the language switch. */
+  const HEADER_ORDER = [
+    '#main',
+    '#at-risk',
+    '#indicators',
+    '#overruns',
+    '#clients',
+    '#activity',
+    '#audit',
+    'year',
+    'client',
+    'product',
+    'nature',
+    'environment',
+    'language',
+  ];
+
+  /** Tabs through the header of a fresh page: where the focus goes, and whether it shows. */
+  async function tabThroughHeader(width: number) {
+    const fresh = await chromium.browser.newPage({ viewport: { width, height: 800 }, locale: 'fr-FR' });
     await fresh.goto(product.url);
     await fresh.waitForSelector('body[data-ready="true"]');
-    const focused = () => fresh.evaluate(() => document.activeElement?.getAttribute('href'));
+    const stops: { stop: string; outline: string; inView: boolean }[] = [];
+    for (const _ of HEADER_ORDER) {
+      await fresh.keyboard.press('Tab');
+      stops.push(
+        await fresh.evaluate(() => {
+          const element = document.activeElement as HTMLElement;
+          const style = getComputedStyle(element);
+          const box = element.getBoundingClientRect();
+          return {
+            stop: element.id || (element.getAttribute('href') ?? element.tagName),
+            outline: `${style.outlineStyle} ${style.outlineWidth}`,
+            inView: box.left >= 0 && box.right <= window.innerWidth && box.width > 0,
+          };
+        }),
+      );
+    }
+    return { fresh, stops };
+  }
+
+  it('takes the keyboard through the header in reading order, focus visible, to the language switch', async () => {
+    const { fresh, stops } = await tabThroughHeader(1280);
+    expect(stops.map((each) => each.stop)).toEqual(HEADER_ORDER);
+    // Every stop shows where the focus is (`:focus-visible`, 3 px outline) and lies within the page's width.
+    for (const each of stops) expect(each, each.stop).toMatchObject({ outline: 'solid 3px', inView: true });
+    await fresh.screenshot({ path: join(ARTIFACTS, 'keyboard-language-focus-fr-1280.png') });
+    await fresh.keyboard.press('Enter');
+    await expect.poll(() => fresh.locator('html').getAttribute('lang')).toBe('en');
+    // The next stop after the header is the first panel's content.
     await fresh.keyboard.press('Tab');
-    await expect(focused()).resolves.toBe('#main');
-    await fresh.keyboard.press('Tab');
-    await expect(focused()).resolves.toBe('#at-risk');
+    await expect(fresh.evaluate(() => document.activeElement?.closest('section')?.id)).resolves.toBe('at-risk');
     await fresh.close();
   });
 
-  it('reads on a phone width without sideways scrolling of the page', async () => {
-    await page.setViewportSize({ width: 390, height: 844 });
+  it('reads on a phone width (375 px) without sideways scrolling, the keyboard path the same', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
     await quiet();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-fr-phone.png'), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-fr-phone-top.png') });
     await page.locator('#at-risk').screenshot({ path: join(ARTIFACTS, 'at-risk-fr-phone.png') });
     await page.locator('#indicators').screenshot({ path: join(ARTIFACTS, 'indicators-fr-phone.png') });
+    const { fresh, stops } = await tabThroughHeader(375);
+    expect(stops.map((each) => each.stop)).toEqual(HEADER_ORDER);
+    for (const each of stops) expect(each, each.stop).toMatchObject({ outline: 'solid 3px', inView: true });
+    await fresh.screenshot({ path: join(ARTIFACTS, 'keyboard-language-focus-fr-phone.png') });
+    await fresh.close();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-fr-1280.png'), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-fr-1280-top.png') });
   });
 });

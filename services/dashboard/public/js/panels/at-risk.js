@@ -59,6 +59,9 @@ function tick(root) {
       levels.push(level);
       cell.dataset.level = level;
       cell.dataset.running = `${remainingMs < 0 || runningAt(clock.anchor, at)}`;
+      // A clock stopped before its due instant: outside service hours, or a holiday.
+      const state = cell.querySelector('.clock-state');
+      if (state !== null) state.textContent = cell.dataset.running === 'true' ? '' : t('clockStopped');
       const countdown = cell.querySelector('.countdown');
       if (countdown !== null) {
         countdown.textContent = countdownText(remainingMs);
@@ -79,24 +82,21 @@ const REREAD_MARGIN_MS = 1_000;
 
 function targetCell(ticketId, target) {
   if (target === undefined) return h('td', {}, ['—']);
-  const cell = h('td', { 'data-target': target.target, class: 'target' }, []);
-  if (isLive(target)) {
-    cell.append(
-      h('span', { class: 'countdown', 'data-testid': `countdown-${ticketId}-${target.target}` }, []),
-      h('br'),
-      h('small', {}, [
-        `${t(`status_${target.status}`)} · ${formatNumber(target.percent, 1)} % · ${t(`basis_${target.basis}`)}`,
-      ]),
-      h('br'),
-      h('small', {}, [target.dueAt === null ? '' : `${t('due')} ${formatDateTime(target.dueAt)}`]),
-    );
-  } else {
-    cell.append(
-      t(`status_${target.status}`),
-      ...(target.reachedAt === null ? [] : [h('br'), h('small', {}, [formatDateTime(target.reachedAt)])]),
-    );
-  }
-  return cell;
+  // One block inside the cell: on a phone the cell is a two-column grid (its column's name, then this).
+  const lines = isLive(target)
+    ? [
+        h('span', { class: 'countdown', 'data-testid': `countdown-${ticketId}-${target.target}` }, []),
+        h('small', { class: 'clock-state' }, []),
+        h('small', {}, [
+          `${t(`status_${target.status}`)} · ${formatNumber(target.percent, 1)} % · ${t(`basis_${target.basis}`)}`,
+        ]),
+        h('small', {}, [target.dueAt === null ? '' : `${t('due')} ${formatDateTime(target.dueAt)}`]),
+      ]
+    : [
+        h('span', {}, [t(`status_${target.status}`)]),
+        ...(target.reachedAt === null ? [] : [h('small', {}, [formatDateTime(target.reachedAt)])]),
+      ];
+  return h('td', { 'data-target': target.target, class: 'target' }, [h('div', { class: 'lines' }, lines)]);
 }
 
 /**
