@@ -139,6 +139,26 @@ describe('JWT bearer tokens', () => {
     expect(await byJwks.verify(await sign(manager, Buffer.from(secret)))).toMatchObject({ ok: false });
   });
 
+  it('keeps a verified token until its expiry, then refuses it as expired', async () => {
+    let now = Date.now();
+    const cached = new JwtVerifier({ secret, issuer, audience }, () => now);
+    const expiring = await new SignJWT(manager)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setSubject('u-42')
+      .setExpirationTime(Math.floor(now / 1000) + 60)
+      .sign(Buffer.from(secret));
+    expect(await cached.verify(expiring)).toMatchObject({ ok: true });
+    now += 30_000;
+    expect(await cached.verify(expiring)).toMatchObject({ ok: true, identity: { role: 'manager' } });
+    now += 40_000;
+    expect(await cached.verify(expiring)).toEqual({ ok: false, reason: 'expired', detail: 'the token has expired' });
+    // A verdict is per token text: a forged twin is checked, not found in the cache.
+    const [header, payload, signature] = expiring.split('.');
+    expect(await cached.verify(`${header}.${payload}.${signature?.slice(0, -2)}AA`)).toMatchObject({ ok: false });
+  });
+
   it('refuses to be built without a key or with a short secret', () => {
     expect(() => new JwtVerifier({ issuer, audience })).toThrow('needs a secret');
     expect(() => new JwtVerifier({ secret: 'short', issuer, audience })).toThrow('at least 32 characters');

@@ -60,12 +60,18 @@ function algorithmOf(key: KeyObject): string {
   throw new Error(`unsupported public key (${key.asymmetricKeyType ?? 'unknown'} ${curve ?? ''})`.trim());
 }
 
+/** Verified tokens kept, so a dashboard's repeated calls cost a map lookup rather than a signature check. */
+const CACHED_TOKENS = 1_000;
+
 export class JwtVerifier {
+  readonly #verified = new Map<string, { readonly identity: Identity; readonly expiresAtMs: number }>();
+  readonly #now: () => number;
   readonly #getKey: JWTVerifyGetKey;
   readonly #algorithms: readonly string[];
   readonly #settings: JwtSettings;
 
-  constructor(settings: JwtSettings) {
+  constructor(settings: JwtSettings, now: () => number = Date.now) {
+    this.#now = now;
     if (settings.secret === undefined && settings.publicKeyPem === undefined && settings.jwks === undefined) {
       throw new Error('a JWT verifier needs a secret, a public key or a JWKS');
     }
@@ -98,13 +104,35 @@ export class JwtVerifier {
     };
   }
 
+  /**
+   * A token already verified is taken from the cache until its `exp` (the token text is the whole
+   * signed content, so the same text is the same verdict); past it, it is checked again, and refused.
+   */
   async verify(token: string): Promise<TokenCheck> {
+    const cached = this.#verified.get(token);
+    if (cached !== undefined && this.#now() < cached.expiresAtMs) return { ok: true, identity: cached.identity };
+    this.#verified.delete(token);
+    const checked = await this.#check(token);
+    if (checked.ok) this.#remember(token, checked.identity, checked.expiresAtMs);
+    return checked.ok ? { ok: true, identity: checked.identity } : checked;
+  }
+
+  #remember(token: string, identity: Identity, expiresAtMs: number): void {
+    // Oldest first out: a Map iterates in insertion order.
+    if (this.#verified.size >= CACHED_TOKENS) this.#verified.delete(this.#verified.keys().next().value as string);
+    this.#verified.set(token, { identity, expiresAtMs });
+  }
+
+  async #check(
+    token: string,
+  ): Promise<Extract<TokenCheck, { ok: false }> | { ok: true; identity: Identity; expiresAtMs: number }> {
     try {
       const { payload } = await jwtVerify(token, this.#getKey, {
         algorithms: [...this.#algorithms],
         issuer: this.#settings.issuer,
         audience: this.#settings.audience,
         clockTolerance: this.#settings.clockToleranceSec ?? 5,
+        currentDate: new Date(this.#now()),
         // A token without an expiry would be a key that never expires, held by a browser.
         requiredClaims: ['exp', 'sub'],
       });
@@ -116,6 +144,8 @@ export class JwtVerifier {
       const { sub, role, clients, system } = claims.data;
       return {
         ok: true,
+        // Without the tolerance: a cached token leaves the cache when it expires, a fresh check then decides.
+        expiresAtMs: (payload.exp ?? 0) * 1000,
         identity: {
           via: 'jwt',
           id: sub,
