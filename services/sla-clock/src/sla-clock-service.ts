@@ -199,6 +199,7 @@ export function createSlaClockService(context: ServiceContext, options: SlaClock
       // the start. One that finds the lease held (another replica, or a killed process's until it
       // lapses) goes on in standby.
       await Promise.race([dispatcher.whenActive(), new Promise((resolve) => setTimeout(resolve, 250).unref())]);
+      void updateAlertLag();
       lagTimer = setInterval(() => void updateAlertLag(), 5_000);
       lagTimer.unref();
       log.info(

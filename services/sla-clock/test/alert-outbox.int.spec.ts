@@ -200,9 +200,12 @@ describe('alerts follow the stored facts', () => {
     expect(raised.length).toBeGreaterThan(24);
     await expect.poll(() => refused, { timeout: 5_000 }).toBeGreaterThan(2);
     expect(received).toEqual([]);
+    // The dispatch lag (the gauge's value): the positions from the checkpoint (none yet) to the head.
+    expect(await dispatcher.lag()).toBe(Number(await store.headPosition()));
 
     down = false;
     await expect.poll(() => received.length, { timeout: 15_000, interval: 50 }).toBe(raised.length);
+    await expect.poll(() => dispatcher.lag()).toBe(0);
     // Published in the order of the log; each ticket's alerts (one key, one partition) arrive in that order.
     expect(published).toEqual([...published].sort(byPosition));
     for (const ticketId of new Set(received.map((alert) => alert.ticketId))) {

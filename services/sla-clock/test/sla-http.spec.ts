@@ -69,6 +69,9 @@ describe('a ticket SLA over HTTP', () => {
     const sla = (await harness.app.inject({ method: 'GET', url: '/tickets/WE-4/sla' })).json();
     expect(sla.targets[0]).toMatchObject({ target: 'takeCharge', priority: 'P1', status: 'breached', percent: 200 });
     expect((await harness.app.inject({ method: 'GET', url: '/tickets/nope/sla' })).statusCode).toBe(404);
+    // The alert dispatch lag is a gauge like the projections' lags.
+    const metrics = await harness.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/hotline_projection_lag_events\{projection="sla-alerts"[^}]*\} 0/);
   });
 });
 

@@ -122,7 +122,10 @@ export class AlertDispatcher {
         lease = await leadership.acquire(this.#stop.signal);
       } catch (error) {
         if (this.#stop.signal.aborted) break;
-        throw error;
+        // The lease's store is unreachable or busy for now: standby, and another try in a while.
+        logger.warn({ err: error }, 'SLA alert lease not taken; trying again');
+        await delay(1_000, undefined, { signal: this.#stop.signal }).catch(() => {});
+        continue;
       }
       try {
         await this.#lead(lease);
