@@ -79,7 +79,7 @@ describe.skipIf(missing !== undefined)('the at-risk panel in Chromium, live', ()
       await expect.poll(() => row.getAttribute('data-level'), { timeout: 20_000 }).toBe(step.level);
       await expect(row.locator('[data-target="takeCharge"]').getAttribute('data-level')).resolves.toBe(step.level);
       expect(await row.evaluate((each) => getComputedStyle(each).backgroundColor)).toBe(step.colour);
-      await page.screenshot({ path: join(ARTIFACTS, `at-risk-${step.level}-fr-1280.png`), fullPage: true });
+      await page.locator('#at-risk').screenshot({ path: join(ARTIFACTS, `at-risk-colour-${step.level}-fr-1280.png`) });
     }
     expect(await navigations()).toBe(before);
   });

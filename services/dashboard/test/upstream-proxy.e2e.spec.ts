@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Environment, Nature } from '@hotline/domain';
 import { type RunningProcess, runProcess } from '@hotline/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboardService } from '../src/dashboard-service.ts';
@@ -40,6 +41,7 @@ describe('the dashboard alone (distributed mode)', () => {
     for (const path of [
       '/indicators/2026',
       '/reports/indicators?year=2026&byMonth=true',
+      '/reports/indicators?year=2026&product=ERP&nature=malfunction&environment=production&byMonth=true',
       '/reports/penalties?year=2026',
       '/sla/at-risk?limit=5',
     ]) {
@@ -48,6 +50,11 @@ describe('the dashboard alone (distributed mode)', () => {
       expect(relayed.status).toBe(200);
       expect(JSON.parse(relayed.text)).toEqual(JSON.parse(direct.text));
     }
+    // The filters' fixed choices are the dashboard's own, from the domain's enums.
+    expect(JSON.parse((await body(dashboard.url, '/dashboard/choices.json')).text)).toEqual({
+      natures: Nature.options,
+      environments: Environment.options,
+    });
     const csv = await fetch(`${dashboard.url}/reports/penalties.csv?year=2026`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toContain('.csv');
