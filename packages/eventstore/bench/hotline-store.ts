@@ -44,20 +44,24 @@ export async function openHotlineStore(file: string): Promise<Contender> {
 }
 
 /** Writers each appending to their own stream, all at once: group commit shares a transaction (and an fsync) between them. */
-export async function concurrentAppends(file: string, writers: number): Promise<number> {
+export async function concurrentAppends(
+  file: string,
+  writers: number,
+  appendsPerWriter: number = workload.appendsPerWriter,
+): Promise<number> {
   const store = await openSqliteStore({ file });
   const startedAt = performance.now();
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
       const stream = writerStream(w);
       let expectedRevision: ExpectedRevision = NO_STREAM;
-      for (let i = 0; i < workload.appendsPerWriter; i++) {
+      for (let i = 0; i < appendsPerWriter; i++) {
         const result = await store.append(stream, [newEvent(stream, i)], { expectedRevision });
         expectedRevision = result.nextExpectedRevision;
       }
     }),
   );
-  const rate = (writers * workload.appendsPerWriter) / ((performance.now() - startedAt) / 1000);
+  const rate = (writers * appendsPerWriter) / ((performance.now() - startedAt) / 1000);
   await store.close();
   return rate;
 }

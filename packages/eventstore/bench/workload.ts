@@ -18,6 +18,8 @@ export const workload = {
   /** Writers appending at once (group commit), each `appendsPerWriter` single-event appends. */
   concurrentWriters: 64,
   appendsPerWriter: 50,
+  /** Runs of the concurrent writers, each paired with a single writer's run. */
+  concurrentRuns: 5,
 };
 
 export interface BenchEvent {
