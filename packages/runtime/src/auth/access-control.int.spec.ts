@@ -247,6 +247,20 @@ describe('access control on', () => {
     ).toBe(200);
   });
 
+  it("documents each operation's access (x-access) and the security schemes in the OpenAPI document", async () => {
+    const { app } = await start(withKeys());
+    const document = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+    expect(document.components.securitySchemes).toMatchObject({
+      apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+      bearer: { type: 'http', scheme: 'bearer' },
+    });
+    expect(document.paths['/tickets/{ticketId}'].get).toMatchObject({
+      'x-access': { roles: ['client', 'agent', 'manager', 'auditor'], client: { ticketId: 'params.ticketId' } },
+      security: [{ apiKey: [] }, { bearer: [] }],
+    });
+    expect(document.paths['/triage/rules'].get['x-access']).toEqual({ roles: ['manager'], undeclared: true });
+  });
+
   it('lists the undeclared routes at start: the managers only may call them', async () => {
     const { logs } = await start(withKeys());
     const line = logs.find((entry) => entry.msg === 'routes without an access declaration: managers only');
@@ -316,6 +330,14 @@ describe('access control off (AUTH=off)', () => {
       level: 'info',
       access: { undeclared: ['GET /triage/rules'] },
     });
+  });
+
+  it('documents the declarations without security schemes', async () => {
+    const { app } = await start('off');
+    const document = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+    expect(document.components.securitySchemes).toBeUndefined();
+    expect(document.paths['/audit/verify'].get['x-access']).toEqual({ roles: ['auditor', 'manager'] });
+    expect(document.paths['/audit/verify'].get.security).toBeUndefined();
   });
 
   it('still refuses a declaration that cannot be enforced', async () => {

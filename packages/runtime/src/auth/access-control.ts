@@ -58,6 +58,21 @@ function publicMatcher(paths: readonly string[]): (url: string) => boolean {
   return (url) => exact.has(url) || prefixes.some((prefix) => url.startsWith(prefix));
 }
 
+/** What the OpenAPI document says of a route's access (`x-access`): its declaration, or what applies without one. */
+export type DocumentedAccess = RouteAccess | { readonly roles: readonly ['manager']; readonly undeclared: true };
+
+/** For the OpenAPI document: each route's access, and the security schemes once access control is on. */
+export function accessDocumentation(options: AccessControlOptions = { enabled: false }) {
+  const isPublic = publicMatcher(options.publicPaths ?? DEFAULT_PUBLIC_PATHS);
+  return {
+    enabled: options.enabled,
+    accessOf(url: string, declared: RouteAccess | undefined): DocumentedAccess {
+      if (declared !== undefined) return declared;
+      return isPublic(url) ? 'public' : { roles: ['manager'], undeclared: true };
+    },
+  };
+}
+
 type Credential = { readonly kind: 'api-key' | 'token'; readonly text: string } | { readonly kind: 'ambiguous' };
 
 function credentialOf(request: FastifyRequest): Credential | undefined {

@@ -7,7 +7,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type AccessControlOptions, registerAccessControl } from '../auth/access-control.ts';
+import { type AccessControlOptions, accessDocumentation, registerAccessControl } from '../auth/access-control.ts';
 import { HEALTH_PATHS, registerHealthRoutes } from '../health/health-routes.ts';
 import type { ReadinessProbes } from '../health/readiness.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -108,7 +108,7 @@ export async function createHttpServer({
   // Before any route, its own included: access control applies to the routes added after it.
   await registerAccessControl(app, service, access);
   registerHttpMetrics(app, metrics);
-  await registerOpenApi(app, openapi);
+  await registerOpenApi(app, openapi, accessDocumentation(access));
   registerHealthRoutes(app, { readiness, timeoutMs: readinessTimeoutMs });
 
   return app.withTypeProvider<ZodTypeProvider>();

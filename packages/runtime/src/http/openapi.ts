@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import type { accessDocumentation } from '../auth/access-control.ts';
 import { PROBLEM_CONTENT_TYPE, ProblemDocumentSchema } from '../problems/problem-document.ts';
 
 export const DOCS_PREFIX = '/docs';
@@ -15,17 +16,27 @@ export interface OpenApiInfo {
 const zodTransform = createJsonSchemaTransform({ skipList: [] });
 
 type TransformInput = Parameters<typeof zodTransform>[0];
+type AccessDocumentation = ReturnType<typeof accessDocumentation>;
+
+/** API keys travel in `x-api-key` (or as a bearer); dashboard tokens as bearer JWTs. */
+const SECURITY_SCHEMES = {
+  apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'An API key, hk_<id>_<secret>' },
+  bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A dashboard token, or an API key' },
+} as const;
 
 /**
  * Every route may answer with a problem document (validation, 404, 500…): document it once as the
  * `default` response rather than in each route. The route's own schema is copied, never changed:
  * Fastify serializes responses with it.
  */
-function withProblemResponse(input: TransformInput) {
-  const { schema } = input;
-  if (!schema || (schema as { hide?: boolean }).hide) return zodTransform(input);
+function withProblemResponse(input: TransformInput, access: AccessDocumentation) {
+  if ((input.schema as { hide?: boolean } | undefined)?.hide) return zodTransform(input);
+  const schema = input.schema ?? {};
+  // Who may call the operation (`x-access`), so a test can walk the document route by route.
+  const documented = access.accessOf(input.url, input.route.config?.access);
+  const security = access.enabled && documented !== 'public' ? { security: [{ apiKey: [] }, { bearer: [] }] } : {};
   const response = (schema.response ?? {}) as Record<string, unknown>;
-  const documented =
+  const responses =
     'default' in response
       ? response
       : {
@@ -35,7 +46,9 @@ function withProblemResponse(input: TransformInput) {
             content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemDocumentSchema } },
           },
         };
-  return zodTransform({ ...input, schema: { ...schema, response: documented } });
+  // `x-` keys are not in Fastify's schema type; @fastify/swagger copies them to the operation.
+  const extended = Object.assign({}, schema, security, { 'x-access': documented, response: responses });
+  return zodTransform({ ...input, schema: extended });
 }
 
 /**
@@ -46,13 +59,15 @@ function withProblemResponse(input: TransformInput) {
 export async function registerOpenApi(
   app: FastifyInstance,
   { title, version, description }: OpenApiInfo,
+  access: AccessDocumentation,
 ): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title, version, ...(description !== undefined && { description }) },
+      ...(access.enabled ? { components: { securitySchemes: SECURITY_SCHEMES } } : {}),
     },
-    transform: withProblemResponse,
+    transform: (input) => withProblemResponse(input, access),
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
