@@ -69,6 +69,16 @@ function commandOf(raw: unknown): string[] {
   return typeof raw === 'string' ? raw.split(/\s+/).filter((word) => word !== '') : (raw as unknown[]).map(String);
 }
 
+/**
+ * Compose's interpolation as it comes out when the shell running compose sets none of the variables:
+ * `${NAME:-default}` and `${NAME-default}` give the default, `${NAME}` nothing, `$$` a dollar.
+ */
+export function interpolated(value: string): string {
+  return value
+    .replace(/\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-([^}]*))?\}/g, (_match, fallback: string | undefined) => fallback ?? '')
+    .replaceAll('$$', '$');
+}
+
 /** `KEY: value` maps and `KEY=value` lists alike; values as the container sees them, text. */
 function environmentOf(raw: unknown): Record<string, string> {
   if (raw === undefined || raw === null) return {};
@@ -76,12 +86,15 @@ function environmentOf(raw: unknown): Record<string, string> {
     return Object.fromEntries(
       raw.map((entry) => {
         const [key, ...value] = String(entry).split('=');
-        return [key ?? '', value.join('=')];
+        return [key ?? '', interpolated(value.join('='))];
       }),
     );
   }
   return Object.fromEntries(
-    Object.entries(raw as Record<string, unknown>).map(([key, value]) => [key, value === null ? '' : String(value)]),
+    Object.entries(raw as Record<string, unknown>).map(([key, value]) => [
+      key,
+      value === null ? '' : interpolated(String(value)),
+    ]),
   );
 }
 

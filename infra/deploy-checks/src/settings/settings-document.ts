@@ -21,7 +21,7 @@ ${table}
 
 The relay reads the whole process schema but runs neither an HTTP server nor the tracing SDK:
 \`HOST\`, \`PORT\`, \`HTTP_BODY_LIMIT\`, \`READINESS_TIMEOUT\` and the \`OTEL_\` variables change
-nothing there. The command-line tools (\`pnpm rebuild\`, \`pnpm audit\`,
-\`pnpm dead-letters\`) take their own arguments, described in \`docs/operations.md\`.
+nothing there. The command-line tools (reporting's rebuild and audit, \`npm run dead-letters\`) take
+their own arguments, described in \`docs/operations.md\`.
 `;
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type ReplayEntry, replayDeadLetters } from './dead-letter-replay.ts';
 
-// `pnpm dead-letters [--topic support.inbound.dlq.v1] [--source t] [--group g] [--code c] [--since iso] [--dry-run]`
+// `npm run dead-letters -- [--topic support.inbound.dlq.v1] [--source t] [--group g] [--code c] [--since iso] [--dry-run]`
 // (docs/operations.md, "Replaying dead letters"): the brokers from --brokers or KAFKA_BROKERS.
 const { values } = parseArgs({
   options: {
@@ -19,7 +19,7 @@ const { values } = parseArgs({
 if (values.help) {
   process.stdout.write(
     [
-      'pnpm dead-letters [options]: sends dead letters back to the topic they came from',
+      'npm run dead-letters -- [options]: sends dead letters back to the topic they came from',
       '  --brokers host:port,…   Kafka bootstrap brokers (KAFKA_BROKERS, or localhost:29092)',
       '  --topic name            the dead-letter topic to read (support.inbound.dlq.v1)',
       '  --source topic          only those read from this topic',
