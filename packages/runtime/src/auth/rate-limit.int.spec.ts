@@ -94,6 +94,7 @@ describe.skipIf(!redis.available)(titled('rate limits on Redis', redis), () => {
     const keys = await client().keys(`${namespace}*`);
     expect(keys.length).toBe(1);
     expect(keys[0]).not.toContain(texts.manager.slice(20));
+    await client().del(...keys);
   });
 
   it('while in memory each replica would have let the fourth call through', async () => {

@@ -34,7 +34,9 @@ describe('route declarations', () => {
     expect(() => checkRouteAccess('POST', '/x', { roles: ['auditor', 'manager'] })).toThrow(
       'auditor role is read-only',
     );
+    expect(() => checkRouteAccess('GET,POST', '/x', { roles: ['auditor'] })).toThrow('auditor role is read-only');
     expect(checkRouteAccess('GET', '/audit/x', { roles: ['auditor'] })).toEqual({ roles: ['auditor'] });
+    expect(checkRouteAccess('GET,HEAD', '/audit/x', { roles: ['auditor'] })).toEqual({ roles: ['auditor'] });
   });
 });
 

@@ -62,6 +62,7 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * than opening or closing a route at run time. The auditor only reads (issue #10), so a route that
  * writes cannot name it.
  */
+/** `method` as a route names it: `GET`, or several joined by commas (`GET,HEAD`). */
 export function checkRouteAccess(method: string, url: string, declared: unknown): RouteAccess {
   const parsed = RouteAccess.safeParse(declared);
   if (!parsed.success) {
@@ -69,7 +70,8 @@ export function checkRouteAccess(method: string, url: string, declared: unknown)
     throw new Error(`${method} ${url}: config.access: ${issue?.path.join('.') || 'value'}: ${issue?.message}`);
   }
   const access = parsed.data;
-  if (access !== 'public' && access.roles.includes('auditor') && !READ_METHODS.has(method)) {
+  const writes = method.split(',').some((each) => !READ_METHODS.has(each));
+  if (access !== 'public' && access.roles.includes('auditor') && writes) {
     throw new Error(`${method} ${url}: config.access: the auditor role is read-only`);
   }
   return access;
