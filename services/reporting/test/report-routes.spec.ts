@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthPeriod, yearPeriod } from '../src/queries/periods.ts';
 import { writeHotlineHistory } from './support/hotline-history.ts';
 import { type ReportingHarness, reportingHarness } from './support/reporting-harness.ts';
+import { scannedIndicators } from './support/scan-queries.ts';
 
 const from = Date.parse('2026-01-05T08:00:00+01:00');
 const until = Date.parse('2026-07-01T12:00:00+02:00');
@@ -102,5 +104,52 @@ describe('the query API', () => {
     expect(response.body).toContain('Délais de traitement');
     const english = await harness.get('/reports/clients/C003?year=2026&lang=en');
     expect(english.body).toContain('Client review — C003');
+  });
+
+  it('narrows the indicators by client, product, nature and environment, in JSON, per month and as CSV', async () => {
+    const now = until;
+    const view = await harness.service.projections.current();
+    const filters = { clientId: 'C002', product: 'ERP', nature: 'malfunction', environment: 'production' } as const;
+    const query = new URLSearchParams(filters).toString();
+    const byYear = await json(`/indicators/2026?${query}`);
+    const expected = scannedIndicators(view, yearPeriod(2026), now, filters);
+    expect(byYear.byPriority).toEqual(expected.byPriority);
+    expect(byYear.claimingClients).toEqual(expected.claimingClients);
+    // The filters narrow: a product alone counts fewer resolved malfunctions than the whole hotline.
+    const resolved = (body: { byPriority: Record<string, { malfunctions: { resolved: number } }> }) =>
+      Object.values(body.byPriority).reduce((sum, row) => sum + row.malfunctions.resolved, 0);
+    const whole = resolved(await json('/indicators/2026'));
+    const erp = resolved(await json('/indicators/2026?product=ERP'));
+    expect(erp).toBeGreaterThan(0);
+    expect(erp).toBeLessThan(whole);
+    expect(resolved(await json('/indicators/2026?nature=functional'))).toBe(0);
+
+    const report = await json(`/reports/indicators?year=2026&byMonth=true&${query}`);
+    expect(report.byPriority).toEqual(expected.byPriority);
+    expect(report.objectives).toEqual([]);
+    expect(report.months[4].byPriority).toEqual(
+      scannedIndicators(view, monthPeriod(2026 * 12 + 4), now, filters).byPriority,
+    );
+    const csv = await harness.get(`/reports/indicators.csv?year=2026&${query}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body.trimEnd().split('\r\n')).toHaveLength(5);
+
+    const asOf = await json(`/audit/as-of?at=2026-06-01T12:00:00Z&year=2026&${query}`);
+    expect(asOf.indicators.byPriority).toBeDefined();
+  });
+
+  it('refuses a filter value outside the domain with a 400 problem naming the field', async () => {
+    for (const [url, field] of [
+      ['/indicators/2026?nature=bug', 'nature'],
+      ['/reports/indicators?environment=prod', 'environment'],
+      ['/reports/indicators.csv?product=', 'product'],
+      ['/audit/as-of?at=2026-06-01T12:00:00Z&nature=x', 'nature'],
+    ] as const) {
+      const response = await harness.get(url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json().detail).toContain(field);
+      expect(response.json().errors).toEqual([expect.objectContaining({ in: 'querystring', path: field })]);
+    }
   });
 });
