@@ -155,6 +155,31 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
     await expect(page.getByTestId('indicators-scope').textContent()).resolves.toBe('Filtres : toutes les DI');
   });
 
+  it("follows the year: its clients and products, the chosen ones kept, the year's figures", async () => {
+    await page.selectOption('#client', 'ACME');
+    await quiet();
+    await page.selectOption('#year', '2025');
+    await quiet();
+    const times = await product.getJson<{ items: { clientId: string }[] }>('/reports/processing-times?year=2025');
+    const clients = await page
+      .locator('#client option')
+      .evaluateAll((each) => each.map((option) => (option as HTMLOptionElement).value));
+    expect(clients.filter((clientId) => clientId !== 'ACME')).toEqual([
+      '',
+      ...times.items.map((item) => item.clientId),
+    ]);
+    expect(await page.locator('#client').inputValue()).toBe('ACME');
+    const api = await product.getJson<Indicators>('/reports/indicators?year=2025&clientId=ACME');
+    expect(await value('ind1-all')).toBe(
+      `${(['P1', 'P2', 'P3'] as const).reduce((sum, p) => sum + api.byPriority[p].malfunctions.within, 0)}/${(['P1', 'P2', 'P3'] as const).reduce((sum, p) => sum + api.byPriority[p].malfunctions.resolved, 0)}`,
+    );
+    await expect(page.locator('#indicators caption').first().textContent()).resolves.toContain('2025');
+    await page.selectOption('#year', '2026');
+    await quiet();
+    await page.selectOption('#client', '');
+    await quiet();
+  });
+
   it('narrows the overrun table by product', async () => {
     type Overrun = { ticketId: string; product: string };
     const all = await product.getJson<{ items: Overrun[] }>('/reports/overruns?year=2026&production=true');

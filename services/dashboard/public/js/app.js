@@ -77,6 +77,10 @@ async function busy(work) {
 
 const renderAll = (which = panels) => busy(() => Promise.all(which.map(renderPanel)));
 
+/** Another year may not list the client or product chosen: it stays a choice, the filter stands. */
+const withChosen = (values, chosen) => (chosen === undefined || values.includes(chosen) ? values : [...values, chosen]);
+
+/** The filters' choices: clients and products the year's projections know, the domain's enums. */
 async function fillFilters() {
   const yearSelect = /** @type {HTMLSelectElement} */ (document.getElementById('year'));
   const current = parisYear(serverNow);
@@ -88,7 +92,10 @@ async function fillFilters() {
   const { items } = await getJson('/reports/processing-times', { year: filters.year }).catch(() => ({ items: [] }));
   clientSelect.replaceChildren(
     h('option', { value: '' }, [t('allClients')]),
-    ...items.map((item) => h('option', { value: item.clientId }, [item.clientId])),
+    ...withChosen(
+      items.map((item) => item.clientId),
+      filters.clientId,
+    ).map((clientId) => h('option', { value: clientId }, [clientId])),
   );
   clientSelect.value = filters.clientId ?? '';
   const { items: products } = await getJson('/reports/workload', { year: filters.year }).catch(() => ({ items: [] }));
@@ -98,7 +105,10 @@ async function fillFilters() {
     environments: [],
   }));
   const choices = {
-    product: products.map((item) => [item.product, item.product]),
+    product: withChosen(
+      products.map((item) => item.product),
+      filters.product,
+    ).map((product) => [product, product]),
     nature: natures.map((nature) => [nature, labelOf('nature', nature)]),
     environment: environments.map((environment) => [environment, labelOf('environment', environment)]),
   };
@@ -140,7 +150,10 @@ async function start() {
   await fillFilters();
   document.getElementById('year')?.addEventListener('change', (event) => {
     filters.year = Number(/** @type {HTMLSelectElement} */ (event.target).value);
-    void renderAll();
+    void busy(async () => {
+      await fillFilters();
+      await renderAll();
+    });
   });
   for (const [id, name] of [
     ['client', 'clientId'],
