@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { playWorkedExample, workedExamples } from '@hotline/domain';
@@ -26,6 +27,16 @@ const tickets: HotlineService = {
   start: async () => {},
   stop: async () => {},
 };
+
+/** A port nothing listens on (free a moment ago). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 1));
+    });
+  });
+}
 
 let running: RunningProcess | undefined;
 afterEach(async () => {
@@ -63,6 +74,24 @@ describe('a process with access control', () => {
     expect(await get(`/tickets/${ticketId}`, agent.text)).toBe(200);
     expect(await get('/triage/rules', agent.text)).toBe(403);
     expect(await get('/healthz')).toBe(200);
+  });
+
+  it('serves requests unlimited rather than wait while the rate limits cannot reach Redis', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotline-keys-'));
+    const agent = createApiKey({ role: 'agent' }, new Date());
+    const file = join(dir, 'keys.json');
+    writeApiKeysFile(file, { keys: [agent.record] });
+    // Nothing listens there: the process's own Redis client keeps trying in the background.
+    const { running } = await start({
+      AUTH: 'on',
+      API_KEYS_FILE: file,
+      REDIS_URL: `redis://127.0.0.1:${await closedPort()}`,
+    });
+    const response = await fetch(`${running.url}/tickets/${ticketId}`, {
+      headers: { 'x-api-key': agent.text },
+      signal: AbortSignal.timeout(5_000),
+    });
+    expect(response.status).toBe(200);
   });
 
   it('changes nothing with AUTH off (the default)', async () => {

@@ -15,6 +15,7 @@ import {
   startTelemetry,
   type TicketOwner,
 } from '@hotline/runtime';
+import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock/clock.ts';
 import { openInfrastructure } from '../infrastructure/open-infrastructure.ts';
@@ -88,13 +89,28 @@ export async function runProcess(definition: ProcessDefinition): Promise<Running
         }).start()
       : undefined;
   const services = definition.services(context);
+  // A connection of its own for the rate limits, that fails at once while Redis is away (the
+  // process's waits for it): requests then go unlimited rather than wait with it.
+  const rateLimitRedis =
+    accessSettings.enabled && context.redis !== undefined
+      ? context.redis.duplicate({ maxRetriesPerRequest: 0, enableOfflineQueue: false })
+      : undefined;
+  let rateLimitsReachRedis = true;
+  rateLimitRedis?.on('ready', () => {
+    rateLimitsReachRedis = true;
+  });
+  rateLimitRedis?.on('error', (error: Error) => {
+    // Once per outage, not once per reconnection attempt.
+    if (rateLimitsReachRedis) logger.warn({ err: error }, 'rate limits cannot reach Redis: requests go unlimited');
+    rateLimitsReachRedis = false;
+  });
   const app = await createHttpServer({
     service: definition.name,
     logger,
     bodyLimit: config.HTTP_BODY_LIMIT,
     readinessTimeoutMs: config.READINESS_TIMEOUT,
     readiness: infrastructure.readiness,
-    access: withProcessPorts(accessSettings, context, definition),
+    access: withProcessPorts(accessSettings, context, definition, rateLimitRedis),
     openapi: { title: `Hotline — ${definition.name}`, version: '1', description: definition.description },
   });
   for (const service of services) await service.registerRoutes(app);
@@ -106,6 +122,16 @@ export async function runProcess(definition: ProcessDefinition): Promise<Running
 
   const stopSteps = [
     { name: 'http', stop: () => app.close() },
+    ...(rateLimitRedis === undefined
+      ? []
+      : [
+          {
+            name: 'rate limits',
+            stop: async () => {
+              await rateLimitRedis.quit().catch(() => rateLimitRedis.disconnect());
+            },
+          },
+        ]),
     ...[...services].reverse().map((service) => ({ name: service.name, stop: () => service.stop() })),
     ...(relay === undefined ? [] : [{ name: 'relay', stop: () => relay.stop() }]),
     { name: 'infrastructure', stop: () => infrastructure.close() },
@@ -133,12 +159,13 @@ function withProcessPorts(
   settings: AccessControlOptions,
   context: ServiceContext,
   definition: ProcessDefinition,
+  rateLimitRedis: Redis | undefined,
 ): AccessControlOptions {
   return {
     ...settings,
     ticketOwner: definition.ticketOwner?.(context) ?? ticketOwnerFromStore(context.store),
-    ...(settings.rateLimit === undefined || context.redis === undefined
+    ...(settings.rateLimit === undefined || rateLimitRedis === undefined
       ? {}
-      : { rateLimit: { ...settings.rateLimit, redis: context.redis } }),
+      : { rateLimit: { ...settings.rateLimit, redis: rateLimitRedis } }),
   };
 }
