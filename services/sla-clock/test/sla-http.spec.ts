@@ -150,3 +150,71 @@ describe('the tickets at risk and the breached ones over HTTP', () => {
     expect(response.body).toContain('limit');
   });
 });
+
+describe("the lists carry every target of a ticket, as the ticket's own view gives them", () => {
+  const day = (date: string, time: string) => Date.parse(`2026-09-${date}T${time}:00+02:00`);
+  type Listed = { ticketId: string; target: string; targets: Record<string, unknown>[] } & Record<string, unknown>;
+  type List = { asOf: string; tickets: Listed[] };
+
+  /** Both lists, and each listed ticket's view, read at one instant of the virtual clock. */
+  async function readAt(instant: number) {
+    const { app, clock, service } = harness!;
+    await advanceThrough(clock, service as SlaClockService, instant);
+    const get = async <T>(url: string) => (await app.inject({ method: 'GET', url })).json() as T;
+    const lists = [await get<List>('/sla/at-risk'), await get<List>('/sla/breached')];
+    const listed = lists.flatMap((list) => list.tickets.map((ticket) => ({ asOf: list.asOf, ticket })));
+    const views = await Promise.all(
+      listed.map(({ ticket }) =>
+        get<{ asOf: string; targets: Record<string, unknown>[] }>(`/tickets/${ticket.ticketId}/sla`),
+      ),
+    );
+    return { listed, views };
+  }
+
+  it('at each instant of a day: met, running and breached targets, after a pause and a requalification', async () => {
+    harness = await serviceHarness(createSlaClockService, day('14', '09:00'));
+    const service = harness.service as SlaClockService;
+    await appendTo(harness.store, streams.contract('ACME-M'), contractSigned);
+    const events = [
+      tickets.received('P1-RUNNING', 'P1', day('14', '09:00')),
+      tickets.received('P2-TAKEN', 'P2', day('14', '09:00')),
+      tickets.received('P3-REQUALIFIED', 'P3', day('14', '09:00')),
+      tickets.received('P2-WAITED', 'P2', day('14', '09:00')),
+      tickets.customerAsked('P2-WAITED', day('14', '09:30')),
+      tickets.takenCharge('P2-TAKEN', day('14', '10:00')),
+      tickets.customerReplied('P2-WAITED', day('14', '10:30')),
+      tickets.workaround('P1-RUNNING', day('14', '10:45')),
+      // Worked example 4: the P1 take-charge was due at 10:00, breached the moment it applies.
+      tickets.requalified('P3-REQUALIFIED', day('14', '11:00'), 'P1'),
+    ];
+    for (const event of events) {
+      await advanceThrough(harness.clock, service, Date.parse(event.at));
+      await appendTo(harness.store, streams.ticket(event.ticketId), event);
+    }
+
+    const seen = { statuses: new Set<unknown>(), running: new Set<unknown>(), compared: 0 };
+    // Within hours, the lunch break, after hours, the next morning: the countdown fields differ.
+    for (const instant of [day('14', '11:15'), day('14', '12:45'), day('14', '18:30'), day('15', '10:00')]) {
+      const { listed, views } = await readAt(instant);
+      expect(listed.length).toBeGreaterThan(0);
+      listed.forEach(({ asOf, ticket }, index) => {
+        const view = views[index]!;
+        expect(asOf).toBe(view.asOf);
+        expect(ticket.targets).toEqual(view.targets);
+        // The fields of the listed target stay, for the clients written before the targets.
+        const own = ticket.targets.find((each) => each.target === ticket.target)!;
+        const { dueAt, percent, priority, runningNow, runningChangesAt } = own;
+        expect(ticket).toMatchObject({ dueAt, percent, priority, runningNow, runningChangesAt });
+        if ('remainingMinutes' in ticket) expect(ticket.remainingMinutes).toBe(own.remainingMinutes);
+        for (const target of ticket.targets) {
+          seen.statuses.add(target.status);
+          seen.running.add(target.runningNow);
+        }
+        seen.compared += 1;
+      });
+    }
+    expect([...seen.statuses].sort()).toEqual(['breached', 'met', 'running']);
+    expect([...seen.running].sort()).toEqual([false, true]);
+    expect(seen.compared).toBeGreaterThanOrEqual(12);
+  });
+});

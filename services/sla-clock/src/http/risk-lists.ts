@@ -1,21 +1,22 @@
-import type { TargetClock } from '@hotline/domain';
+import type { SlaEvaluation, TargetClock } from '@hotline/domain';
 import { z } from 'zod';
 import type { TicketClocks } from '../clocks/ticket-clocks.ts';
-import { calendarOfTarget, runningClock } from './running-clock.ts';
-import { runningShape, runningView } from './sla-view.ts';
-
-const minutes = (ms: number) => Math.round((ms / 60_000) * 100) / 100;
-const percentOf = (target: TargetClock) => Math.round(target.consumed * 1000) / 10;
+import { minutes, percentOf, runningShape, TargetSlaView, targetSlaView } from './sla-view.ts';
 
 const ListedTicket = z.object({
   ticketId: z.string(),
   contractId: z.string().nullable(),
   clientId: z.string().nullable(),
-  target: z.enum(['takeCharge', 'workaround', 'resolution']),
+  target: z.enum(['takeCharge', 'workaround', 'resolution']).describe('The target the ticket is listed for'),
   priority: z.enum(['P1', 'P2', 'P3']),
   dueAt: z.string(),
   percent: z.number().describe("Counted time over the target's duration, in percent"),
   ...runningShape,
+  targets: z
+    .array(TargetSlaView)
+    .describe(
+      "Every target of the ticket at `asOf`, as `GET /tickets/{ticketId}/sla` gives them: a page shows a ticket's targets without reading each ticket. The fields above repeat the listed target's, for the clients written before this list",
+    ),
 });
 
 export const AtRiskTicket = ListedTicket.extend({ remainingMinutes: z.number() });
@@ -32,19 +33,25 @@ export interface ListOptions {
   readonly minPercent?: number;
 }
 
-function listed(clocks: TicketClocks, ticketId: string, target: TargetClock, now: number) {
+/** A listed ticket: the target it is listed for, and all its targets as the per-ticket view builds them. */
+function listed(clocks: TicketClocks, ticketId: string, evaluation: SlaEvaluation, target: TargetClock, now: number) {
   const ticket = clocks.ticket(ticketId)!;
   const { contractId } = ticket;
+  // Listed targets have deadlines, hence terms.
+  const terms = clocks.terms(ticket)!;
+  const targets = evaluation.targets.map((each) => targetSlaView(each, terms, now));
+  const view = targets[evaluation.targets.indexOf(target)]!;
   return {
     ticketId,
     contractId,
     clientId: contractId === null ? null : (clocks.contract(contractId)?.clientId ?? null),
-    target: target.target,
-    priority: target.priority,
-    dueAt: new Date(target.dueAt!).toISOString(),
-    percent: percentOf(target),
-    // Listed targets have deadlines, hence terms.
-    ...runningView(runningClock(target, calendarOfTarget(clocks.terms(ticket)!, target), now)),
+    target: view.target,
+    priority: view.priority,
+    dueAt: view.dueAt!,
+    percent: view.percent,
+    runningNow: view.runningNow,
+    runningChangesAt: view.runningChangesAt,
+    targets,
   };
 }
 
@@ -55,12 +62,12 @@ export function ticketsAtRisk(clocks: TicketClocks, now: number, options: ListOp
     if (tickets.length >= options.limit) break;
     const ticket = clocks.ticket(key);
     if (ticket === undefined) continue;
-    const next = clocks
-      .evaluate(ticket, now)
-      .targets.filter((target) => target.status === 'running' && target.reachedAt === null && target.dueAt !== null)
+    const evaluation = clocks.evaluate(ticket, now);
+    const next = evaluation.targets
+      .filter((target) => target.status === 'running' && target.reachedAt === null && target.dueAt !== null)
       .sort((a, b) => a.dueAt! - b.dueAt!)[0];
     if (next === undefined || percentOf(next) < (options.minPercent ?? 0)) continue;
-    tickets.push({ ...listed(clocks, key, next, now), remainingMinutes: minutes(next.remainingMs) });
+    tickets.push({ ...listed(clocks, key, evaluation, next, now), remainingMinutes: minutes(next.remainingMs) });
   }
   return tickets;
 }
@@ -76,14 +83,14 @@ export function breachedTickets(
     if (tickets.length >= options.limit) break;
     const ticket = clocks.ticket(key);
     if (ticket === undefined) continue;
-    const breached = clocks
-      .evaluate(ticket, now)
-      .targets.filter((target) => target.status === 'breached' && target.reachedAt === null)
+    const evaluation = clocks.evaluate(ticket, now);
+    const breached = evaluation.targets
+      .filter((target) => target.status === 'breached' && target.reachedAt === null)
       .sort((a, b) => a.dueAt! - b.dueAt!);
     const first = breached[0];
     if (first === undefined) continue;
     tickets.push({
-      ...listed(clocks, key, first, now),
+      ...listed(clocks, key, evaluation, first, now),
       overdueMinutes: minutes(now - first.dueAt!),
       breachedTargets: breached.map((target) => target.target),
     });
