@@ -1,5 +1,5 @@
-// The benchmark's workload, the same for every contender. Sized to run in about a minute on two
-// quiet cores with an fsync per commit (under three on a busy machine).
+// The benchmark's workload, the same for every contender. Sized to run in under three minutes on
+// two cores with an fsync per commit, even when neighbours make each commit ten times slower.
 export const workload = {
   /**
    * Rounds of each measure; the store and raw node:sqlite take turns within a round, and the
