@@ -3,13 +3,15 @@ import { type OverrunRow, overrunOf } from './overrun-queries.ts';
 import { type Accrual, accrualKey, accrualOf } from './penalty-queries.ts';
 import type { TicketEntry } from './reporting-view.ts';
 import { type Judgement, judgementStableUntil, judgementValidUntil } from './ticket-judgement.ts';
+import { type SlaStanding, slaStanding } from './ticket-queries.ts';
 
 /**
  * What an open ticket adds to the aggregate views, read from its judgement at `readAt` and good
  * until `validUntil`: its indicator part counted at now, its overrun row and its penalty accrual.
  * Up to then only two things move, and the views set them from the query's `now`: an overrunning
  * row's `overrunMs` (`now − resolution due`, as `evaluateSla` counts it) and an accrual's instant
- * (now). Everything else (overrun days, the penalty, statuses, the contract year) reads the same.
+ * (now). Everything else (overrun days, the penalty, statuses, the SLA standing, the contract year)
+ * reads the same.
  */
 export interface OpenReading {
   readonly entry: TicketEntry;
@@ -20,6 +22,8 @@ export interface OpenReading {
   readonly atNow: IndicatorContribution | null;
   readonly overrun: OverrunRow | null;
   readonly accrual: { readonly key: string; readonly accrual: Accrual } | null;
+  /** Where it stands against its deadlines (the ticket list's SLA filter). */
+  readonly standing: SlaStanding;
 }
 
 export function openReading(entry: TicketEntry, judgement: Judgement, readAt: number): OpenReading {
@@ -38,6 +42,7 @@ export function openReading(entry: TicketEntry, judgement: Judgement, readAt: nu
     atNow,
     overrun: overrunOf(entry, judgement),
     accrual,
+    standing: slaStanding(judgement, readAt),
   };
 }
 
@@ -55,7 +60,7 @@ export function datedPart(judgement: Judgement, readAt: number): IndicatorContri
  * target not reached yet (`judgementValidUntil`, `judgementStableUntil`). Overrunning: while it is stable (`judgementStableUntil`)
  * and its overrun days stand (a started day counts: `overrunDaysOf` moves 1 ms after each whole
  * day, and the 30-day mark of indicator 4 is one of those). An accrual also lapses when the contract
- * year of now ends.
+ * year of now ends; the SLA standing, when a warning threshold is crossed.
  */
 export function readingValidUntil(judgement: Judgement, readAt: number, accrual: Accrual | null): number {
   const resolution = judgement.sla.evaluation.targets.find((target) => target.target === 'resolution');
@@ -66,6 +71,13 @@ export function readingValidUntil(judgement: Judgement, readAt: number, accrual:
       ? Math.min(stable, resolution.dueAt! + judgement.outcome.overrunDays * DAY_MS + 1)
       : Math.min(stable, judgementValidUntil(judgement, readAt));
   if (accrual !== null) until = Math.min(until, accrual.year.end);
+  // The SLA standing turns to at risk when a warning threshold is crossed.
+  for (const target of judgement.sla.evaluation.targets) {
+    if (target.reachedAt !== null || target.status === 'void') continue;
+    for (const crossing of target.crossings) {
+      if (crossing.threshold < 1 && crossing.at !== null && crossing.at > readAt) until = Math.min(until, crossing.at);
+    }
+  }
   // A target due at the very instant is breached a millisecond later: the reading stands for `readAt` alone.
   return Math.max(until, readAt + 1);
 }

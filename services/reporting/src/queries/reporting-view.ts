@@ -179,12 +179,13 @@ export class ReportingView implements RecordChangeListener {
   }
 
   /** The open tickets, latest reception first: fewer than all tickets by far, sorted again once the set changed. */
-  *openLatestFirst(): Generator<TicketEntry> {
+  *openLatestFirst(keep?: (ticketId: string) => boolean): Generator<TicketEntry> {
     this.#openLatestFirst ??= [...this.open].sort((a, b) => {
       const byReception = this.#receivedAt(b) - this.#receivedAt(a);
       return byReception !== 0 ? byReception : a < b ? 1 : a > b ? -1 : 0;
     });
     for (const ticketId of this.#openLatestFirst) {
+      if (keep !== undefined && !keep(ticketId)) continue;
       const entry = this.tickets.get(ticketId);
       if (entry !== undefined) yield entry;
     }

@@ -162,22 +162,26 @@ export function listTickets(
     filters.sla === 'at_risk' ||
     filters.sla === 'on_track' ||
     (filters.status !== undefined && filters.status.length > 0 && filters.status.every((status) => OPEN.has(status)));
+  // An open ticket's reading serves the SLA filter: its standing stands until it lapses.
+  const tallies = filters.sla === undefined ? undefined : view.tallies(now);
+  const sla = filters.sla;
   const candidates =
     filters.clientId !== undefined
       ? view.latestFirst(openOnly ? (ticketId) => view.open.has(ticketId) : undefined, { clientId: filters.clientId })
       : openOnly
-        ? view.openLatestFirst()
+        ? view.openLatestFirst(
+            tallies === undefined || sla === undefined ? undefined : (ticketId) => tallies.mayStand(ticketId, sla),
+          )
         : view.latestFirst();
   // Without any filter, the count is known: only the page is read.
   const unfiltered = Object.values(filters).every((value) => value === undefined);
-  // An open ticket's reading serves the SLA filter: its statuses and crossings stand until it lapses.
-  const tallies = filters.sla === undefined ? undefined : view.tallies(now);
   for (const entry of candidates) {
     if (!matchesRecord(entry, filters)) continue;
     let judgement: Judgement | undefined;
     if (tallies !== undefined) {
-      judgement = tallies.readingOf(entry.record.ticket.ticketId)?.judgement ?? view.judge(entry, now);
-      if (slaStanding(judgement, now) !== filters.sla) continue;
+      const reading = tallies.readingOf(entry.record.ticket.ticketId);
+      judgement = reading?.judgement ?? view.judge(entry, now);
+      if ((reading?.standing ?? slaStanding(judgement, now)) !== filters.sla) continue;
     }
     if (total >= page.offset && items.length < page.limit) {
       items.push(ticketRow(entry, judgement ?? view.judge(entry, now), now));

@@ -26,6 +26,7 @@ import {
 } from './processing-time-tallies.ts';
 import type { ReportingView, TicketEntry } from './reporting-view.ts';
 import type { Judgement } from './ticket-judgement.ts';
+import type { SlaStanding } from './ticket-queries.ts';
 
 /** What a ticket adds to the month tallies (and, settled, to the overruns and penalties), kept to take it out again. */
 interface Placed {
@@ -86,6 +87,8 @@ export class TicketTallies {
   #atNow = new IndicatorCube();
   readonly #overrunning = new Map<string, OpenReading>();
   readonly #openAccruals = new Map<string, PenaltyGroup>();
+  /** Open tickets by their reading's SLA standing. */
+  readonly #standings = new Map<SlaStanding, Set<string>>();
   /** The latest instant a reading was made at. */
   #readAt = Number.NEGATIVE_INFINITY;
 
@@ -102,6 +105,7 @@ export class TicketTallies {
       this.#readings,
       this.#overrunning,
       this.#openAccruals,
+      this.#standings,
     ])
       each.clear();
     this.#lapses.clear();
@@ -170,6 +174,14 @@ export class TicketTallies {
     for (const reading of this.#readings.values()) {
       if (clientId === undefined || reading.entry.record.ticket.clientId === clientId) yield reading;
     }
+  }
+
+  /**
+   * Whether an open ticket may stand as `standing` now: its reading's standing, or true for a ticket
+   * in an open status without a reading (judged by the caller).
+   */
+  mayStand(ticketId: string, standing: SlaStanding): boolean {
+    return this.#standings.get(standing)?.has(ticketId) ?? !this.#readings.has(ticketId);
   }
 
   /** The reading of an open ticket, if it is one. */
@@ -299,6 +311,12 @@ export class TicketTallies {
     this.#lapses.push(reading.validUntil, reading);
     if (reading.atNow !== null) this.#atNow.add(dimensions, reading.atNow, ALL_TIME, 1);
     if (reading.overrun !== null) this.#overrunning.set(ticketId, reading);
+    let standing = this.#standings.get(reading.standing);
+    if (standing === undefined) {
+      standing = new Set();
+      this.#standings.set(reading.standing, standing);
+    }
+    standing.add(ticketId);
     if (reading.accrual !== null) {
       let group = this.#openAccruals.get(reading.accrual.key);
       if (group === undefined) {
@@ -316,6 +334,7 @@ export class TicketTallies {
     this.#readings.delete(ticketId);
     if (reading.atNow !== null) this.#atNow.add(dimensions, reading.atNow, ALL_TIME, -1);
     this.#overrunning.delete(ticketId);
+    this.#standings.get(reading.standing)?.delete(ticketId);
     if (reading.accrual !== null) {
       const group = this.#openAccruals.get(reading.accrual.key);
       group?.accruals.delete(ticketId);
