@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium } from './chromium.ts';
 import { type DemoProduct, startDemoProduct, submitTicket } from './demo-product.ts';
@@ -31,6 +31,20 @@ describe.skipIf(missing !== undefined)('the at-risk panel in Chromium, live', ()
 
   const rowOf = (ticketId: string) => page.locator(`#at-risk tr[data-ticket="${ticketId}"]`);
 
+  /** The paths `page` requests while `run` runs. */
+  async function requestedBy(on: Page, run: () => Promise<void>): Promise<string[]> {
+    const paths: string[] = [];
+    const listen = (request: Request) => paths.push(new URL(request.url()).pathname);
+    on.on('request', listen);
+    try {
+      await run();
+    } finally {
+      on.off('request', listen);
+    }
+    return paths;
+  }
+  const perTicket = (paths: string[]) => paths.filter((path) => /^\/tickets\/[^/]+\/sla$/.test(path));
+
   it('lists the open tickets of the SLA clock, the next due first, with their agent and countdowns', async () => {
     const atRisk = await product.getJson<Lists>('/sla/at-risk?limit=100');
     const breached = await product.getJson<Lists>('/sla/breached?limit=100');
@@ -52,6 +66,58 @@ describe.skipIf(missing !== undefined)('the at-risk panel in Chromium, live', ()
     const before = await countdown.textContent();
     await expect.poll(() => countdown.textContent(), { timeout: 5_000 }).not.toBe(before);
     await page.screenshot({ path: join(ARTIFACTS, 'at-risk-fr-1280.png'), fullPage: true });
+  });
+
+  it('reads the two lists on a refresh, and no ticket one by one: the lists carry every target', async () => {
+    await page.waitForSelector('#live[data-state="live"]');
+    let ticketId = '';
+    const paths = await requestedBy(page, async () => {
+      // A new ticket: the page hears its event and reads the panel again.
+      ticketId = await submitTicket(product, { priority: 'P2', externalId: 'DASH-ONE-READING' });
+      await expect.poll(() => rowOf(ticketId).count(), { timeout: 20_000 }).toBe(1);
+    });
+    expect(paths.filter((path) => path === '/sla/at-risk').length).toBeGreaterThan(0);
+    expect(paths.filter((path) => path === '/sla/breached').length).toBeGreaterThan(0);
+    expect(perTicket(paths)).toEqual([]);
+    // Its three targets, from the list alone: the take-charge counts down, the others wait their turn.
+    const cells = rowOf(ticketId).locator('[data-target]');
+    await expect(
+      cells.evaluateAll((each) => each.map((cell) => (cell as HTMLElement).dataset.target)),
+    ).resolves.toEqual(['takeCharge', 'workaround', 'resolution']);
+    await expect(page.getByTestId(`countdown-${ticketId}-takeCharge`).textContent()).resolves.toMatch(
+      /\d+ h \d{2} min \d{2} s/,
+    );
+  });
+
+  it('reads ticket by ticket from an SLA clock whose lists carry one target only (an older release)', async () => {
+    const older = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+    try {
+      // The lists as the SLA clock gave them before `targets`.
+      await older.route(/\/sla\/(at-risk|breached)\b/, async (route) => {
+        const response = await route.fetch();
+        const list = (await response.json()) as { tickets: { targets?: unknown }[] };
+        for (const ticket of list.tickets) delete ticket.targets;
+        await route.fulfill({ response, json: list });
+      });
+      const paths = await requestedBy(older, async () => {
+        await older.goto(product.url);
+        await older.waitForSelector('body[data-ready="true"]');
+      });
+      const shown = await older
+        .locator('#at-risk tr[data-ticket]')
+        .evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.ticket));
+      expect(shown.length).toBeGreaterThan(0);
+      expect(perTicket(paths).sort()).toEqual(shown.map((ticketId) => `/tickets/${ticketId}/sla`).sort());
+      // The same rows and cells as the page that read the lists alone.
+      const cellsOf = (on: Page) =>
+        on
+          .locator('#at-risk tr[data-ticket] [data-target]')
+          .evaluateAll((cells) => cells.map((cell) => `${cell.closest('tr')!.dataset.ticket} ${cell.textContent}`));
+      const stable = (lines: string[]) => lines.map((line) => line.replace(/−?[\d\s\u202f]+ h \d{2} min \d{2} s/, ''));
+      expect(stable(await cellsOf(older))).toEqual(stable(await cellsOf(page)));
+    } finally {
+      await older.close();
+    }
   });
 
   it('colours a ticket warning, critical, then breached as its consumed share crosses 75%, 90%, 100%', async () => {

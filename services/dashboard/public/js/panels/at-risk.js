@@ -100,8 +100,20 @@ function targetCell(ticketId, target) {
 }
 
 /**
+ * Each listed ticket's targets, as `GET /tickets/:id/sla` gives them: the lists carry them, so three
+ * readings make the panel, whatever the number of tickets. An SLA clock whose lists do not (an older
+ * release behind the dashboard alone) is asked ticket by ticket.
+ * @param {{ asOf: string, tickets: { ticketId: string, targets?: object[] }[] }} list
+ * @param {{ ticketId: string }} ticket
+ */
+function slaOf(list, ticket) {
+  if (ticket.targets === undefined) return getJson(`/tickets/${encodeURIComponent(ticket.ticketId)}/sla`);
+  return { ticketId: ticket.ticketId, asOf: list.asOf, targets: ticket.targets };
+}
+
+/**
  * Open tickets whose clock runs towards a deadline, the next due instant first, breached ones on
- * top: the SLA clock's lists, each ticket's targets, and the assigned agent from reporting.
+ * top: the SLA clock's lists with every target of each ticket, and the assigned agent from reporting.
  */
 export async function renderAtRisk(section, { clientId, product, nature, environment }) {
   const [atRisk, breached, open] = await Promise.all([
@@ -110,9 +122,14 @@ export async function renderAtRisk(section, { clientId, product, nature, environ
     getJson('/reports/tickets', { status: OPEN_STATUSES, clientId, product, nature, environment, limit: 1000 }),
   ]);
   const byId = new Map(open.items.map((ticket) => [ticket.ticketId, ticket]));
-  const listed = [...breached.tickets, ...atRisk.tickets].filter((ticket) => byId.has(ticket.ticketId));
-  const ids = [...new Set(listed.map((ticket) => ticket.ticketId))];
-  const slas = await Promise.all(ids.map((ticketId) => getJson(`/tickets/${encodeURIComponent(ticketId)}/sla`)));
+  // A ticket in both lists (a target past due, another still ahead) shows once, among the breached.
+  const listed = new Map();
+  for (const list of [breached, atRisk]) {
+    for (const ticket of list.tickets) {
+      if (byId.has(ticket.ticketId) && !listed.has(ticket.ticketId)) listed.set(ticket.ticketId, slaOf(list, ticket));
+    }
+  }
+  const slas = await Promise.all(listed.values());
   const readAt = performance.now();
   const previous = clocks;
   clocks = new Map();
