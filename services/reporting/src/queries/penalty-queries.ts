@@ -14,7 +14,7 @@ import type { ContractRecord } from '../projections/contract-record.ts';
 import type { Scope } from './indicator-queries.ts';
 import type { ReportingView, TicketEntry } from './reporting-view.ts';
 import type { Judgement } from './ticket-judgement.ts';
-import type { PenaltyGroup } from './ticket-tallies.ts';
+import type { PenaltyGroup, TicketTallies } from './ticket-tallies.ts';
 
 export interface TicketPenaltyRow {
   readonly ticketId: string;
@@ -126,26 +126,46 @@ export function contractPenalties(
     return accruals;
   };
   const result: ContractYearPenalties[] = [];
-  const contractOf = (accrual: Accrual) => view.contracts.get(accrual.entry.record.ticket.coverage.contractId!);
-  const add = (accruals: readonly Accrual[]) => {
-    const contract = accruals[0] === undefined ? undefined : contractOf(accruals[0]);
-    if (contract !== undefined) result.push(yearPenalties(contract, accruals[0]!.year, accruals));
-  };
-  for (const [key, group] of tallies.penaltyGroups(scope.contractId)) {
+  for (const key of orderedKeys(tallies)) {
+    const settled = tallies.penaltyGroup(key);
     const open = openGroups.get(key);
-    if (scope.clientId !== undefined) {
-      add([...[...group.accruals.values()].filter(ofClient), ...accruingNow(open)]);
+    const group = settled ?? open!;
+    if (scope.contractId !== undefined && group.contractId !== scope.contractId) continue;
+    const contract = view.contracts.get(group.contractId);
+    if (contract === undefined) continue;
+    if (settled !== undefined && scope.clientId === undefined) {
+      result.push(continuedYearPenalties(contract, settled.year, settled, open, now));
       continue;
     }
-    const first = group.accruals.values().next().value!;
-    const contract = contractOf(first);
-    if (contract !== undefined) result.push(continuedYearPenalties(contract, first.year, group, open, now));
+    const accruals = [
+      ...(settled === undefined ? [] : [...settled.accruals.values()].filter(ofClient)),
+      ...accruingNow(open),
+    ];
+    if (accruals.length > 0) result.push(yearPenalties(contract, group.year, accruals));
   }
-  for (const [key, open] of openGroups) {
-    if (scope.contractId !== undefined && !key.startsWith(`${scope.contractId}\u0000`)) continue;
-    if (!tallies.hasPenaltyGroup(key)) add(accruingNow(open));
-  }
-  return result.sort((a, b) => compareText(a.contractId, b.contractId) || a.contractYear.index - b.contractYear.index);
+  return result;
+}
+
+const orders = new WeakMap<TicketTallies, { readonly version: number; readonly keys: readonly string[] }>();
+
+/**
+ * The contract years in the answer's order (by contract id as `localeCompare` orders them, then
+ * year), sorted again only when a contract year appears or goes.
+ */
+function orderedKeys(tallies: TicketTallies): readonly string[] {
+  const kept = orders.get(tallies);
+  if (kept?.version === tallies.penaltyKeysVersion) return kept.keys;
+  const split = (key: string) => {
+    const at = key.lastIndexOf('\u0000');
+    return [key.slice(0, at), Number(key.slice(at + 1))] as const;
+  };
+  const keys = [...tallies.penaltyKeys()].sort((a, b) => {
+    const [contractA, indexA] = split(a);
+    const [contractB, indexB] = split(b);
+    return compareText(contractA, contractB) || indexA - indexB;
+  });
+  orders.set(tallies, { version: tallies.penaltyKeysVersion, keys });
+  return keys;
 }
 
 const NO_PROVISION: YearProvision = {

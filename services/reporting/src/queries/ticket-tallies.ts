@@ -1,4 +1,5 @@
 import {
+  type ContractYear,
   emptyIndicatorTally,
   type IndicatorContribution,
   type IndicatorTally,
@@ -40,9 +41,18 @@ interface Placed {
 
 /** The accruals of one contract year (settled, or open), and what a query may keep of them until one changes. */
 export interface PenaltyGroup {
+  readonly contractId: string;
+  readonly year: ContractYear;
   readonly accruals: Map<string, Accrual>;
   memo: unknown;
 }
+
+const penaltyGroupOf = (accrual: Accrual): PenaltyGroup => ({
+  contractId: accrual.entry.record.ticket.coverage.contractId!,
+  year: accrual.year,
+  accruals: new Map(),
+  memo: undefined,
+});
 
 const ALL_TIME: Period = { start: Number.NEGATIVE_INFINITY, end: Number.POSITIVE_INFINITY };
 
@@ -89,6 +99,8 @@ export class TicketTallies {
   readonly #openAccruals = new Map<string, PenaltyGroup>();
   /** Open tickets by their reading's SLA standing. */
   readonly #standings = new Map<SlaStanding, Set<string>>();
+  /** Moves whenever a contract year gains its first accrual or loses its last (views keep their order until then). */
+  penaltyKeysVersion = 0;
   /** The latest instant a reading was made at. */
   #readAt = Number.NEGATIVE_INFINITY;
 
@@ -244,15 +256,15 @@ export class TicketTallies {
     return years > 1 ? rows.sort(byOverrun) : rows;
   }
 
-  hasPenaltyGroup(key: string): boolean {
-    return this.#penaltyGroups.has(key);
+  /** The settled tickets' accruals of a contract year (by `accrualKey`). */
+  penaltyGroup(key: string): PenaltyGroup | undefined {
+    return this.#penaltyGroups.get(key);
   }
 
-  /** The settled tickets' accruals per contract and contract year (of one contract). */
-  *penaltyGroups(contractId?: string): Generator<[string, PenaltyGroup]> {
-    for (const [key, group] of this.#penaltyGroups) {
-      if (contractId === undefined || key.startsWith(`${contractId}\u0000`)) yield [key, group];
-    }
+  /** Every contract year with settled or open accruals. */
+  *penaltyKeys(): Generator<string> {
+    yield* this.#penaltyGroups.keys();
+    for (const key of this.#openAccruals.keys()) if (!this.#penaltyGroups.has(key)) yield key;
   }
 
   #putIn(entry: TicketEntry, judgement: Judgement, now: number): void {
@@ -273,8 +285,9 @@ export class TicketTallies {
     if (accrual !== null) {
       let group = this.#penaltyGroups.get(accrual.key);
       if (group === undefined) {
-        group = { accruals: new Map(), memo: undefined };
+        group = penaltyGroupOf(accrual.accrual);
         this.#penaltyGroups.set(accrual.key, group);
+        this.penaltyKeysVersion++;
       }
       group.accruals.set(entry.record.ticket.ticketId, accrual.accrual);
       group.memo = undefined;
@@ -320,8 +333,9 @@ export class TicketTallies {
     if (reading.accrual !== null) {
       let group = this.#openAccruals.get(reading.accrual.key);
       if (group === undefined) {
-        group = { accruals: new Map(), memo: undefined };
+        group = penaltyGroupOf(reading.accrual.accrual);
         this.#openAccruals.set(reading.accrual.key, group);
+        this.penaltyKeysVersion++;
       }
       group.accruals.set(ticketId, reading.accrual.accrual);
       group.memo = undefined;
@@ -339,7 +353,10 @@ export class TicketTallies {
       const group = this.#openAccruals.get(reading.accrual.key);
       group?.accruals.delete(ticketId);
       if (group !== undefined) group.memo = undefined;
-      if (group?.accruals.size === 0) this.#openAccruals.delete(reading.accrual.key);
+      if (group?.accruals.size === 0) {
+        this.#openAccruals.delete(reading.accrual.key);
+        this.penaltyKeysVersion++;
+      }
     }
   }
 
@@ -362,7 +379,10 @@ export class TicketTallies {
       const group = this.#penaltyGroups.get(placed.accrual.key);
       group?.accruals.delete(ticketId);
       if (group !== undefined) group.memo = undefined;
-      if (group?.accruals.size === 0) this.#penaltyGroups.delete(placed.accrual.key);
+      if (group?.accruals.size === 0) {
+        this.#penaltyGroups.delete(placed.accrual.key);
+        this.penaltyKeysVersion++;
+      }
     }
   }
 
