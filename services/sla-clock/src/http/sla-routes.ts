@@ -50,7 +50,7 @@ export function registerSlaRoutes(app: HttpServer, context: SlaRoutesContext): v
         tags: ['sla'],
         summary: 'Open tickets whose clock runs towards a deadline, the next deadline first',
         description:
-          'Each ticket once, with its next running target and the share of its duration consumed. Paused targets (awaiting the client) have no deadline and are not listed.',
+          'Each ticket once, with its next running target and the share of its duration consumed, and every target of the ticket (`targets`, as `GET /tickets/{ticketId}/sla` gives them). Paused targets (awaiting the client) have no deadline and are not listed.',
         querystring: z.object({
           limit,
           minPercent: z.coerce.number().min(0).max(100).default(0).describe('Only targets at least this consumed'),
@@ -71,6 +71,8 @@ export function registerSlaRoutes(app: HttpServer, context: SlaRoutesContext): v
       schema: {
         tags: ['sla'],
         summary: 'Open tickets with a target past its deadline, the longest overdue first',
+        description:
+          'Each ticket once, with its first target past due, the targets past due (`breachedTargets`), and every target of the ticket (`targets`, as `GET /tickets/{ticketId}/sla` gives them).',
         querystring: z.object({ limit }),
         response: { 200: BreachedList },
       },
