@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotlineProcesses, readCompose } from '../compose/compose-file.ts';
+import { workspaceRoot } from '../settings/service-settings.ts';
 import { copyBuildContext } from './build-context.ts';
 
 const run = promisify(execFile);
@@ -26,9 +27,13 @@ describe("each image's production install", () => {
   let context = '';
   const copies: string[] = [];
 
-  beforeAll(() => {
+  // The workspace's own store: pnpm would pick another one for a folder on another file system.
+  let store = '';
+
+  beforeAll(async () => {
     context = mkdtempSync(join(tmpdir(), 'hotline-context-'));
     copyBuildContext(context);
+    store = (await run('pnpm', ['store', 'path'], { cwd: workspaceRoot })).stdout.trim();
   });
 
   afterAll(() => {
@@ -39,10 +44,15 @@ describe("each image's production install", () => {
     const image = mkdtempSync(join(tmpdir(), `hotline-image-${folder}-`));
     copies.push(image);
     cpSync(context, image, { recursive: true });
-    await run('pnpm', ['install', '--offline', '--frozen-lockfile', '--prod', '--filter', `@hotline/${folder}...`], {
-      cwd: image,
-      env: { ...process.env, CI: 'true' },
-    });
+    const filter = `@hotline/${folder}...`;
+    await run(
+      'pnpm',
+      ['install', '--offline', '--frozen-lockfile', '--prod', '--filter', filter, '--store-dir', store],
+      {
+        cwd: image,
+        env: { ...process.env, CI: 'true' },
+      },
+    );
 
     // Every static import resolves before the settings are read: an invalid one then stops the process.
     const started = await run(process.execPath, [join(image, 'services', folder, 'src', 'main.ts')], {
