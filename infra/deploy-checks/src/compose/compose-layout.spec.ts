@@ -49,6 +49,13 @@ describe('the images and entry points docker-compose.yml names', () => {
     expect(dockerfile).toMatch(/exec node services\/\$\{SERVICE\}\/src\/main\.ts/);
   });
 
+  it('publishes ports on the loopback interface only: EventStoreDB runs insecure, Redis without a password', () => {
+    const services = compose.document.services as Record<string, { ports?: unknown[] }>;
+    const published = Object.entries(services).flatMap(([name, { ports = [] }]) => ports.map((port) => [name, port]));
+    expect(published.length).toBeGreaterThan(10);
+    for (const [name, port] of published) expect(String(port), String(name)).toMatch(/^127\.0\.0\.1:\d+(-\d+)?:\d+$/);
+  });
+
   it('keeps dependencies, local stores and the toolchain out of the build context', () => {
     const ignored = readFileSync(join(workspaceRoot, '.dockerignore'), 'utf8').split('\n');
     expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '.toolchain', '.git', '**/data']));
