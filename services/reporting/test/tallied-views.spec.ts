@@ -15,6 +15,7 @@ import { byOverrun, type OverrunRow, overrunOf, overrunsIn, pastDue } from '../s
 import {
   type Accrual,
   type ContractYearPenalties,
+  claimingClients,
   contractPenalties,
   yearPenalties,
 } from '../src/queries/penalty-queries.ts';
@@ -25,8 +26,10 @@ import { ReportingView as View } from '../src/queries/reporting-view.ts';
 import { median, percentile, rate } from '../src/queries/statistics.ts';
 import { type Judgement, judgeTicket } from '../src/queries/ticket-judgement.ts';
 import { listTickets, slaStanding } from '../src/queries/ticket-queries.ts';
+import { productWorkloads } from '../src/queries/workload-queries.ts';
 import { RecordsBuilder } from '../src/rebuild/records-builder.ts';
 import { writeHotlineHistory } from './support/hotline-history.ts';
+import { scannedClaimingClients, scannedWorkloads } from './support/scan-queries.ts';
 
 // The aggregate views (tallies kept as records change, open tickets read until their reading lapses)
 // against a brute-force recomputation: every ticket judged afresh by the domain at the instant, no
@@ -193,6 +196,13 @@ function compare(view: ReportingView, now: number): { overruns: number; penaltie
   expect(processingTimes(view, year, now)).toEqual(bruteProcessingTimes(view, year, now));
   expect(processingTimes(view, month, now)).toEqual(bruteProcessingTimes(view, month, now));
   expect(volumes(view, year)).toEqual(bruteVolumes(view, year));
+  expect(claimingClients(view, year)).toEqual(scannedClaimingClients(view, year));
+  expect(claimingClients(view, odd, { clientId: 'C002' })).toEqual(
+    scannedClaimingClients(view, odd, { clientId: 'C002' }),
+  );
+  const thresholds = { minSkilledAgents: 2, maxTicketsPerAgent: 20 };
+  expect(productWorkloads(view, year, thresholds)).toEqual(scannedWorkloads(view, year, thresholds));
+  expect(productWorkloads(view, odd, thresholds)).toEqual(scannedWorkloads(view, odd, thresholds));
   const late = pastDue(view, now);
   const brute = [...view.open]
     .map((ticketId) => view.tickets.get(ticketId)!)

@@ -407,7 +407,14 @@ export interface ClaimingClient {
 /** Clients that claimed penalties in the period (indicator 5), with what became of their claims. */
 export function claimingClients(view: ReportingView, period: Period, scope: Scope = {}): ClaimingClient[] {
   const byClient = new Map<string, ClaimingClient>();
-  for (const entry of view.tickets.values()) {
+  // Only the tickets with claims, in the order the view holds them (each client's ticket list keeps it).
+  const claimed: TicketEntry[] = [];
+  for (const ticketId of view.claimed) {
+    const entry = view.tickets.get(ticketId);
+    if (entry !== undefined) claimed.push(entry);
+  }
+  claimed.sort((a, b) => a.place - b.place);
+  for (const entry of claimed) {
     const { ticket, claims } = entry.record;
     if (ticket.clientId === undefined || ticket.coverage.status !== 'covered') continue;
     if (ticket.status === 'rejected' || ticket.status === 'cancelled') continue;

@@ -19,6 +19,8 @@ import { TicketTallies } from './ticket-tallies.ts';
 import { VolumeTallies } from './volume-tallies.ts';
 
 export interface TicketEntry {
+  /** Its place in the view's `tickets` (the order they came in), which views that walk them all keep. */
+  readonly place: number;
   readonly record: TicketRecord;
   readonly revision: bigint;
   readonly receivedAt: number;
@@ -54,6 +56,9 @@ export class ReportingView implements RecordChangeListener {
   readonly slas = new Map<string, SlaRecord>();
   /** Tickets neither resolved nor ended: the only ones whose standing moves with the clock. */
   readonly open = new Set<string>();
+  /** Tickets with penalty claims. */
+  readonly claimed = new Set<string>();
+  #seen = 0;
   readonly #receivedAt = (ticketId: string) => this.tickets.get(ticketId)?.receivedAt ?? 0;
   #byReception = new ReceptionOrder(this.#receivedAt);
   readonly #byClient = new Map<string, ReceptionOrder>();
@@ -81,6 +86,8 @@ export class ReportingView implements RecordChangeListener {
       map.clear();
     this.objectives.clear();
     this.open.clear();
+    this.claimed.clear();
+    this.#seen = 0;
     this.#openLatestFirst = undefined;
     this.#byReception = new ReceptionOrder(this.#receivedAt);
     this.#byClient.clear();
@@ -113,12 +120,15 @@ export class ReportingView implements RecordChangeListener {
           this.#openLatestFirst = undefined;
         }
         const entry: TicketEntry = {
+          place: previous?.place ?? this.#seen++,
           record,
           revision: stored.revision,
           receivedAt,
           resolvedAt: resolution === undefined ? null : Date.parse(resolution),
         };
         this.tickets.set(ticketId, entry);
+        if (record.claims.length === 0) this.claimed.delete(ticketId);
+        else this.claimed.add(ticketId);
         this.#volumes.takeOut(ticketId);
         this.#volumes.put(entry);
         this.#tallies.ticketChanged(ticketId, record.ticket.coverage.contractId ?? null);

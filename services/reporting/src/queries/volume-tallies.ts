@@ -8,6 +8,7 @@ export type VolumeDimension = 'product' | 'nature' | 'priority' | 'agent';
 export interface TicketVolume {
   readonly month: number;
   readonly clientId: string | null;
+  readonly product: string | null;
   readonly keys: readonly string[];
 }
 
@@ -38,17 +39,26 @@ function count(counts: Counts, key: string, sign: 1 | -1): void {
  */
 export class VolumeTallies {
   readonly #byTicket = new Map<string, TicketVolume>();
+  /** Every product a ticket names, with the number of tickets that do. */
+  readonly #products = new Map<string, number>();
   readonly #months = new Map<number, { readonly all: Counts; readonly byClient: Map<string, Counts> }>();
 
   clear(): void {
     this.#byTicket.clear();
     this.#months.clear();
+    this.#products.clear();
+  }
+
+  /** The products named by at least one ticket. */
+  products(): Iterable<string> {
+    return this.#products.keys();
   }
 
   put(entry: TicketEntry): void {
     const volume: TicketVolume = {
       month: civilMonthIndexOf(entry.receivedAt),
       clientId: entry.record.ticket.clientId ?? null,
+      product: entry.record.ticket.product ?? null,
       keys: volumeKeys(entry),
     };
     this.#byTicket.set(entry.record.ticket.ticketId, volume);
@@ -76,6 +86,7 @@ export class VolumeTallies {
   }
 
   #tally(volume: TicketVolume, sign: 1 | -1): void {
+    if (volume.product !== null) count(this.#products, volume.product, sign);
     let bucket = this.#months.get(volume.month);
     if (bucket === undefined) {
       bucket = { all: new Map(), byClient: new Map() };

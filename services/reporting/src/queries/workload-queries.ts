@@ -1,6 +1,7 @@
 import type { Period } from '@hotline/domain';
 import { inPeriod } from './periods.ts';
 import type { ReportingView } from './reporting-view.ts';
+import { volumeKey } from './volume-tallies.ts';
 
 export interface ProductWorkload {
   readonly product: string;
@@ -21,8 +22,6 @@ export interface WorkloadThresholds {
   readonly maxTicketsPerAgent: number;
 }
 
-const isOpen = (status: string) => !['resolved', 'closed', 'rejected', 'cancelled'].includes(status);
-
 /** Workload and skills per product: which products need more trained agents. */
 export function productWorkloads(
   view: ReportingView,
@@ -32,12 +31,25 @@ export function productWorkloads(
   const products = new Set<string>(view.products.keys());
   const received = new Map<string, number>();
   const open = new Map<string, number>();
-  for (const entry of view.tickets.values()) {
-    const { product, status } = entry.record.ticket;
-    if (product === undefined) continue;
+  const volumes = view.volumes();
+  // Whole months: received from the volumes kept per month; any other period reads every ticket.
+  const counts = volumes.countsOf(period);
+  for (const product of volumes.products()) {
     products.add(product);
-    if (inPeriod(period, entry.receivedAt)) received.set(product, (received.get(product) ?? 0) + 1);
-    if (isOpen(status)) open.set(product, (open.get(product) ?? 0) + 1);
+    const count = counts?.get(volumeKey('product', product));
+    if (count !== undefined) received.set(product, count);
+  }
+  if (counts === null) {
+    for (const entry of view.tickets.values()) {
+      const { product } = entry.record.ticket;
+      if (product !== undefined && inPeriod(period, entry.receivedAt))
+        received.set(product, (received.get(product) ?? 0) + 1);
+    }
+  }
+  // The open statuses are the view's open set.
+  for (const ticketId of view.open) {
+    const product = view.tickets.get(ticketId)?.record.ticket.product;
+    if (product !== undefined) open.set(product, (open.get(product) ?? 0) + 1);
   }
   const newContracts = new Map<string, number>();
   for (const { contract, signedAt } of view.contracts.values()) {

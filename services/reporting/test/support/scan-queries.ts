@@ -10,10 +10,12 @@ import type { VolumeRow } from '../../src/queries/activity-queries.ts';
 import { dimensionsOf, type IndicatorFilters, matchesFilters } from '../../src/queries/indicator-cube.ts';
 import type { Scope } from '../../src/queries/indicator-queries.ts';
 import { byOverrun, type OverrunOptions, type OverrunRow, overrunOf } from '../../src/queries/overrun-queries.ts';
+import type { ClaimingClient } from '../../src/queries/penalty-queries.ts';
 import { type Accrual, type ContractYearPenalties, yearPenalties } from '../../src/queries/penalty-queries.ts';
 import type { ClientProcessingTimes } from '../../src/queries/processing-time-queries.ts';
 import type { ReportingView } from '../../src/queries/reporting-view.ts';
 import { median, percentile, rate } from '../../src/queries/statistics.ts';
+import type { ProductWorkload, WorkloadThresholds } from '../../src/queries/workload-queries.ts';
 
 // The views as they were before the tallies: every ticket judged at the query's `now`. The tallies
 // must answer exactly as these do, whatever happened in between.
@@ -152,4 +154,102 @@ export function scannedVolumes(view: ReportingView, period: Period): VolumeRow[]
       b.received - a.received ||
       a.value.localeCompare(b.value),
   );
+}
+
+/** The clients that claimed, as before the view kept its claimed tickets apart: every ticket read. */
+export function scannedClaimingClients(view: ReportingView, period: Period, scope: Scope = {}): ClaimingClient[] {
+  const byClient = new Map<string, ClaimingClient>();
+  for (const entry of view.tickets.values()) {
+    const { ticket, claims } = entry.record;
+    if (ticket.clientId === undefined || ticket.coverage.status !== 'covered') continue;
+    if (ticket.status === 'rejected' || ticket.status === 'cancelled') continue;
+    if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
+    for (const claim of claims) {
+      if (claim.claimedAt < period.start || claim.claimedAt >= period.end) continue;
+      const current = byClient.get(ticket.clientId) ?? {
+        clientId: ticket.clientId,
+        claims: 0,
+        claimedCents: 0,
+        open: 0,
+        settled: 0,
+        settledCents: 0,
+        waived: 0,
+        tickets: [],
+      };
+      byClient.set(ticket.clientId, {
+        ...current,
+        claims: current.claims + 1,
+        claimedCents: current.claimedCents + (claim.claimedCents ?? 0),
+        open: current.open + (claim.status === 'open' ? 1 : 0),
+        settled: current.settled + (claim.status === 'settled' ? 1 : 0),
+        settledCents: current.settledCents + (claim.settledCents ?? 0),
+        waived: current.waived + (claim.status === 'waived' ? 1 : 0),
+        tickets: current.tickets.includes(ticket.ticketId) ? current.tickets : [...current.tickets, ticket.ticketId],
+      });
+    }
+  }
+  return [...byClient.values()].sort((a, b) => a.clientId.localeCompare(b.clientId));
+}
+
+const isOpen = (status: string) => !['resolved', 'closed', 'rejected', 'cancelled'].includes(status);
+
+/** Workload per product as before the volumes were kept: every ticket read. */
+export function scannedWorkloads(
+  view: ReportingView,
+  period: Period,
+  thresholds: WorkloadThresholds,
+): ProductWorkload[] {
+  const products = new Set<string>(view.products.keys());
+  const received = new Map<string, number>();
+  const open = new Map<string, number>();
+  for (const entry of view.tickets.values()) {
+    const { product, status } = entry.record.ticket;
+    if (product === undefined) continue;
+    products.add(product);
+    if (inPeriod(period, entry.receivedAt)) received.set(product, (received.get(product) ?? 0) + 1);
+    if (isOpen(status)) open.set(product, (open.get(product) ?? 0) + 1);
+  }
+  const newContracts = new Map<string, number>();
+  for (const { contract, signedAt } of view.contracts.values()) {
+    const terms = contract.versions[0]!.terms;
+    for (const product of terms.products) products.add(product);
+    if (!inPeriod(period, Date.parse(signedAt))) continue;
+    for (const product of terms.products) newContracts.set(product, (newContracts.get(product) ?? 0) + 1);
+  }
+  const skilled = new Map<string, Set<string>>();
+  const addSkilled = (product: string, agentId: string) => {
+    const agents = skilled.get(product) ?? new Set<string>();
+    agents.add(agentId);
+    skilled.set(product, agents);
+  };
+  const present = (agentId: string) => {
+    const agent = view.agents.get(agentId);
+    return agent === undefined || agent.leftAt === null;
+  };
+  for (const agent of view.agents.values()) {
+    if (agent.leftAt !== null) continue;
+    for (const skill of agent.skills) addSkilled(skill.product, agent.agentId);
+  }
+  for (const product of view.products.values()) {
+    for (const agentId of product.trainedAgents) if (present(agentId)) addSkilled(product.product, agentId);
+  }
+  return [...products]
+    .map((product) => {
+      const skilledAgents = skilled.get(product)?.size ?? 0;
+      const receivedCount = received.get(product) ?? 0;
+      const perAgent = skilledAgents === 0 ? null : receivedCount / skilledAgents;
+      const contracts = newContracts.get(product) ?? 0;
+      return {
+        product,
+        received: receivedCount,
+        open: open.get(product) ?? 0,
+        skilledAgents,
+        ticketsPerSkilledAgent: perAgent,
+        newContracts: contracts,
+        needsTraining:
+          (skilledAgents < thresholds.minSkilledAgents && (contracts > 0 || receivedCount > 0)) ||
+          (perAgent !== null && perAgent > thresholds.maxTicketsPerAgent),
+      };
+    })
+    .sort((a, b) => Number(b.needsTraining) - Number(a.needsTraining) || a.product.localeCompare(b.product));
 }
