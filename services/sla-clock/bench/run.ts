@@ -11,13 +11,14 @@ import { MemoryTimerStore } from '../src/timers/memory-timer-store.ts';
 import { alertLatency, type LatencyResult } from './alert-latency.ts';
 import { contractData } from './contract-data.ts';
 import { loadOpenTickets, moveClocks } from './open-tickets.ts';
+import { panelReading } from './panel-reading.ts';
 import { SyntheticTickets } from './synthetic-tickets.ts';
 
 const quick = process.argv.includes('--quick');
 const OPEN = Number(process.env.BENCH_OPEN_TICKETS ?? (quick ? 100_000 : 1_000_000));
 const MOVES = quick ? 50_000 : 300_000;
-// BENCH_PHASES=memory,timers,naive (all by default) runs some of them only.
-const phases = new Set((process.env.BENCH_PHASES ?? 'memory,timers,naive').split(','));
+// BENCH_PHASES=memory,timers,naive,panel (all by default) runs some of them only.
+const phases = new Set((process.env.BENCH_PHASES ?? 'memory,timers,naive,panel').split(','));
 const RSS_GOAL_MB = 1_536;
 const P99_GOAL_MS = 1_000;
 
@@ -126,6 +127,25 @@ for (const [mode, result] of results) {
   log(
     `| ${mode === 'timers' ? 'timers (the service)' : 'naive rescan each second'} | ${format(result.alerts)} / ${format(result.expected)} | ${format(result.p50Ms)} ms | ${format(result.p99Ms)} ms | ${format(result.maxMs)} ms | ${format(result.rssMb)} MB | ${scans} |`,
   );
+}
+
+// 3. The dashboard's at-risk panel: the lists with every target against the former reading ticket by ticket.
+const PANEL_OPEN = quick ? 1_000 : 10_000;
+const panel = phases.has('panel') ? await panelReading(PANEL_OPEN, quick ? 10 : 30) : [];
+if (panel.length > 0) {
+  const before = panel.find((each) => each.contender.includes('before'))!;
+  log('');
+  log(
+    `The at-risk panel's reading (\`GET /sla/at-risk\` and \`/sla/breached\`, limit 100), ${format(PANEL_OPEN)} open tickets in a memory store, through Fastify's \`inject\` (no socket), median of the rounds:`,
+  );
+  log('');
+  log('| contender | requests | bytes | median | against before |');
+  log('| --- | ---: | ---: | ---: | ---: |');
+  for (const each of panel) {
+    log(
+      `| ${each.contender} | ${format(each.requests)} | ${format(each.bytes)} | ${each.medianMs.toFixed(1)} ms | ${(each.medianMs / before.medianMs).toFixed(2)}× |`,
+    );
+  }
 }
 const timers = results.find(([mode]) => mode === 'timers')?.[1];
 log('');
