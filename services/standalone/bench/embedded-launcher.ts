@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { OutgoingMessage } from '@hotline/messaging';
+import type { BenchReply, BenchRequest } from './embedded-product.ts';
+
+export interface EmbeddedProduct {
+  readonly url: string;
+  readonly pid: number;
+  /** Publishes on the product's in-process support.inbound.v1; resolves once the bus took them. */
+  publish(messages: OutgoingMessage<unknown>[]): Promise<void>;
+  /** Dead letters per dead-letter topic since the product started. */
+  deadLetters(): Promise<Record<string, number>>;
+  stop(): Promise<void>;
+}
+
+const entry = fileURLToPath(new URL('./embedded-product.ts', import.meta.url));
+
+/** The embedded product in a child process of its own, so the load's clients do not share its event loop. */
+export async function launchEmbedded(options: {
+  readonly sqliteFile: string;
+  /** `--cpu-prof` into this folder: the profile is written when the product stops. */
+  readonly profileDir?: string;
+}): Promise<EmbeddedProduct> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]), entry],
+    {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SQLITE_FILE: options.sqliteFile },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  const waiting = new Map<number, (reply: BenchReply) => void>();
+  let nextId = 0;
+  const ask = <T extends BenchReply>(request: BenchRequest & { id: number }) =>
+    new Promise<T>((resolve) => {
+      waiting.set(request.id, resolve as (reply: BenchReply) => void);
+      child.send(request);
+    });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the embedded product exited (${code}) before it was ready`)));
+    child.on('message', (reply: BenchReply) => {
+      if (reply.type === 'ready') resolve(reply.url);
+      else {
+        waiting.get(reply.id)?.(reply);
+        waiting.delete(reply.id);
+      }
+    });
+  });
+  return {
+    url,
+    pid: child.pid!,
+    async publish(messages) {
+      const reply = await ask<Extract<BenchReply, { type: 'published' }>>({ type: 'publish', id: nextId++, messages });
+      if (reply.error !== undefined) throw new Error(reply.error);
+    },
+    async deadLetters() {
+      return (await ask<Extract<BenchReply, { type: 'dead-letters' }>>({ type: 'dead-letters', id: nextId++ })).count;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'stop' } satisfies BenchRequest);
+      await exited;
+    },
+  };
+}

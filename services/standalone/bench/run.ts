@@ -1,0 +1,304 @@
+// `pnpm bench`: sustained ingestion of valid tickets, through the HTTP API and through
+// support.inbound.v1, in the embedded product (one process, SQLite, in-process bus) and in the
+// distributed mode (a process per service, the local Kafka). Each side against a baseline measured
+// in the same run (the raw HTTP round trip of GET /healthz at the same concurrency; raw kafkajs
+// produce → consume at the same offer), so the figures read as ratios on a shared machine.
+// `--quick` (20 s a part) for iterating; `--duration=<s>` (default 180); `--clients=<n>` (32);
+// `--only=embedded-http,embedded-topic,distributed-topic`; `--profile` writes the embedded
+// product's CPU profile and prints where its time goes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ticketIdFor } from '@hotline/intake';
+import { inboundTopic, KafkaBus, silentLogger } from '@hotline/messaging';
+import { kafkaForTests, redisForTests } from '@hotline/testkit';
+import { closedLoop } from './closed-loop.ts';
+import { readProfile, summarizeProfile } from './cpu-profile.ts';
+import { launchDistributed } from './distributed-launcher.ts';
+import { launchEmbedded } from './embedded-launcher.ts';
+import { latencies, ms, perSecond, type Row, ratio, table } from './figures.ts';
+import { HttpClient } from './http-client.ts';
+import { deadLetterTotals, rawKafka } from './kafka-figures.ts';
+import { type MemoryFigures, MemorySampler } from './memory-sampler.ts';
+import { untilVisible, visibleTickets } from './projection-count.ts';
+import { seedHotline, ticketSubmissions } from './ticket-workload.ts';
+import { inboundSubmission, topicLoad } from './topic-load.ts';
+import { VisibilityProbe } from './visibility-probe.ts';
+
+const argument = (name: string) =>
+  process.argv.find((each) => each.startsWith(`--${name}=`))?.slice(name.length + 3) ??
+  (process.argv.includes(`--${name}`) ? '' : undefined);
+const QUICK = argument('quick') !== undefined;
+const DURATION_MS = Number(argument('duration') || (QUICK ? 20 : 180)) * 1000;
+const BASELINE_MS = Math.min(DURATION_MS, QUICK ? 8_000 : 30_000);
+const WARM_UP_MS = Math.max(3_000, DURATION_MS / 10);
+const CLIENTS = Number(argument('clients') || 32);
+const ONLY = new Set((argument('only') || 'embedded-http,embedded-topic,distributed-topic').split(','));
+const PROFILE = argument('profile') !== undefined;
+const goals = { embeddedRate: 2_000, embeddedP99: 50, distributedRate: 1_000, distributedP99: 1_000 };
+const BURST = { embedded: QUICK ? 4_000 : 20_000, distributed: QUICK ? 2_000 : 10_000 };
+
+const rows: Row[] = [];
+const verdicts: string[] = [];
+const log = (line: string) => void process.stderr.write(`${line}\n`);
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+const holds = (ok: boolean) => (ok ? 'holds' : 'FAILS');
+const failures = (counts: Record<string, number>) =>
+  Object.keys(counts).length === 0
+    ? 'none failed'
+    : Object.entries(counts)
+        .map(([status, count]) => `${count} × ${status === '0' ? 'no answer' : status}`)
+        .join(', ');
+const memoryRows = (figures: MemoryFigures[], prefix: string) => {
+  for (const figure of figures) {
+    rows.push({ what: `${prefix} ${figure.process}: RSS`, figure: figure.rss, note: `${figure.samples} samples` });
+    rows.push({
+      what: `${prefix} ${figure.process}: heap used`,
+      figure: figure.heap,
+      note: 'first → last (max, slope)',
+    });
+  }
+};
+const deadLetterRow = (what: string, counts: Record<string, number>) => {
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  rows.push({
+    what,
+    figure: String(total),
+    note: Object.entries(counts)
+      .map(([topic, count]) => `${topic} ${count}`)
+      .join(', '),
+  });
+  return total;
+};
+
+async function embedded(directory: string): Promise<void> {
+  const profileDir = PROFILE ? mkdtempSync(join(directory, 'profile-')) : undefined;
+  const product = await launchEmbedded({
+    sqliteFile: join(directory, 'embedded.sqlite'),
+    ...(profileDir === undefined ? {} : { profileDir }),
+  });
+  const clients = new HttpClient(product.url, CLIENTS);
+  const reporting = new HttpClient(product.url, 8);
+  const next = ticketSubmissions();
+  try {
+    await seedHotline(clients, clients);
+    log(`embedded product at ${product.url}, seeded; load average ${load()}`);
+    const memory = new MemorySampler([{ name: 'hotline', client: new HttpClient(product.url, 1) }], () =>
+      visibleTickets(reporting),
+    );
+    if (ONLY.has('embedded-http')) {
+      const baseline = await closedLoop({
+        clients: CLIENTS,
+        durationMs: BASELINE_MS,
+        warmUpMs: Math.min(WARM_UP_MS, BASELINE_MS / 4),
+        call: async () => (await clients.call('GET', '/healthz')).status,
+      });
+      rows.push({
+        what: 'GET /healthz (baseline)',
+        figure: perSecond(baseline.rate),
+        note: `${CLIENTS} clients, round trip ${latencies(baseline.latency)}`,
+      });
+      log(`baseline done (${perSecond(baseline.rate)}); POST /tickets for ${DURATION_MS / 1000} s`);
+      const visibleBefore = await visibleTickets(reporting);
+      const probe = new VisibilityProbe(reporting, { everyNth: 10, maxInFlight: 8 });
+      let accepted = 0;
+      const posted = await closedLoop({
+        clients: CLIENTS,
+        durationMs: DURATION_MS,
+        warmUpMs: WARM_UP_MS,
+        call: async (measured) => {
+          const submission = next();
+          const reply = await clients.call('POST', '/tickets', submission);
+          if (reply.status === 201) {
+            accepted += 1;
+            if (measured) probe.offer(() => ticketIdFor('api', String(submission.externalId)), performance.now());
+          }
+          return reply.status;
+        },
+      });
+      const probed = await probe.figures();
+      const settled = await untilVisible(reporting, visibleBefore + accepted, 300_000);
+      rows.push({
+        what: 'POST /tickets, accepted',
+        figure: perSecond(posted.rate),
+        note: `${CLIENTS} clients, ${ratio(posted.rate, baseline.rate)}; ${failures(posted.failures)}`,
+      });
+      rows.push({
+        what: 'POST /tickets, round trip',
+        figure: latencies(posted.latency),
+        note: `max ${ms(posted.latency.max)}`,
+      });
+      rows.push({
+        what: 'acknowledged → in the projection',
+        figure: latencies(probed.latency),
+        note: `${probed.latency.count} tickets probed, ${probed.requests} GETs, ${probed.timedOut} timed out; all ${accepted} visible ${settled === undefined ? 'NOT within 5 min' : `${ms(settled)} after the last`}`,
+      });
+      verdicts.push(
+        `embedded HTTP ≥ ${goals.embeddedRate} tickets/s: ${holds(posted.rate >= goals.embeddedRate)} (${perSecond(posted.rate)})`,
+        `embedded HTTP p99 < ${goals.embeddedP99} ms to a visible projection: ${holds(probed.latency.p99 < goals.embeddedP99)} (${ms(probed.latency.p99)}; POST round trip p99 ${ms(posted.latency.p99)})`,
+      );
+    }
+    if (ONLY.has('embedded-topic')) {
+      log(`support.inbound.v1 on the in-process bus at ${goals.embeddedRate}/s; load average ${load()}`);
+      const before = await visibleTickets(reporting);
+      await product.publish([inboundSubmission(next())]);
+      await untilVisible(reporting, before + 1, 60_000);
+      const topic = await topicLoad({
+        publish: (messages) => product.publish(messages),
+        reporting,
+        next,
+        rate: goals.embeddedRate,
+        durationMs: DURATION_MS,
+        warmUpMs: WARM_UP_MS,
+        burst: BURST.embedded,
+      });
+      rows.push({
+        what: 'in-process topic → in the projection',
+        figure: perSecond(topic.visibleRate),
+        note: `offered ${perSecond(topic.offered)}, ${topic.backlog} behind when the offer stopped`,
+      });
+      rows.push({
+        what: 'in-process topic, projection lag',
+        figure: latencies(topic.lag),
+        note: `${topic.lag.count} probed, ${topic.probeRequests} GETs, max ${ms(topic.lag.max)}`,
+      });
+      rows.push({
+        what: 'in-process topic, burst drained',
+        figure: topic.drainRate === undefined ? 'not within 5 min' : perSecond(topic.drainRate),
+        note: `${BURST.embedded} tickets published at once`,
+      });
+      verdicts.push(
+        `embedded topic ≥ ${goals.embeddedRate} tickets/s with lag p99 < ${goals.embeddedP99} ms: ${holds(topic.visibleRate >= goals.embeddedRate * 0.98 && topic.lag.p99 < goals.embeddedP99)} (${perSecond(topic.visibleRate)}, ${ms(topic.lag.p99)}; drains ${topic.drainRate === undefined ? '—' : perSecond(topic.drainRate)})`,
+      );
+    }
+    memoryRows(await memory.stop(), 'embedded');
+    const dead = deadLetterRow('embedded dead letters', await product.deadLetters());
+    verdicts.push(`embedded dead letters zero: ${holds(dead === 0)}`);
+  } finally {
+    clients.close();
+    reporting.close();
+    await product.stop();
+  }
+  if (profileDir !== undefined) printProfile(profileDir);
+}
+
+function printProfile(profileDir: string): void {
+  const profile = readProfile(profileDir);
+  if (profile === undefined) {
+    log('no CPU profile was written');
+    return;
+  }
+  const summary = summarizeProfile(profile);
+  const share = (value: number) => `${(value * 100).toFixed(1)}%`;
+  console.log(`\nEmbedded product CPU profile (${summary.seconds.toFixed(0)} s, self time):\n`);
+  console.log(table(summary.places.map(([place, value]) => ({ what: place, figure: share(value), note: '' }))));
+  console.log('');
+  console.log(table(summary.functions.map(([name, value]) => ({ what: name, figure: share(value), note: '' }))));
+}
+
+async function distributed(directory: string): Promise<void> {
+  const [kafka, redis] = await Promise.all([kafkaForTests(), redisForTests()]);
+  if (!kafka.available || !redis.available) {
+    rows.push({
+      what: 'distributed mode',
+      figure: 'skipped',
+      note: [kafka, redis].flatMap((each) => (each.available ? [] : [each.reason])).join('; '),
+    });
+    return;
+  }
+  const { brokers, source, startMs } = kafka.value.endpoint;
+  rows.push({ what: 'Kafka broker', figure: brokers.join(','), note: `${source}, ready in ${startMs} ms` });
+  const bus = new KafkaBus({ brokers, clientId: 'bench', logger: silentLogger });
+  log(`Kafka at ${brokers.join(',')}; starting the services; load average ${load()}`);
+  const product = await launchDistributed({
+    brokers,
+    redisUrl: redis.value.endpoint.url,
+    sqliteFile: join(directory, 'distributed.sqlite'),
+  });
+  const intake = new HttpClient(product.urls.intake, 4);
+  const reporting = new HttpClient(product.urls.reporting, 8);
+  const next = ticketSubmissions(7);
+  try {
+    await seedHotline(intake, new HttpClient(product.urls.triage, 1));
+    const baseline = await rawKafka(bus, {
+      rate: goals.distributedRate,
+      durationMs: BASELINE_MS,
+      warmUpMs: Math.min(WARM_UP_MS, BASELINE_MS / 4),
+      burst: BURST.distributed,
+      next,
+    });
+    rows.push({
+      what: 'raw kafkajs produce → consume (baseline)',
+      figure: latencies(baseline.lag),
+      note: `at ${perSecond(goals.distributedRate)}; burst of ${BURST.distributed} drained at ${perSecond(baseline.drainRate)}`,
+    });
+    const deadBefore = await deadLetterTotals(bus);
+    const memory = new MemorySampler(
+      Object.entries(product.urls).map(([name, url]) => ({ name, client: new HttpClient(url, 1) })),
+      () => visibleTickets(reporting),
+    );
+    log(`support.inbound.v1 on Kafka at ${goals.distributedRate}/s; load average ${load()}`);
+    const publish = (messages: Parameters<KafkaBus['publish']>[1]) => bus.publish(inboundTopic, messages as never);
+    const before = await visibleTickets(reporting);
+    await publish([inboundSubmission(next())]);
+    await untilVisible(reporting, before + 1, 120_000);
+    const topic = await topicLoad({
+      publish,
+      reporting,
+      next,
+      rate: goals.distributedRate,
+      durationMs: DURATION_MS,
+      warmUpMs: WARM_UP_MS,
+      burst: BURST.distributed,
+    });
+    rows.push({
+      what: 'Kafka topic → in the projection',
+      figure: perSecond(topic.visibleRate),
+      note: `offered ${perSecond(topic.offered)}, ${topic.backlog} behind when the offer stopped`,
+    });
+    rows.push({
+      what: 'Kafka topic, projection lag',
+      figure: latencies(topic.lag),
+      note: `${topic.lag.count} probed, ${topic.probeRequests} GETs, max ${ms(topic.lag.max)}; baseline p99 ${ms(baseline.lag.p99)}`,
+    });
+    rows.push({
+      what: 'Kafka topic, burst drained',
+      figure: topic.drainRate === undefined ? 'not within 5 min' : perSecond(topic.drainRate),
+      note: `${BURST.distributed} tickets published at once; ${topic.drainRate === undefined ? '' : ratio(topic.drainRate, baseline.drainRate)}`,
+    });
+    verdicts.push(
+      `distributed topic ≥ ${goals.distributedRate} tickets/s with lag p99 < ${goals.distributedP99} ms: ${holds(topic.visibleRate >= goals.distributedRate * 0.98 && topic.lag.p99 < goals.distributedP99)} (${perSecond(topic.visibleRate)}, ${ms(topic.lag.p99)}; drains ${topic.drainRate === undefined ? '—' : perSecond(topic.drainRate)})`,
+    );
+    memoryRows(await memory.stop(), 'distributed');
+    const deadAfter = await deadLetterTotals(bus);
+    const dead = deadLetterRow(
+      'distributed dead letters',
+      Object.fromEntries(Object.entries(deadAfter).map(([name, count]) => [name, count - (deadBefore[name] ?? 0)])),
+    );
+    verdicts.push(`distributed dead letters zero: ${holds(dead === 0)}`);
+  } finally {
+    intake.close();
+    reporting.close();
+    await product.stop();
+    await bus.close();
+    await kafka.value.stop();
+    await redis.value.stop();
+  }
+}
+
+const directory = mkdtempSync(join(tmpdir(), 'hotline-load-bench-'));
+const loadAtStart = load();
+try {
+  if (ONLY.has('embedded-http') || ONLY.has('embedded-topic')) await embedded(directory);
+  if (ONLY.has('distributed-topic')) await distributed(directory);
+} finally {
+  rmSync(directory, { recursive: true, force: true });
+}
+console.log(
+  `\nLoad bench: ${DURATION_MS / 1000} s a part (first ${WARM_UP_MS / 1000} s not counted), ${CLIENTS} HTTP clients; load average ${loadAtStart} at start, ${load()} at the end\n`,
+);
+console.log(table(rows));
+console.log(`\nGoals:\n${verdicts.map((verdict) => `- ${verdict}`).join('\n')}`);

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { ticketIdFor } from '@hotline/intake';
+import type { OutgoingMessage } from '@hotline/messaging';
+import type { Spread } from './figures.ts';
+import type { HttpClient } from './http-client.ts';
+import { untilVisible, visibleTickets } from './projection-count.ts';
+import { VisibilityProbe } from './visibility-probe.ts';
+
+export const SOURCE = 'bench-portal';
+const TICK_MS = 50;
+
+/** A submission as an upstream system puts it on support.inbound.v1, keyed by its reference. */
+export function inboundSubmission(payload: Record<string, unknown>): OutgoingMessage<unknown> {
+  return {
+    key: String(payload.externalId),
+    payload: {
+      messageId: randomUUID(),
+      source: SOURCE,
+      occurredAt: new Date().toISOString(),
+      kind: 'ticket.submitted',
+      payload,
+    },
+  };
+}
+
+export interface TopicLoadOptions {
+  /** Puts messages on support.inbound.v1 (the in-process bus through the product, or Kafka). */
+  readonly publish: (messages: OutgoingMessage<unknown>[]) => Promise<void>;
+  readonly reporting: HttpClient;
+  readonly next: () => Record<string, unknown>;
+  /** Tickets per second offered. */
+  readonly rate: number;
+  readonly durationMs: number;
+  readonly warmUpMs: number;
+  /** The burst that measures how fast the product drains a backlog. */
+  readonly burst: number;
+}
+
+export interface TopicLoadFigures {
+  readonly offered: number;
+  /** Tickets that became visible per second over the counted window. */
+  readonly visibleRate: number;
+  /** Tickets published but not visible when the offer stopped. */
+  readonly backlog: number;
+  readonly lag: Spread;
+  readonly probeRequests: number;
+  readonly probeTimedOut: number;
+  /** Tickets per second while draining a burst published at once. */
+  readonly drainRate: number | undefined;
+}
+
+/**
+ * A steady offer at `rate` tickets per second (a batch every 50 ms, as an upstream producer
+ * lingers), its projection lag (from the publish call to the ticket in reporting's projection) on
+ * sampled tickets, and the rate at which tickets show; then a burst, whose drain time gives the
+ * rate the product reaches when work waits for it.
+ */
+export async function topicLoad(options: TopicLoadOptions): Promise<TopicLoadFigures> {
+  const probe = new VisibilityProbe(options.reporting, { everyNth: 20, maxInFlight: 8, timeoutMs: 60_000 });
+  const visibleAtStart = await visibleTickets(options.reporting);
+  const begun = performance.now();
+  const countFrom = begun + options.warmUpMs;
+  const until = begun + options.durationMs;
+  let published = 0;
+  let visibleAtCount: { at: number; count: number } | undefined;
+  const sends: Promise<void>[] = [];
+  for (let tick = 0; ; tick += 1) {
+    const due = begun + tick * TICK_MS;
+    if (due >= until) break;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (visibleAtCount === undefined && performance.now() >= countFrom) {
+      visibleAtCount = { at: performance.now(), count: await visibleTickets(options.reporting) };
+    }
+    // The whole offer up to this tick, so that a late tick catches up instead of lowering the rate.
+    const target = Math.floor(((tick + 1) * TICK_MS * options.rate) / 1000);
+    const payloads = Array.from({ length: target - published }, options.next);
+    published = target;
+    const since = performance.now();
+    const sent = options.publish(payloads.map(inboundSubmission)).then(() => {
+      if (since < countFrom) return;
+      for (const payload of payloads) probe.offer(() => ticketIdFor(SOURCE, String(payload.externalId)), since);
+    });
+    sends.push(sent);
+    // A publish that lags behind holds the loop: the offer never runs ahead of the bus by more than a few batches.
+    if (sends.length > 8) await sends.shift();
+  }
+  await Promise.all(sends);
+  const stoppedAt = performance.now();
+  const visibleAtEnd = await visibleTickets(options.reporting);
+  const start = visibleAtCount ?? { at: begun, count: visibleAtStart };
+  const visibleRate = (visibleAtEnd - start.count) / ((stoppedAt - start.at) / 1000);
+  const backlog = visibleAtStart + published - visibleAtEnd;
+  const probed = await probe.figures();
+  // The steady part's backlog first, so that the burst starts from an idle product.
+  await untilVisible(options.reporting, visibleAtStart + published, 300_000);
+  const before = await visibleTickets(options.reporting);
+  const burst = Array.from({ length: options.burst }, () => inboundSubmission(options.next()));
+  const burstBegun = performance.now();
+  for (let i = 0; i < burst.length; i += 500) await options.publish(burst.slice(i, i + 500));
+  const drained = await untilVisible(options.reporting, before + burst.length, 300_000);
+  return {
+    offered: published / (options.durationMs / 1000),
+    visibleRate,
+    backlog,
+    lag: probed.latency,
+    probeRequests: probed.requests,
+    probeTimedOut: probed.timedOut,
+    drainRate: drained === undefined ? undefined : burst.length / ((performance.now() - burstBegun) / 1000),
+  };
+}
