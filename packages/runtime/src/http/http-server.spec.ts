@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { testServer } from '../../test/support/test-server.ts';
@@ -182,6 +183,24 @@ describe('problem documents', () => {
     expect(response.json()).toMatchObject({ type: 'about:blank', title: 'Unsupported Media Type', status: 415 });
   });
 
+  it("answers what Node's parser refuses before any route (headers too large, garbage) with a problem", async () => {
+    const { app } = await start();
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as { port: number };
+    const oversized = await rawExchange(port, `GET /tickets?${'q'.repeat(20_000)}=1 HTTP/1.1\r\nHost: a\r\n\r\n`);
+    expect(oversized).toMatch(/^HTTP\/1\.1 431 /);
+    expect(oversized).toMatch(/\r\nContent-Type: application\/problem\+json\r\n/i);
+    expect(JSON.parse(oversized.split('\r\n\r\n')[1] ?? '')).toEqual({
+      type: 'about:blank',
+      title: 'Request Header Fields Too Large',
+      status: 431,
+      detail: 'The request line and headers exceed the size limit.',
+    });
+    const garbage = await rawExchange(port, 'NOT HTTP AT ALL\r\n\r\n');
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(garbage.split('\r\n\r\n')[1] ?? '')).toMatchObject({ status: 400, title: 'Bad Request' });
+  });
+
   it('renders a thrown ProblemError as is, with its code and extension members', async () => {
     const { app } = await start();
     const response = await app.inject({ method: 'PUT', url: '/tickets/t-1', payload: {} });
@@ -217,3 +236,14 @@ describe('problem documents', () => {
     expect(failure?.err).toMatchObject({ stack: expect.stringContaining('http-server.spec.ts') });
   });
 });
+
+/** Sends raw bytes and reads until the server closes: what a client below HTTP sees. */
+function rawExchange(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(text));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}

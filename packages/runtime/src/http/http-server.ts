@@ -16,7 +16,7 @@ import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { ProblemError } from '../problems/problem-error.ts';
 import { registerHttpTracing } from '../telemetry/http-tracing.ts';
 import { type OpenApiInfo, registerOpenApi } from './openapi.ts';
-import { frameworkErrorReply, registerProblemReplies } from './problem-replies.ts';
+import { clientErrorReply, frameworkErrorReply, registerProblemReplies } from './problem-replies.ts';
 import { correlationIdOf, registerRequestIds, requestIdOf } from './request-ids.ts';
 
 declare module 'fastify' {
@@ -94,6 +94,7 @@ export async function createHttpServer({
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     frameworkErrors: frameworkErrorReply,
+    clientErrorHandler: clientErrorReply,
   });
 
   app.setValidatorCompiler(validatorCompiler);

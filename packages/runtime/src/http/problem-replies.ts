@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problemFromError } from '../problems/error-problems.ts';
 import { PROBLEM_CONTENT_TYPE, type ProblemDocument, problem } from '../problems/problem-document.ts';
@@ -52,4 +54,27 @@ function tooLarge(request: FastifyRequest, document: ProblemDocument): ProblemDo
 /** Errors Fastify meets before routing (malformed URL…), answered like the rest. */
 export function frameworkErrorReply(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   sendProblem(request, reply, problemFromError(error).problem);
+}
+
+const CLIENT_ERRORS: Readonly<Record<string, { status: number; detail: string }>> = {
+  HPE_HEADER_OVERFLOW: { status: 431, detail: 'The request line and headers exceed the size limit.' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, detail: 'The request did not arrive in time.' },
+};
+
+/**
+ * Errors Node's HTTP parser meets before there is a request (headers over the size limit, a
+ * malformed request line): Fastify's own answer is plain JSON, this one is a problem document like
+ * every other refusal. Written on the socket, which is then closed, as Node and Fastify do.
+ */
+export function clientErrorReply(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { status, detail } = CLIENT_ERRORS[error.code ?? ''] ?? { status: 400, detail: 'The request is malformed.' };
+  const body = JSON.stringify(problem({ status, detail }));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }
