@@ -406,7 +406,16 @@ export interface ClaimingClient {
 
 /** Clients that claimed penalties in the period (indicator 5), with what became of their claims. */
 export function claimingClients(view: ReportingView, period: Period, scope: Scope = {}): ClaimingClient[] {
-  const byClient = new Map<string, ClaimingClient>();
+  interface Tally {
+    claims: number;
+    claimedCents: number;
+    open: number;
+    settled: number;
+    settledCents: number;
+    waived: number;
+    readonly tickets: string[];
+  }
+  const byClient = new Map<string, Tally>();
   // Only the tickets with claims, in the order the view holds them (each client's ticket list keeps it).
   const claimed: TicketEntry[] = [];
   for (const ticketId of view.claimed) {
@@ -421,27 +430,22 @@ export function claimingClients(view: ReportingView, period: Period, scope: Scop
     if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
     for (const claim of claims) {
       if (claim.claimedAt < period.start || claim.claimedAt >= period.end) continue;
-      const current = byClient.get(ticket.clientId) ?? {
-        clientId: ticket.clientId,
-        claims: 0,
-        claimedCents: 0,
-        open: 0,
-        settled: 0,
-        settledCents: 0,
-        waived: 0,
-        tickets: [],
-      };
-      byClient.set(ticket.clientId, {
-        ...current,
-        claims: current.claims + 1,
-        claimedCents: current.claimedCents + (claim.claimedCents ?? 0),
-        open: current.open + (claim.status === 'open' ? 1 : 0),
-        settled: current.settled + (claim.status === 'settled' ? 1 : 0),
-        settledCents: current.settledCents + (claim.settledCents ?? 0),
-        waived: current.waived + (claim.status === 'waived' ? 1 : 0),
-        tickets: current.tickets.includes(ticket.ticketId) ? current.tickets : [...current.tickets, ticket.ticketId],
-      });
+      let tally = byClient.get(ticket.clientId);
+      if (tally === undefined) {
+        tally = { claims: 0, claimedCents: 0, open: 0, settled: 0, settledCents: 0, waived: 0, tickets: [] };
+        byClient.set(ticket.clientId, tally);
+      }
+      tally.claims++;
+      tally.claimedCents += claim.claimedCents ?? 0;
+      if (claim.status === 'open') tally.open++;
+      if (claim.status === 'settled') tally.settled++;
+      tally.settledCents += claim.settledCents ?? 0;
+      if (claim.status === 'waived') tally.waived++;
+      // A ticket's claims are consecutive here: it is listed once, at its first claim in the period.
+      if (tally.tickets.at(-1) !== ticket.ticketId) tally.tickets.push(ticket.ticketId);
     }
   }
-  return [...byClient.values()].sort((a, b) => a.clientId.localeCompare(b.clientId));
+  return [...byClient.entries()]
+    .map(([clientId, tally]): ClaimingClient => ({ clientId, ...tally }))
+    .sort((a, b) => a.clientId.localeCompare(b.clientId));
 }
