@@ -133,6 +133,24 @@ describe('problem documents', () => {
     expect(response.json()).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400 });
   });
 
+  it('refuses a JSON string with an unpaired surrogate, which no store keeps as sent, naming the field', async () => {
+    const { app } = await start();
+    const post = (payload: string) =>
+      app.inject({ method: 'POST', url: '/tickets', headers: { 'content-type': 'application/json' }, payload });
+    const lone = await post('{"title": "Export \\ud800 fails", "priority": "P1", "contact": {"email": "a@b.fr"}}');
+    expect(lone.statusCode).toBe(400);
+    expect(lone.json()).toMatchObject({
+      type: 'urn:hotline:problem:validation',
+      errors: [{ in: 'body', path: 'title', code: 'invalid_unicode' }],
+    });
+    const inKey = await post('{"title": "Export", "priority": "P1", "contact": {"email": "a@b.fr", "\\udfff": 1}}');
+    expect(inKey.json()).toMatchObject({ status: 400, errors: [{ path: 'contact.\udfff' }] });
+    const paired = await post('{"title": "Export \\ud83d\\ude00", "priority": "P1", "contact": {"email": "a@b.fr"}}');
+    expect(paired.statusCode).toBe(201);
+    const poisoned = await post('{"__proto__": {"x": 1}, "title": "Export", "priority": "P1"}');
+    expect(poisoned.statusCode).toBe(400);
+  });
+
   it('answers an unknown route with a 404 problem', async () => {
     const { app } = await start();
     const response = await app.inject({ method: 'GET', url: '/nowhere?x=1' });

@@ -15,6 +15,7 @@ import { METRICS_PATH, registerHttpMetrics } from '../metrics/http-metrics.ts';
 import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { ProblemError } from '../problems/problem-error.ts';
 import { registerHttpTracing } from '../telemetry/http-tracing.ts';
+import { registerJsonBodies } from './json-bodies.ts';
 import { type OpenApiInfo, registerOpenApi } from './openapi.ts';
 import { clientErrorReply, frameworkErrorReply, registerProblemReplies } from './problem-replies.ts';
 import { correlationIdOf, registerRequestIds, requestIdOf } from './request-ids.ts';
@@ -106,6 +107,7 @@ export async function createHttpServer({
   registerRequestIds(app);
   registerClosingGuard(app);
   registerProblemReplies(app);
+  registerJsonBodies(app);
   // Before any route, its own included: access control applies to the routes added after it.
   await registerAccessControl(app, service, access);
   registerHttpMetrics(app, metrics);

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { problemType } from '../problems/problem-document.ts';
+import { ProblemError } from '../problems/problem-error.ts';
+
+const JSON_TYPE = 'application/json';
+
+/** The dotted path of the first string (value or key) holding an unpaired surrogate, if any. */
+export function unpairedSurrogateAt(value: unknown, path: readonly string[] = []): string | undefined {
+  if (typeof value === 'string') return value.isWellFormed() ? undefined : path.join('.');
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const at = [...path, key];
+    if (!key.isWellFormed()) return at.join('.');
+    const found = unpairedSurrogateAt(inner, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * JSON bodies as Fastify parses them (prototype poisoning refused), and refused with a validation
+ * problem when a string holds an unpaired surrogate. JSON can spell one (`"\ud800"`) but UTF-8
+ * cannot: the store would keep U+FFFD instead, and the event's hash, computed over the original
+ * text, would no longer verify. RFC 7493 (I-JSON) forbids them for the same reason.
+ */
+export function registerJsonBodies(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser(JSON_TYPE);
+  app.addContentTypeParser(JSON_TYPE, { parseAs: 'string' }, (request, body, done) => {
+    parseJson(request, String(body), (error: Error | null, value?: unknown) => {
+      if (error) return done(error);
+      const path = unpairedSurrogateAt(value);
+      if (path === undefined) return done(null, value);
+      const message = 'holds an unpaired surrogate: it is not Unicode text';
+      done(
+        new ProblemError({
+          status: 400,
+          type: problemType('validation'),
+          title: 'Request validation failed',
+          detail: `Invalid body: ${path || 'body'}.`,
+          errors: [{ in: 'body', path, message, code: 'invalid_unicode' }],
+        }),
+      );
+    });
+  });
+}
