@@ -14,7 +14,7 @@ import { InProcessBus, silentLogger } from '@hotline/messaging';
 import { domainUpcaster, streams, VirtualClock } from '@hotline/platform';
 import { createHttpServer, createLogger, createMetrics } from '@hotline/runtime';
 import { expect } from 'vitest';
-import { createResolutionService, type ResolutionService } from '../src/index.ts';
+import { createResolutionService, type ResolutionOptions, type ResolutionService } from '../src/index.ts';
 
 /** Mon 2026-05-11 10:00 in Paris: the clock's start in every test. */
 export const T0 = Date.parse('2026-05-11T08:00:00.000Z');
@@ -54,11 +54,16 @@ export interface Resolution {
 }
 
 /** The service on real components: a memory store (or the one given), a virtual clock, a Fastify server. */
-export async function startResolution(options: { store?: EventStore; now?: number } = {}): Promise<Resolution> {
+export async function startResolution(
+  options: { store?: EventStore; now?: number; service?: ResolutionOptions } = {},
+): Promise<Resolution> {
   const store = options.store ?? (await openMemoryStore({ upcast: domainUpcaster }));
   const clock = new VirtualClock(options.now ?? T0);
   const logger = createLogger({ service: 'resolution', level: 'silent' });
-  const service = createResolutionService({ store, bus: new InProcessBus({ logger: silentLogger }), logger, clock });
+  const service = createResolutionService(
+    { store, bus: new InProcessBus({ logger: silentLogger }), logger, clock },
+    options.service,
+  );
   const app = await createHttpServer({
     service: 'resolution',
     logger,

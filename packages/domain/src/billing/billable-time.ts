@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Ticket } from '../ticket/ticket-state.ts';
 import type { WorkKind } from './price-list.ts';
 
@@ -12,4 +13,14 @@ export function billableWorkKind(ticket: Pick<Ticket, 'coverage' | 'nature' | 'c
   const outside = ticket.coverage.status === 'out_of_contract' || ticket.coverage.status === 'no_contract';
   if (outside && ticket.nature !== 'evolution') return ticket.nature;
   return ticket.nature === 'service' ? 'service' : undefined;
+}
+
+/**
+ * The day a billable item belongs to: the civil day where the hotline works (Europe/Paris unless told
+ * otherwise), as for the indicators' months, so an item lands in the month the reports show it in.
+ */
+export function billingDayOf(instant: string, timeZone = 'Europe/Paris'): string {
+  const day = DateTime.fromISO(instant, { zone: timeZone }).toISODate();
+  if (day === null) throw new Error(`Not an instant: ${instant}`);
+  return day;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { specify } from '../../test/given-when-then.ts';
-import { billableWorkKind } from './billable-time.ts';
+import { billableWorkKind, billingDayOf } from './billable-time.ts';
 import { BillingCommand, type SetPriceList } from './billing-commands.ts';
 import { billingDecider } from './billing-decider.ts';
 import { BillingEvent, billingEvent } from './billing-events.ts';
@@ -182,5 +182,14 @@ describe('which time is billable', () => {
     ).toBeUndefined();
     const { clientId: _client, ...anonymous } = ticket;
     expect(billableWorkKind({ ...anonymous, coverage: { status: 'no_contract', contractId: null } })).toBeUndefined();
+  });
+});
+
+describe('the day of a billable item', () => {
+  it('is the civil day in Paris, whatever the offset the instant was written in', () => {
+    expect(billingDayOf('2026-06-30T22:30:00Z')).toBe('2026-07-01');
+    expect(billingDayOf('2026-06-30T23:59:00+02:00')).toBe('2026-06-30');
+    expect(billingDayOf('2026-12-31T23:30:00Z')).toBe('2027-01-01');
+    expect(billingDayOf('2026-12-31T23:30:00Z', 'UTC')).toBe('2026-12-31');
   });
 });

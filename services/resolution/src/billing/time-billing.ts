@@ -1,0 +1,77 @@
+import {
+  billableWorkKind,
+  billingDayOf,
+  billingDecider,
+  evolveTicket,
+  initialTicketState,
+  steeringStreams,
+  type TimeRecorded,
+} from '@hotline/domain';
+import type { RecordedEvent, Subscription } from '@hotline/eventstore';
+import { executeCommand, type ServiceContext, streams, ticketEventsOf } from '@hotline/platform';
+import { ProblemError } from '@hotline/runtime';
+
+/**
+ * Time recorded on a ticket outside a contract becomes a billable item of the client
+ * (`billing-<clientId>`), priced with the price list in force on the day it was spent.
+ *
+ * The ticket is read as it stood when the time was recorded (its events up to that one), so that a
+ * later requalification or an information that changes its coverage does not change what that time
+ * was, and a replay bills the same. A process rather than part of the time route: the ticket and the
+ * client's billing are two streams, without a transaction across them. It follows the store's log from
+ * the start each time the service starts; each item is named after the time record's event id, so a
+ * record is billed once whatever the restarts and replicas. A refusal (no price list in force, no rate
+ * for the nature) is logged for the manager and the process goes on.
+ */
+export function billRecordedTime(context: ServiceContext): Subscription {
+  const { store, logger } = context;
+  return store.subscribe(
+    async (recorded: RecordedEvent) => {
+      try {
+        await bill(recorded);
+      } catch (error) {
+        if (error instanceof ProblemError && error.status < 500) {
+          logger.warn({ err: error, code: error.problem.code, event: recorded.id }, 'time recorded was not billed');
+        } else {
+          logger.error({ err: error, event: recorded.id }, 'time recorded was not billed; the next start tries again');
+        }
+      }
+    },
+    { filter: { streamPrefixes: [streams.ticket('')], eventTypes: ['TimeRecorded'] } },
+  );
+
+  async function bill(recorded: RecordedEvent): Promise<void> {
+    const history = await store.readStream(recorded.stream, { maxCount: Number(recorded.revision) + 1 });
+    const events = ticketEventsOf(history);
+    const ticket = events.reduce(evolveTicket, initialTicketState);
+    const time = events.at(-1) as TimeRecorded | undefined;
+    if (ticket.status === 'none' || time?.type !== 'TimeRecorded') return;
+    const workKind = billableWorkKind(ticket);
+    if (workKind === undefined || ticket.clientId === undefined) return;
+    const { ticketId, agentId, minutes, what, by, at } = time;
+    await executeCommand(store, {
+      stream: steeringStreams.billing(ticket.clientId),
+      decider: billingDecider,
+      command: {
+        type: 'BillTicketTime',
+        clientId: ticket.clientId,
+        itemId: `time-${recorded.id}`,
+        ticketId,
+        ...(ticket.product === undefined ? {} : { product: ticket.product }),
+        agentId,
+        workKind,
+        minutes,
+        on: billingDayOf(at),
+        description: what,
+        by,
+        at,
+      },
+      context: {
+        commandId: `bill-time:${recorded.id}`,
+        actor: by,
+        causationId: recorded.id,
+        correlationId: recorded.correlationId,
+      },
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import {
+  type DocumentationEvent,
+  documentationEventRegistry,
+  inVersionRange,
+  type ProductionDocument,
+  type ProductionDocumentState,
+  productionDocumentDecider,
+} from '@hotline/domain';
+import { type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+
+export const documentStreamPrefix = 'document-';
+export const productionDocumentEventTypes = [...documentationEventRegistry.registrations.keys()];
+
+/**
+ * The production documents by product, for agents looking from a ticket: fed by a subscription on
+ * `document-` streams and rebuilt from the whole log at start, like the resolved tickets.
+ */
+export class ProductionDocuments {
+  readonly #documents = new Map<string, ProductionDocumentState>();
+
+  apply(recorded: RecordedEvent): void {
+    const parsed = documentationEventRegistry.parseEvent(
+      recorded.type,
+      recorded.schemaVersion,
+      toDomainEvent(recorded),
+    );
+    if (!parsed.ok) throw new Error(`${recorded.stream}@${recorded.revision}: ${parsed.error.message}`);
+    const event = parsed.value as DocumentationEvent;
+    const current = this.#documents.get(event.documentId) ?? productionDocumentDecider.initialState;
+    this.#documents.set(event.documentId, productionDocumentDecider.evolve(current, event));
+  }
+
+  /** The documents in force on the product, for `version` when given (its range includes it), oldest first. */
+  of(product: string, version?: string): ProductionDocument[] {
+    return [...this.#documents.values()].filter(
+      (document): document is ProductionDocument =>
+        document.status === 'attached' &&
+        document.product === product &&
+        (version === undefined || inVersionRange(version, document.versions)),
+    );
+  }
+}
