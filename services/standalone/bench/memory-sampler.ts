@@ -18,7 +18,7 @@ export interface MemoryFigures {
   readonly perTicket: string;
 }
 
-const gauge = (text: string, name: string) => {
+export const gauge = (text: string, name: string) => {
   const match = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text);
   return match === null ? Number.NaN : Number(match[1]);
 };

@@ -14,6 +14,7 @@ import { inboundTopic, KafkaBus, silentLogger } from '@hotline/messaging';
 import { kafkaForTests, redisForTests } from '@hotline/testkit';
 import { closedLoop } from './closed-loop.ts';
 import { readProfile, summarizeProfile } from './cpu-profile.ts';
+import { cpuPerTicket } from './cpu-time.ts';
 import { launchDistributed } from './distributed-launcher.ts';
 import { launchEmbedded } from './embedded-launcher.ts';
 import { latencies, ms, perSecond, type Row, ratio, table } from './figures.ts';
@@ -58,7 +59,7 @@ const memoryRows = (figures: MemoryFigures[], prefix: string) => {
     rows.push({
       what: `${prefix} ${figure.process}: heap used`,
       figure: figure.heap,
-      note: 'first → last (max, slope)',
+      note: `first → last (max, slope); ${figure.perTicket} a ticket taken in`,
     });
   }
 };
@@ -75,7 +76,8 @@ const deadLetterRow = (what: string, counts: Record<string, number>) => {
 };
 
 async function embedded(directory: string): Promise<void> {
-  const profileDir = PROFILE ? mkdtempSync(join(directory, 'profile-')) : undefined;
+  // Kept after the run, for a closer look (Chrome DevTools, speedscope).
+  const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'hotline-load-profile-')) : undefined;
   const product = await launchEmbedded({
     sqliteFile: join(directory, 'embedded.sqlite'),
     ...(profileDir === undefined ? {} : { profileDir }),
@@ -104,27 +106,37 @@ async function embedded(directory: string): Promise<void> {
       log(`baseline done (${perSecond(baseline.rate)}); POST /tickets for ${DURATION_MS / 1000} s`);
       const visibleBefore = await visibleTickets(reporting);
       const probe = new VisibilityProbe(reporting, { everyNth: 10, maxInFlight: 8 });
+      let settled: number | undefined;
       let accepted = 0;
-      const posted = await closedLoop({
-        clients: CLIENTS,
-        durationMs: DURATION_MS,
-        warmUpMs: WARM_UP_MS,
-        call: async (measured) => {
-          const submission = next();
-          const reply = await clients.call('POST', '/tickets', submission);
-          if (reply.status === 201) {
-            accepted += 1;
-            if (measured) probe.offer(() => ticketIdFor('api', String(submission.externalId)), performance.now());
-          }
-          return reply.status;
-        },
+      const { result: posted, msPerTicket } = await cpuPerTicket([reporting], async () => {
+        const result = await closedLoop({
+          clients: CLIENTS,
+          durationMs: DURATION_MS,
+          warmUpMs: WARM_UP_MS,
+          call: async (measured) => {
+            const submission = next();
+            const reply = await clients.call('POST', '/tickets', submission);
+            if (reply.status === 201) {
+              accepted += 1;
+              if (measured) probe.offer(() => ticketIdFor('api', String(submission.externalId)), performance.now());
+            }
+            return reply.status;
+          },
+        });
+        // Until every accepted ticket is in the projection: the CPU its whole path costs is counted.
+        settled = await untilVisible(reporting, visibleBefore + accepted, 300_000);
+        return { result, tickets: accepted };
       });
       const probed = await probe.figures();
-      const settled = await untilVisible(reporting, visibleBefore + accepted, 300_000);
       rows.push({
         what: 'POST /tickets, accepted',
         figure: perSecond(posted.rate),
         note: `${CLIENTS} clients, ${ratio(posted.rate, baseline.rate)}; ${failures(posted.failures)}`,
+      });
+      rows.push({
+        what: 'POST /tickets, product CPU a ticket',
+        figure: ms(msPerTicket),
+        note: `${perSecond(1000 / msPerTicket)} on one core of its own; probe GETs and warm-up included`,
       });
       rows.push({
         what: 'POST /tickets, round trip',
@@ -146,14 +158,17 @@ async function embedded(directory: string): Promise<void> {
       const before = await visibleTickets(reporting);
       await product.publish([inboundSubmission(next())]);
       await untilVisible(reporting, before + 1, 60_000);
-      const topic = await topicLoad({
-        publish: (messages) => product.publish(messages),
-        reporting,
-        next,
-        rate: goals.embeddedRate,
-        durationMs: DURATION_MS,
-        warmUpMs: WARM_UP_MS,
-        burst: BURST.embedded,
+      const { result: topic, msPerTicket } = await cpuPerTicket([reporting], async () => {
+        const result = await topicLoad({
+          publish: (messages) => product.publish(messages),
+          reporting,
+          next,
+          rate: goals.embeddedRate,
+          durationMs: DURATION_MS,
+          warmUpMs: WARM_UP_MS,
+          burst: BURST.embedded,
+        });
+        return { result, tickets: result.published };
       });
       rows.push({
         what: 'in-process topic → in the projection',
@@ -169,6 +184,11 @@ async function embedded(directory: string): Promise<void> {
         what: 'in-process topic, burst drained',
         figure: topic.drainRate === undefined ? 'not within 5 min' : perSecond(topic.drainRate),
         note: `${BURST.embedded} tickets published at once`,
+      });
+      rows.push({
+        what: 'in-process topic, product CPU a ticket',
+        figure: ms(msPerTicket),
+        note: `${perSecond(1000 / msPerTicket)} on one core of its own; IPC and probe GETs included`,
       });
       verdicts.push(
         `embedded topic ≥ ${goals.embeddedRate} tickets/s with lag p99 < ${goals.embeddedP99} ms: ${holds(topic.visibleRate >= goals.embeddedRate * 0.98 && topic.lag.p99 < goals.embeddedP99)} (${perSecond(topic.visibleRate)}, ${ms(topic.lag.p99)}; drains ${topic.drainRate === undefined ? '—' : perSecond(topic.drainRate)})`,
@@ -193,7 +213,7 @@ function printProfile(profileDir: string): void {
   }
   const summary = summarizeProfile(profile);
   const share = (value: number) => `${(value * 100).toFixed(1)}%`;
-  console.log(`\nEmbedded product CPU profile (${summary.seconds.toFixed(0)} s, self time):\n`);
+  console.log(`\nEmbedded product CPU profile (${summary.seconds.toFixed(0)} s, self time), kept in ${profileDir}:\n`);
   console.log(table(summary.places.map(([place, value]) => ({ what: place, figure: share(value), note: '' }))));
   console.log('');
   console.log(table(summary.functions.map(([name, value]) => ({ what: name, figure: share(value), note: '' }))));
@@ -245,14 +265,18 @@ async function distributed(directory: string): Promise<void> {
     const before = await visibleTickets(reporting);
     await publish([inboundSubmission(next())]);
     await untilVisible(reporting, before + 1, 120_000);
-    const topic = await topicLoad({
-      publish,
-      reporting,
-      next,
-      rate: goals.distributedRate,
-      durationMs: DURATION_MS,
-      warmUpMs: WARM_UP_MS,
-      burst: BURST.distributed,
+    const services = Object.values(product.urls).map((url) => new HttpClient(url, 1));
+    const { result: topic, msPerTicket } = await cpuPerTicket(services, async () => {
+      const result = await topicLoad({
+        publish,
+        reporting,
+        next,
+        rate: goals.distributedRate,
+        durationMs: DURATION_MS,
+        warmUpMs: WARM_UP_MS,
+        burst: BURST.distributed,
+      });
+      return { result, tickets: result.published };
     });
     rows.push({
       what: 'Kafka topic → in the projection',
@@ -268,6 +292,11 @@ async function distributed(directory: string): Promise<void> {
       what: 'Kafka topic, burst drained',
       figure: topic.drainRate === undefined ? 'not within 5 min' : perSecond(topic.drainRate),
       note: `${BURST.distributed} tickets published at once; ${topic.drainRate === undefined ? '' : ratio(topic.drainRate, baseline.drainRate)}`,
+    });
+    rows.push({
+      what: 'Kafka topic, services CPU a ticket',
+      figure: ms(msPerTicket),
+      note: 'the five services together (not the relay, which serves no metrics, nor Kafka)',
     });
     verdicts.push(
       `distributed topic ≥ ${goals.distributedRate} tickets/s with lag p99 < ${goals.distributedP99} ms: ${holds(topic.visibleRate >= goals.distributedRate * 0.98 && topic.lag.p99 < goals.distributedP99)} (${perSecond(topic.visibleRate)}, ${ms(topic.lag.p99)}; drains ${topic.drainRate === undefined ? '—' : perSecond(topic.drainRate)})`,

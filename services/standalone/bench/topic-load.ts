@@ -37,6 +37,8 @@ export interface TopicLoadOptions {
 }
 
 export interface TopicLoadFigures {
+  /** Tickets published in all, burst included. */
+  readonly published: number;
   readonly offered: number;
   /** Tickets that became visible per second over the counted window. */
   readonly visibleRate: number;
@@ -100,6 +102,7 @@ export async function topicLoad(options: TopicLoadOptions): Promise<TopicLoadFig
   for (let i = 0; i < burst.length; i += 500) await options.publish(burst.slice(i, i + 500));
   const drained = await untilVisible(options.reporting, before + burst.length, 300_000);
   return {
+    published: published + burst.length,
     offered: published / (options.durationMs / 1000),
     visibleRate,
     backlog,
