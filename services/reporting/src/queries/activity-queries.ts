@@ -38,21 +38,6 @@ export function volumes(view: ReportingView, period: Period, scope: Scope = {}):
   );
 }
 
-/** The intervals a ticket was open (not resolved, not ended): a reopening opens another one. */
-function openIntervals(record: TicketRecord): [number, number][] {
-  const intervals: [number, number][] = [];
-  let openedAt: number | null = null;
-  for (const fact of record.facts) {
-    if (fact.kind === 'received' || fact.kind === 'reopened') openedAt ??= fact.at;
-    if ((fact.kind === 'resolved' || fact.kind === 'stopped') && openedAt !== null) {
-      intervals.push([openedAt, fact.at]);
-      openedAt = null;
-    }
-  }
-  if (openedAt !== null) intervals.push([openedAt, Number.POSITIVE_INFINITY]);
-  return intervals;
-}
-
 export interface BacklogPoint {
   /** The backlog is counted at this instant: the end of a day, or of a civil month. */
   readonly at: number;
@@ -79,24 +64,8 @@ export function backlog(view: ReportingView, period: Period, now: number, scope:
     }
   }
   instants.push(end);
-  // A sweep over openings and closings: one pass over the tickets whatever the number of points.
-  const deltas: [number, number][] = [];
-  for (const entry of view.tickets.values()) {
-    if (scope.clientId !== undefined && entry.record.ticket.clientId !== scope.clientId) continue;
-    for (const [from, to] of openIntervals(entry.record)) {
-      deltas.push([from, 1]);
-      if (Number.isFinite(to)) deltas.push([to, -1]);
-    }
-  }
-  deltas.sort((a, b) => a[0] - b[0]);
-  const points: BacklogPoint[] = [];
-  let open = 0;
-  let index = 0;
-  for (const at of instants) {
-    while (index < deltas.length && deltas[index]![0] <= at) open += deltas[index++]![1];
-    points.push({ at, open });
-  }
-  return points;
+  const tallies = view.backlog();
+  return instants.map((at) => ({ at, open: tallies.openAt(at, scope.clientId) }));
 }
 
 export interface ReopenRate {

@@ -7,6 +7,7 @@ import type { ProductRecord } from '../projections/product-record.ts';
 import type { RecordChangeListener, StoredRecord } from '../projections/record-store.ts';
 import type { SlaRecord } from '../projections/sla-record.ts';
 import type { TicketRecord } from '../projections/ticket-record.ts';
+import { BacklogTallies } from './backlog-tallies.ts';
 import { ReceptionOrder } from './reception-order.ts';
 import {
   type Judgement,
@@ -66,6 +67,7 @@ export class ReportingView implements RecordChangeListener {
   #judgements = new Map<string, CachedJudgement>();
   readonly #tallies = new TicketTallies();
   readonly #volumes = new VolumeTallies();
+  readonly #backlog = new BacklogTallies();
   #position = 0n;
 
   /** The highest global position folded into the records this view holds. */
@@ -94,6 +96,7 @@ export class ReportingView implements RecordChangeListener {
     this.#judgements.clear();
     this.#tallies.clear();
     this.#volumes.clear();
+    this.#backlog.clear();
     this.#position = 0n;
   }
 
@@ -131,6 +134,8 @@ export class ReportingView implements RecordChangeListener {
         else this.claimed.add(ticketId);
         this.#volumes.takeOut(ticketId);
         this.#volumes.put(entry);
+        this.#backlog.takeOut(ticketId);
+        this.#backlog.put(ticketId, record);
         this.#tallies.ticketChanged(ticketId, record.ticket.coverage.contractId ?? null);
         return;
       }
@@ -168,6 +173,11 @@ export class ReportingView implements RecordChangeListener {
   /** Tickets received per civil month along the activity view's dimensions (they read the records only). */
   volumes(): VolumeTallies {
     return this.#volumes;
+  }
+
+  /** Every ticket's openings and closings in order, for the backlog (they read the records only). */
+  backlog(): BacklogTallies {
+    return this.#backlog;
   }
 
   /** Tickets (of a client, or among some ids), latest reception first. */

@@ -1,4 +1,5 @@
 import {
+  civilMonth,
   contractYearOf,
   type Indicators,
   indicatorsFor,
@@ -6,12 +7,14 @@ import {
   type SlaTargetName,
   type TicketOutcome,
 } from '@hotline/domain';
-import type { VolumeRow } from '../../src/queries/activity-queries.ts';
+import type { TicketRecord } from '../../src/projections/ticket-record.ts';
+import type { BacklogPoint, VolumeRow } from '../../src/queries/activity-queries.ts';
 import { dimensionsOf, type IndicatorFilters, matchesFilters } from '../../src/queries/indicator-cube.ts';
 import type { Scope } from '../../src/queries/indicator-queries.ts';
 import { byOverrun, type OverrunOptions, type OverrunRow, overrunOf } from '../../src/queries/overrun-queries.ts';
 import type { ClaimingClient } from '../../src/queries/penalty-queries.ts';
 import { type Accrual, type ContractYearPenalties, yearPenalties } from '../../src/queries/penalty-queries.ts';
+import { civilYearOf } from '../../src/queries/periods.ts';
 import type { ClientProcessingTimes } from '../../src/queries/processing-time-queries.ts';
 import type { ReportingView } from '../../src/queries/reporting-view.ts';
 import { median, percentile, rate } from '../../src/queries/statistics.ts';
@@ -252,4 +255,57 @@ export function scannedWorkloads(
       };
     })
     .sort((a, b) => Number(b.needsTraining) - Number(a.needsTraining) || a.product.localeCompare(b.product));
+}
+
+/** As before the openings and closings were kept: the intervals a ticket was open (not resolved, not ended): a reopening opens another one. */
+function scannedOpenIntervals(record: TicketRecord): [number, number][] {
+  const intervals: [number, number][] = [];
+  let openedAt: number | null = null;
+  for (const fact of record.facts) {
+    if (fact.kind === 'received' || fact.kind === 'reopened') openedAt ??= fact.at;
+    if ((fact.kind === 'resolved' || fact.kind === 'stopped') && openedAt !== null) {
+      intervals.push([openedAt, fact.at]);
+      openedAt = null;
+    }
+  }
+  if (openedAt !== null) intervals.push([openedAt, Number.POSITIVE_INFINITY]);
+  return intervals;
+}
+export function scannedBacklog(view: ReportingView, period: Period, now: number, scope: Scope = {}): BacklogPoint[] {
+  const end = Math.min(period.end, now);
+  if (!Number.isFinite(period.start) || end <= period.start) return [];
+  const instants: number[] = [];
+  if (period.end - period.start <= 31 * 86_400_000) {
+    for (let at = period.start + 86_400_000; at < end; at += 86_400_000) instants.push(at);
+  } else {
+    for (let year = civilYearOf(period.start), month = 1; ; month++) {
+      if (month > 12) {
+        year++;
+        month = 1;
+      }
+      const { end: monthEnd } = civilMonth(year, month);
+      if (monthEnd <= period.start) continue;
+      if (monthEnd >= end) break;
+      instants.push(monthEnd);
+    }
+  }
+  instants.push(end);
+  // A sweep over openings and closings: one pass over the tickets whatever the number of points.
+  const deltas: [number, number][] = [];
+  for (const entry of view.tickets.values()) {
+    if (scope.clientId !== undefined && entry.record.ticket.clientId !== scope.clientId) continue;
+    for (const [from, to] of scannedOpenIntervals(entry.record)) {
+      deltas.push([from, 1]);
+      if (Number.isFinite(to)) deltas.push([to, -1]);
+    }
+  }
+  deltas.sort((a, b) => a[0] - b[0]);
+  const points: BacklogPoint[] = [];
+  let open = 0;
+  let index = 0;
+  for (const at of instants) {
+    while (index < deltas.length && deltas[index]![0] <= at) open += deltas[index++]![1];
+    points.push({ at, open });
+  }
+  return points;
 }
