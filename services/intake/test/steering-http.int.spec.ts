@@ -120,3 +120,31 @@ describe('client context and reviews', () => {
     expect(event?.data).toMatchObject({ actions: minutes.actions, attendees: minutes.attendees });
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the steering routes from their zod schemas', async () => {
+    const document = await call(harness, 'GET', '/docs/json');
+    expect(document.status).toBe(200);
+    const paths = Object.keys(document.body.paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/objectives/{year}',
+        '/clients/{clientId}/context',
+        '/clients/{clientId}/context/{kind}/clearance',
+        '/clients/{clientId}/reviews',
+        '/clients/{clientId}/reviews/{reviewId}/minutes',
+        '/clients/{clientId}/price-lists',
+        '/clients/{clientId}/on-site-services',
+        '/clients/{clientId}/billing',
+        '/products',
+        '/products/{product}/versions',
+        '/products/{product}/end-of-support',
+        '/trainings',
+        '/trainings/{trainingId}/completion',
+        '/trainings/{trainingId}/cancellation',
+      ]),
+    );
+    const onSite = document.body.paths['/clients/{clientId}/on-site-services'].post;
+    expect(JSON.stringify(onSite.requestBody)).toContain('serviceId');
+  });
+});

@@ -13,6 +13,7 @@ import {
   ProductionDocuments,
   productionDocumentEventTypes,
 } from './documentation/production-documents.ts';
+import { FaqEntries, faqEventTypes, faqStreamPrefix } from './faq/faq-entries.ts';
 import { registerFaqRoutes } from './faq/faq-routes.ts';
 import { registerArticleRoutes } from './knowledge/article-routes.ts';
 import { registerPatchRoutes } from './patches/patch-routes.ts';
@@ -33,7 +34,7 @@ export interface ResolutionService extends HotlineService {
   /** Closes the resolved tickets whose reopen window elapsed by `now`; the schedule runs it by itself. */
   closeElapsed(now: number): Promise<ClosingRound>;
   /**
-   * Resolves once the read models (resolved tickets, production documents) and the billing of recorded
+   * Resolves once the read models (resolved tickets, production documents, FAQ) and the billing of recorded
    * time have handled every event stored so far.
    */
   caughtUp(): Promise<void>;
@@ -49,6 +50,7 @@ export function createResolutionService(context: ServiceContext, options: Resolu
   const retryDelayMs = options.closingRetryDelayMs ?? 60_000;
   const tickets = new ResolvedTickets();
   const documents = new ProductionDocuments();
+  const faq = new FaqEntries();
   const closer = elapsedCloser({
     store,
     tickets,
@@ -76,7 +78,7 @@ export function createResolutionService(context: ServiceContext, options: Resolu
       registerArticleRoutes(app, context);
       registerPatchRoutes(app, context);
       registerDocumentRoutes(app, context, documents);
-      registerFaqRoutes(app, context);
+      registerFaqRoutes(app, context, faq);
     },
 
     async start() {
@@ -93,16 +95,20 @@ export function createResolutionService(context: ServiceContext, options: Resolu
       const documentFeed = store.subscribe((recorded) => documents.apply(recorded), {
         filter: { streamPrefixes: [documentStreamPrefix], eventTypes: productionDocumentEventTypes },
       });
-      const followers = options.billRecordedTime === false ? [documentFeed] : [documentFeed, billRecordedTime(context)];
+      const faqFeed = store.subscribe((recorded) => faq.apply(recorded), {
+        filter: { streamPrefixes: [faqStreamPrefix], eventTypes: faqEventTypes },
+      });
+      const readModels = [documentFeed, faqFeed];
+      const followers = options.billRecordedTime === false ? readModels : [...readModels, billRecordedTime(context)];
       for (const follower of followers) {
         follower.done.catch((error: unknown) => {
-          logger.error({ err: error }, 'a follower of the store stopped: documents or billing will lag');
+          logger.error({ err: error }, 'a follower of the store stopped: documents, the FAQ or billing will lag');
         });
       }
       // The read model is rebuilt from the whole log before the first round, so that no candidate is missed.
       const head = await store.headPosition();
       await subscription.waitFor(head);
-      await documentFeed.waitFor(head);
+      for (const readModel of readModels) await readModel.waitFor(head);
       const stop = new AbortController();
       const schedule = runClosingSchedule({ closer, tickets, clock, logger, retryDelayMs, signal: stop.signal });
       running = { subscription, followers, stop, schedule };

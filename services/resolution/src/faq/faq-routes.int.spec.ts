@@ -79,4 +79,37 @@ describe('the FAQ for clients', () => {
     expect(again.body).toMatchObject({ status: 'published', answer: 'Install 12.11.', revision: '2' });
     expectProblem(await resolution.send('/faq/FAQ-9'), 404, 'faq.not_found');
   });
+
+  it('lists the published entries of a product for clients', async () => {
+    await resolution.send('/articles', article);
+    await resolution.send('/faq', entry);
+    await resolution.send('/faq', { ...entry, entryId: 'FAQ-2', question: 'Can I post in a closed period?' });
+    await resolution.send('/faq/FAQ-2/unpublication', { ...by, reason: 'Misleading' });
+    await resolution.service.caughtUp();
+    const faq = await resolution.send('/products/ERP/faq');
+    expect(faq.body).toEqual({
+      product: 'ERP',
+      entries: [expect.objectContaining({ entryId: 'FAQ-1', question: entry.question, ticketIds: ['T-1', 'T-2'] })],
+    });
+    expect((await resolution.send('/products/CRM/faq')).body).toEqual({ product: 'CRM', entries: [] });
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes the documentation and FAQ routes from their zod schemas', async () => {
+    const document = await resolution.send('/docs/json');
+    expect(document.status).toBe(200);
+    expect(Object.keys(document.body.paths ?? {})).toEqual(
+      expect.arrayContaining([
+        '/products/{product}/documents',
+        '/documents/{documentId}/retirement',
+        '/documents/{documentId}',
+        '/tickets/{ticketId}/documents',
+        '/faq',
+        '/faq/{entryId}/unpublication',
+        '/faq/{entryId}',
+        '/products/{product}/faq',
+      ]),
+    );
+  });
 });

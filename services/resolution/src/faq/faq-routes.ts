@@ -14,6 +14,7 @@ import { type HttpServer, ProblemDocumentSchema, ProblemError } from '@hotline/r
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { readArticle } from '../knowledge/article-reading.ts';
+import type { FaqEntries } from './faq-entries.ts';
 
 const tags = ['faq'];
 const EntryParams = z.object({ entryId: EntityId.describe('The FAQ entry') });
@@ -47,7 +48,7 @@ function entryView(state: FaqEntryState, revision: bigint, entryId: string, inst
 }
 
 /** FAQ entries for clients, published from the knowledge base's articles. */
-export function registerFaqRoutes(app: HttpServer, context: ServiceContext): void {
+export function registerFaqRoutes(app: HttpServer, context: ServiceContext, entries: FaqEntries): void {
   const run = async (request: FastifyRequest, command: FaqCommand, scope: string) => {
     const { state, revision } = await executeCommand(
       context.store,
@@ -126,6 +127,28 @@ export function registerFaqRoutes(app: HttpServer, context: ServiceContext): voi
         return faqEntryDecider.evolve(current, parsed.value);
       }, faqEntryDecider.initialState);
       return entryView(state, recorded.at(-1)?.revision ?? -1n, entryId, request.url);
+    },
+  );
+
+  app.get(
+    '/products/:product/faq',
+    {
+      schema: {
+        tags,
+        summary: 'The FAQ of a product as clients read it: its published entries',
+        params: z.object({ product: z.string().trim().min(1).describe('The product code (`ERP`)') }),
+        response: {
+          200: z.object({ product: z.string(), entries: z.array(FaqEntryView.omit({ revision: true, status: true })) }),
+        },
+      },
+    },
+    async (request) => {
+      const { product } = request.params;
+      const published = entries.publishedFor(product).map(({ status: _status, ticketIds, ...entry }) => ({
+        ...entry,
+        ticketIds: [...ticketIds],
+      }));
+      return { product, entries: published };
     },
   );
 }
