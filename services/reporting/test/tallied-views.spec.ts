@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { backlog, volumes } from '../src/queries/activity-queries.ts';
 import { dimensionsOf, type IndicatorFilters, matchesFilters } from '../src/queries/indicator-cube.ts';
 import { indicatorsOf } from '../src/queries/indicator-queries.ts';
+import { faqCandidates } from '../src/queries/knowledge-queries.ts';
 import { byOverrun, type OverrunRow, overrunOf, overrunsIn, pastDue } from '../src/queries/overrun-queries.ts';
 import {
   type Accrual,
@@ -29,7 +30,12 @@ import { listTickets, slaStanding } from '../src/queries/ticket-queries.ts';
 import { productWorkloads } from '../src/queries/workload-queries.ts';
 import { RecordsBuilder } from '../src/rebuild/records-builder.ts';
 import { writeHotlineHistory } from './support/hotline-history.ts';
-import { scannedBacklog, scannedClaimingClients, scannedWorkloads } from './support/scan-queries.ts';
+import {
+  scannedBacklog,
+  scannedClaimingClients,
+  scannedFaqCandidates,
+  scannedWorkloads,
+} from './support/scan-queries.ts';
 
 // The aggregate views (tallies kept as records change, open tickets read until their reading lapses)
 // against a brute-force recomputation: every ticket judged afresh by the domain at the instant, no
@@ -197,6 +203,12 @@ function compare(view: ReportingView, now: number): { overruns: number; penaltie
   expect(processingTimes(view, month, now)).toEqual(bruteProcessingTimes(view, month, now));
   expect(volumes(view, year)).toEqual(bruteVolumes(view, year));
   expect(claimingClients(view, year)).toEqual(scannedClaimingClients(view, year));
+  for (const minTickets of [1, 3]) {
+    expect(faqCandidates(view, year, minTickets)).toEqual(scannedFaqCandidates(view, year, minTickets));
+    expect(faqCandidates(view, odd, minTickets, { clientId: 'C002' })).toEqual(
+      scannedFaqCandidates(view, odd, minTickets, { clientId: 'C002' }),
+    );
+  }
   for (const period of [year, month]) {
     expect(backlog(view, period, now)).toEqual(scannedBacklog(view, period, now));
     expect(backlog(view, period, now, { clientId: 'C002' })).toEqual(

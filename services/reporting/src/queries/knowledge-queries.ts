@@ -1,7 +1,16 @@
 import type { Period } from '@hotline/domain';
 import type { Scope } from './indicator-queries.ts';
+import {
+  type ProblemCount,
+  type ProblemTickets,
+  problemKey,
+  problemOf,
+  problemTicketIds,
+} from './knowledge-tallies.ts';
 import { inPeriod } from './periods.ts';
 import type { ReportingView } from './reporting-view.ts';
+
+export { problemKey };
 
 export interface ArticleUse {
   readonly articleId: string;
@@ -26,45 +35,34 @@ export interface FaqCandidates {
   readonly withoutArticle: readonly RecurringProblem[];
 }
 
-const PROBLEM_WORDS = 8;
-
-/**
- * The description a client gives, reduced to what recurs: lower case, no accents, digits or
- * punctuation (order numbers, dates), its first words. Two tickets describing the same problem in
- * the same words fall together; the rule is documented in docs/domain.md.
- */
-export function problemKey(description: string): string {
-  return description
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z\s]+/g, ' ')
-    .split(/\s+/)
-    .filter((word) => word.length > 2)
-    .slice(0, PROBLEM_WORDS)
-    .join(' ');
-}
-
 export function faqCandidates(
   view: ReportingView,
   period: Period,
   minTickets: number,
   scope: Scope = {},
 ): FaqCandidates {
-  const uses = new Map<string, number>();
-  const problems = new Map<string, { product: string; problem: string; ticketIds: string[] }>();
-  for (const entry of view.tickets.values()) {
-    const { ticket, articles } = entry.record;
-    if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
-    if (!inPeriod(period, entry.receivedAt)) continue;
-    for (const articleId of articles) uses.set(articleId, (uses.get(articleId) ?? 0) + 1);
-    if (articles.length > 0 || ticket.description === undefined || ticket.product === undefined) continue;
-    const problem = problemKey(ticket.description);
-    if (problem === '') continue;
-    const key = `${ticket.product}\u0000${problem}`;
-    const group = problems.get(key) ?? { product: ticket.product, problem, ticketIds: [] };
-    group.ticketIds.push(ticket.ticketId);
-    problems.set(key, group);
+  // Whole months: the counts kept per month as tickets change; any other period reads every ticket.
+  const kept = view.knowledge().countsOf(period, scope.clientId);
+  const uses = kept?.uses ?? new Map<string, number>();
+  const problems = kept?.problems ?? new Map<string, ProblemCount>();
+  if (kept === null) {
+    const seen = new Map<string, ProblemTickets>();
+    for (const entry of view.tickets.values()) {
+      const { ticket, articles } = entry.record;
+      if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
+      if (!inPeriod(period, entry.receivedAt)) continue;
+      for (const articleId of articles) uses.set(articleId, (uses.get(articleId) ?? 0) + 1);
+      const problem = articles.length > 0 ? null : problemOf(ticket);
+      if (problem === null) continue;
+      let tickets = seen.get(problem.key);
+      if (tickets === undefined) {
+        tickets = { product: problem.product, problem: problem.problem, tickets: new Map() };
+        seen.set(problem.key, tickets);
+        problems.set(problem.key, { product: problem.product, problem: problem.problem, count: 0, parts: [tickets] });
+      }
+      tickets.tickets.set(ticket.ticketId, entry.place);
+      problems.get(problem.key)!.count++;
+    }
   }
   // A problem an article already names among its symptoms has its article, even if nobody linked it.
   const covered = new Set<string>();
@@ -88,8 +86,11 @@ export function faqCandidates(
       })
       .sort((a, b) => b.tickets - a.tickets || a.articleId.localeCompare(b.articleId)),
     withoutArticle: [...problems.entries()]
-      .filter(([key, group]) => group.ticketIds.length >= minTickets && !covered.has(key))
-      .map(([, group]) => ({ ...group, tickets: group.ticketIds.length }))
+      .filter(([key, counted]) => counted.count >= minTickets && !covered.has(key))
+      .map(([, counted]) => {
+        const ticketIds = problemTicketIds(counted);
+        return { product: counted.product, problem: counted.problem, ticketIds, tickets: ticketIds.length };
+      })
       .sort(
         (a, b) => b.tickets - a.tickets || a.product.localeCompare(b.product) || a.problem.localeCompare(b.problem),
       ),

@@ -8,6 +8,7 @@ import type { RecordChangeListener, StoredRecord } from '../projections/record-s
 import type { SlaRecord } from '../projections/sla-record.ts';
 import type { TicketRecord } from '../projections/ticket-record.ts';
 import { BacklogTallies } from './backlog-tallies.ts';
+import { KnowledgeTallies } from './knowledge-tallies.ts';
 import { ReceptionOrder } from './reception-order.ts';
 import {
   type Judgement,
@@ -68,6 +69,7 @@ export class ReportingView implements RecordChangeListener {
   readonly #tallies = new TicketTallies();
   readonly #volumes = new VolumeTallies();
   readonly #backlog = new BacklogTallies();
+  readonly #knowledge = new KnowledgeTallies();
   #position = 0n;
 
   /** The highest global position folded into the records this view holds. */
@@ -97,6 +99,7 @@ export class ReportingView implements RecordChangeListener {
     this.#tallies.clear();
     this.#volumes.clear();
     this.#backlog.clear();
+    this.#knowledge.clear();
     this.#position = 0n;
   }
 
@@ -136,6 +139,7 @@ export class ReportingView implements RecordChangeListener {
         this.#volumes.put(entry);
         this.#backlog.takeOut(ticketId);
         this.#backlog.put(ticketId, record);
+        this.#knowledge.replace(entry);
         this.#tallies.ticketChanged(ticketId, record.ticket.coverage.contractId ?? null);
         return;
       }
@@ -173,6 +177,11 @@ export class ReportingView implements RecordChangeListener {
   /** Tickets received per civil month along the activity view's dimensions (they read the records only). */
   volumes(): VolumeTallies {
     return this.#volumes;
+  }
+
+  /** Article uses and recurring problems per month, for the FAQ candidates (they read the records only). */
+  knowledge(): KnowledgeTallies {
+    return this.#knowledge;
   }
 
   /** Every ticket's openings and closings in order, for the backlog (they read the records only). */

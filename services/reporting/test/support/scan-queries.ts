@@ -11,6 +11,7 @@ import type { TicketRecord } from '../../src/projections/ticket-record.ts';
 import type { BacklogPoint, VolumeRow } from '../../src/queries/activity-queries.ts';
 import { dimensionsOf, type IndicatorFilters, matchesFilters } from '../../src/queries/indicator-cube.ts';
 import type { Scope } from '../../src/queries/indicator-queries.ts';
+import { type FaqCandidates, problemKey } from '../../src/queries/knowledge-queries.ts';
 import { byOverrun, type OverrunOptions, type OverrunRow, overrunOf } from '../../src/queries/overrun-queries.ts';
 import type { ClaimingClient } from '../../src/queries/penalty-queries.ts';
 import { type Accrual, type ContractYearPenalties, yearPenalties } from '../../src/queries/penalty-queries.ts';
@@ -308,4 +309,56 @@ export function scannedBacklog(view: ReportingView, period: Period, now: number,
     points.push({ at, open });
   }
   return points;
+}
+
+/** FAQ candidates as before the counts were kept: every ticket read, its problem worked out each time. */
+export function scannedFaqCandidates(
+  view: ReportingView,
+  period: Period,
+  minTickets: number,
+  scope: Scope = {},
+): FaqCandidates {
+  const uses = new Map<string, number>();
+  const problems = new Map<string, { product: string; problem: string; ticketIds: string[] }>();
+  for (const entry of view.tickets.values()) {
+    const { ticket, articles } = entry.record;
+    if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
+    if (!inPeriod(period, entry.receivedAt)) continue;
+    for (const articleId of articles) uses.set(articleId, (uses.get(articleId) ?? 0) + 1);
+    if (articles.length > 0 || ticket.description === undefined || ticket.product === undefined) continue;
+    const problem = problemKey(ticket.description);
+    if (problem === '') continue;
+    const key = `${ticket.product}\u0000${problem}`;
+    const group = problems.get(key) ?? { product: ticket.product, problem, ticketIds: [] };
+    group.ticketIds.push(ticket.ticketId);
+    problems.set(key, group);
+  }
+  // A problem an article already names among its symptoms has its article, even if nobody linked it.
+  const covered = new Set<string>();
+  for (const article of view.articles.values()) {
+    if (article.retired) continue;
+    for (const product of article.products)
+      for (const symptom of article.symptoms) covered.add(`${product}\u0000${problemKey(symptom)}`);
+  }
+  return {
+    articles: [...uses.entries()]
+      .filter(([, tickets]) => tickets >= minTickets)
+      .map(([articleId, tickets]) => {
+        const article = view.articles.get(articleId);
+        return {
+          articleId,
+          title: article?.title ?? articleId,
+          products: article?.products ?? [],
+          retired: article?.retired ?? false,
+          tickets,
+        };
+      })
+      .sort((a, b) => b.tickets - a.tickets || a.articleId.localeCompare(b.articleId)),
+    withoutArticle: [...problems.entries()]
+      .filter(([key, group]) => group.ticketIds.length >= minTickets && !covered.has(key))
+      .map(([, group]) => ({ ...group, tickets: group.ticketIds.length }))
+      .sort(
+        (a, b) => b.tickets - a.tickets || a.product.localeCompare(b.product) || a.problem.localeCompare(b.problem),
+      ),
+  };
 }

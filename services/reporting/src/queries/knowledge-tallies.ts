@@ -1,0 +1,192 @@
+import type { Period, Ticket } from '@hotline/domain';
+import { civilMonthIndexOf, wholeMonthsOf } from './periods.ts';
+import type { TicketEntry } from './reporting-view.ts';
+
+const PROBLEM_WORDS = 8;
+
+/**
+ * The description a client gives, reduced to what recurs: lower case, no accents, digits or
+ * punctuation (order numbers, dates), its first words. Two tickets describing the same problem in
+ * the same words fall together; the rule is documented in docs/domain.md.
+ */
+export function problemKey(description: string): string {
+  return description
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z\s]+/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word.length > 2)
+    .slice(0, PROBLEM_WORDS)
+    .join(' ');
+}
+
+/** A recurring problem as the FAQ candidates group it: a product and its normalised description. */
+export interface ProblemOf {
+  readonly key: string;
+  readonly product: string;
+  readonly problem: string;
+}
+
+/** A ticket's problem, when it names a product and describes one (the recurring-problem rule). */
+export function problemOf(ticket: Ticket): ProblemOf | null {
+  if (ticket.description === undefined || ticket.product === undefined) return null;
+  const problem = problemKey(ticket.description);
+  return problem === '' ? null : { key: `${ticket.product}\u0000${problem}`, product: ticket.product, problem };
+}
+
+interface TicketKnowledge {
+  readonly description: string | undefined;
+  readonly product: string | undefined;
+  readonly month: number;
+  readonly clientId: string | null;
+  readonly place: number;
+  readonly articles: readonly string[];
+  /** Its problem, whether or not it counts (it does not once an article is linked). */
+  readonly ownProblem: ProblemOf | null;
+  readonly problem: ProblemOf | null;
+}
+
+export interface ProblemTickets {
+  readonly product: string;
+  readonly problem: string;
+  /** Ticket ids and their place in the view (the order the candidates list them in). */
+  readonly tickets: Map<string, number>;
+}
+
+interface Bucket {
+  readonly uses: Map<string, number>;
+  readonly problems: Map<string, ProblemTickets>;
+}
+
+/** A period's recurring problem: its tickets counted, their ids gathered only when asked. */
+export interface ProblemCount {
+  readonly product: string;
+  readonly problem: string;
+  count: number;
+  readonly parts: ProblemTickets[];
+}
+
+const emptyBucket = (): Bucket => ({ uses: new Map(), problems: new Map() });
+
+/**
+ * Article uses and recurring problems per civil month of reception (and client), kept as tickets
+ * change: the FAQ candidates of whole months sum counts per article and per problem, and gather the
+ * ticket ids of the problems they keep only.
+ */
+export class KnowledgeTallies {
+  readonly #byTicket = new Map<string, TicketKnowledge>();
+  readonly #months = new Map<number, { readonly all: Bucket; readonly byClient: Map<string, Bucket> }>();
+
+  clear(): void {
+    this.#byTicket.clear();
+    this.#months.clear();
+  }
+
+  /** A ticket's new record: its former share taken out, the new one put in (its problem worked out again only if its words changed). */
+  replace(entry: TicketEntry): void {
+    const { ticket } = entry.record;
+    const previous = this.#byTicket.get(ticket.ticketId);
+    const problem =
+      previous !== undefined && previous.description === ticket.description && previous.product === ticket.product
+        ? previous.ownProblem
+        : problemOf(ticket);
+    if (previous !== undefined) this.#takeOut(ticket.ticketId, previous);
+    this.#put(entry, problem);
+  }
+
+  #put(entry: TicketEntry, problem: ProblemOf | null): void {
+    const knowledge: TicketKnowledge = {
+      description: entry.record.ticket.description,
+      product: entry.record.ticket.product,
+      ownProblem: problem,
+      month: civilMonthIndexOf(entry.receivedAt),
+      clientId: entry.record.ticket.clientId ?? null,
+      place: entry.place,
+      articles: entry.record.articles,
+      problem: entry.record.articles.length > 0 ? null : problem,
+    };
+    const ticketId = entry.record.ticket.ticketId;
+    this.#byTicket.set(ticketId, knowledge);
+    this.#tally(ticketId, knowledge, 1);
+  }
+
+  #takeOut(ticketId: string, knowledge: TicketKnowledge): void {
+    this.#byTicket.delete(ticketId);
+    this.#tally(ticketId, knowledge, -1);
+  }
+
+  /** The uses and problems of a period (of a client); null when it is not whole months. */
+  countsOf(
+    period: Period,
+    clientId?: string,
+  ): { uses: Map<string, number>; problems: Map<string, ProblemCount> } | null {
+    const months = wholeMonthsOf(period);
+    if (months === null) return null;
+    const uses = new Map<string, number>();
+    const problems = new Map<string, ProblemCount>();
+    for (let month = months.first; month < months.end; month++) {
+      const bucket = this.#months.get(month);
+      const part = clientId === undefined ? bucket?.all : bucket?.byClient.get(clientId);
+      if (part === undefined) continue;
+      for (const [articleId, count] of part.uses) uses.set(articleId, (uses.get(articleId) ?? 0) + count);
+      for (const [key, tickets] of part.problems) {
+        const counted = problems.get(key);
+        if (counted === undefined)
+          problems.set(key, {
+            product: tickets.product,
+            problem: tickets.problem,
+            count: tickets.tickets.size,
+            parts: [tickets],
+          });
+        else {
+          counted.count += tickets.tickets.size;
+          counted.parts.push(tickets);
+        }
+      }
+    }
+    return { uses, problems };
+  }
+
+  #tally(ticketId: string, knowledge: TicketKnowledge, sign: 1 | -1): void {
+    let month = this.#months.get(knowledge.month);
+    if (month === undefined) {
+      month = { all: emptyBucket(), byClient: new Map() };
+      this.#months.set(knowledge.month, month);
+    }
+    const buckets = [month.all];
+    if (knowledge.clientId !== null) {
+      let client = month.byClient.get(knowledge.clientId);
+      if (client === undefined) {
+        client = emptyBucket();
+        month.byClient.set(knowledge.clientId, client);
+      }
+      buckets.push(client);
+    }
+    for (const bucket of buckets) {
+      for (const articleId of knowledge.articles) {
+        const count = (bucket.uses.get(articleId) ?? 0) + sign;
+        if (count === 0) bucket.uses.delete(articleId);
+        else bucket.uses.set(articleId, count);
+      }
+      const { problem } = knowledge;
+      if (problem === null) continue;
+      let tickets = bucket.problems.get(problem.key);
+      if (tickets === undefined) {
+        tickets = { product: problem.product, problem: problem.problem, tickets: new Map() };
+        bucket.problems.set(problem.key, tickets);
+      }
+      if (sign === 1) tickets.tickets.set(ticketId, knowledge.place);
+      else tickets.tickets.delete(ticketId);
+      if (tickets.tickets.size === 0) bucket.problems.delete(problem.key);
+    }
+  }
+}
+
+/** A problem's ticket ids in the view's order (a changed ticket comes last in its month's map). */
+export function problemTicketIds(counted: ProblemCount): string[] {
+  return counted.parts
+    .flatMap((part) => [...part.tickets])
+    .sort((a, b) => a[1] - b[1])
+    .map(([ticketId]) => ticketId);
+}
