@@ -3,7 +3,7 @@ import { assertNever, err, ok, type Result } from '../shared/result.ts';
 import type { BillingCommand, SetPriceList } from './billing-commands.ts';
 import { type BillingEvent, billingEvent } from './billing-events.ts';
 import { type PriceList, priceListInForce } from './price-list.ts';
-import { type Pricing, priceItem } from './pricing.ts';
+import { type PricedItem, type Pricing, type PricingRefusal, priceItem } from './pricing.ts';
 
 /** A client's billing (`billing-<clientId>`): the versions of its price list and the items billed. */
 export interface BillingState {
@@ -28,7 +28,14 @@ export function decideBilling(command: BillingCommand, state: BillingState): Dec
       return setPriceList(command, state);
     case 'BillTicketTime': {
       const { type: _type, workKind, minutes, ...item } = command;
-      return bill(command, state, { ...item, origin: 'ticket_time' }, { kind: 'time', workKind, minutes });
+      const pricing: Pricing = { kind: 'time', workKind, minutes };
+      const priced = priceOn(state, item.on, pricing);
+      // Time already spent is a fact: when nothing prices it, it is kept aside rather than lost.
+      if (!priced.ok && priced.code !== 'billing.no_fixed_price' && state.items[item.itemId] === undefined) {
+        const facts = definedOnly(item);
+        return ok([billingEvent('BillableTimeUnpriced', { ...facts, workKind, minutes, reason: priced.code })]);
+      }
+      return bill(command, state, { ...item, origin: 'ticket_time' }, pricing);
     }
     case 'RecordOnSiteService': {
       const { type: _type, serviceId, pricing, ...item } = command;
@@ -82,26 +89,41 @@ type ItemFacts = {
   readonly at: string;
 };
 
+type PricedOn =
+  | { readonly ok: true; readonly list: PriceList; readonly priced: PricedItem }
+  | ({ readonly ok: false } & PricingRefusal)
+  | { readonly ok: false; readonly code: 'billing.no_price_list'; readonly why: string };
+
+/** The item priced with the list in force on its day, or why it cannot be. */
+function priceOn(state: BillingState, on: string, pricing: Pricing): PricedOn {
+  const list = priceListInForce(state.priceLists, on);
+  if (list === undefined)
+    return { ok: false, code: 'billing.no_price_list', why: `no price list is in force on ${on}` };
+  const priced = priceItem(list, pricing);
+  return priced.ok ? { ok: true, list, priced: priced.value } : priced;
+}
+
+function definedOnly<T extends object>(facts: T): T {
+  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as T;
+}
+
 function bill(command: BillingCommand, state: BillingState, item: ItemFacts, pricing: Pricing): Decision {
   if (state.items[item.itemId] !== undefined) {
     return refuse('billing.already_registered', command, `item ${item.itemId} is already billed`);
   }
-  const list = priceListInForce(state.priceLists, item.on);
-  if (list === undefined) return refuse('billing.no_price_list', command, `no price list is in force on ${item.on}`);
-  const priced = priceItem(list, pricing);
-  if (!priced.ok) return refuse(priced.code, command, priced.why);
-  const { kind, amountCents } = priced.value;
+  const outcome = priceOn(state, item.on, pricing);
+  if (!outcome.ok) return refuse(outcome.code, command, outcome.why);
+  const { list, priced } = outcome;
   const detail =
-    priced.value.kind === 'time'
-      ? { workKind: priced.value.workKind, minutes: priced.value.minutes, rateCents: priced.value.rateCents }
-      : { service: priced.value.service };
-  const defined = Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined)) as ItemFacts;
+    priced.kind === 'time'
+      ? { workKind: priced.workKind, minutes: priced.minutes, rateCents: priced.rateCents }
+      : { service: priced.service };
   return ok([
     billingEvent('BillableItemRecorded', {
-      ...defined,
-      pricing: kind,
+      ...definedOnly(item),
+      pricing: priced.kind,
       ...detail,
-      amountCents,
+      amountCents: priced.amountCents,
       currency: list.currency,
       priceListFrom: list.validFrom,
     }),
@@ -118,6 +140,8 @@ export function evolveBilling(state: BillingState, event: BillingEvent): Billing
       const lastItemOn = state.lastItemOn === null || event.on > state.lastItemOn ? event.on : state.lastItemOn;
       return { ...state, items: { ...state.items, [event.itemId]: true }, lastItemOn };
     }
+    case 'BillableTimeUnpriced':
+      return { ...state, items: { ...state.items, [event.itemId]: true } };
     default:
       return assertNever(event);
   }

@@ -47,7 +47,28 @@ export const BillableItemRecorded = eventSchema('BillableItemRecorded', 1, {
 });
 export type BillableItemRecorded = z.infer<typeof BillableItemRecorded>;
 
-export const billingEventSchemas = [PriceListSet, BillableItemRecorded] as const;
+/**
+ * Time on a billable ticket that no price list could price (none in force on its day, or no rate for
+ * its kind of work): recorded so that the manager sees it and so that billing it later is a decision,
+ * not a side effect of a restart. `reason` is the refusal's code.
+ */
+export const BillableTimeUnpriced = eventSchema('BillableTimeUnpriced', 1, {
+  clientId: EntityId,
+  itemId: EntityId,
+  ticketId: EntityId,
+  product: ProductCode.optional(),
+  agentId: EntityId,
+  on: LocalDate,
+  description: Text,
+  workKind: WorkKind,
+  minutes: z.number().int().positive(),
+  reason: z.enum(['billing.no_price_list', 'billing.no_rate']),
+  by: ActorId,
+  at: Instant,
+});
+export type BillableTimeUnpriced = z.infer<typeof BillableTimeUnpriced>;
+
+export const billingEventSchemas = [PriceListSet, BillableItemRecorded, BillableTimeUnpriced] as const;
 export const BillingEvent = z.discriminatedUnion('type', billingEventSchemas);
 export type BillingEvent = z.infer<typeof BillingEvent>;
 export const billingEvent = eventFactory<BillingEvent>(billingEventSchemas);

@@ -88,14 +88,23 @@ describe('price lists', () => {
       .thenRefused('billing.price_list_period_invalid');
   });
 
-  it('nothing is billed outside a list in force', () => {
-    given([]).when(time).thenRefused('billing.no_price_list');
+  it('time no list prices is kept aside, unpriced, with the reason', () => {
+    const { type: _t, ...facts } = time;
+    const unpriced = billingEvent('BillableTimeUnpriced', { ...facts, reason: 'billing.no_price_list' });
+    given([]).when(time).then([unpriced]);
     given([billingEvent('PriceListSet', { ...listPayload, validUntil: '2026-06-30' })])
       .when(time)
-      .thenRefused('billing.no_price_list');
+      .then([unpriced]);
     given([set202607])
       .when({ ...time, workKind: 'functional' })
-      .thenRefused('billing.no_rate');
+      .then([{ ...unpriced, workKind: 'functional', reason: 'billing.no_rate' }]);
+    given([unpriced]).when(time).thenRefused('billing.already_registered');
+  });
+
+  it('an unpriced time does not hold back a new price list', () => {
+    const { type: _t, ...facts } = time;
+    const unpriced = billingEvent('BillableTimeUnpriced', { ...facts, reason: 'billing.no_price_list' });
+    given([unpriced]).when(list2026).then([set2026]);
   });
 });
 
@@ -139,6 +148,12 @@ describe('billable items', () => {
           amountCents: 30_000,
         }),
       ]);
+  });
+
+  it('an on-site service outside a list in force is refused: the person recording it can set the list', () => {
+    given([])
+      .when({ ...onSite, pricing: { kind: 'time', minutes: 60 } })
+      .thenRefused('billing.no_price_list');
   });
 
   it('or at the fixed price of its service', () => {

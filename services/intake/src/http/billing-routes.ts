@@ -1,6 +1,7 @@
 import {
   type BillableItemRecorded,
   BillableItemRecorded as BillableItemSchema,
+  BillableTimeUnpriced as BillableTimeUnpricedSchema,
   type BillingCommand,
   type BillingEvent,
   type BillingState,
@@ -27,10 +28,12 @@ const OnSiteBody = z.object({
 const { type: _type, schemaVersion: _version, ...itemShape } = BillableItemSchema.shape;
 const BillableItemView = z.object(itemShape);
 const PriceListView = z.object({ ...PriceList.shape, setAt: z.string() });
+const { type: _ut, schemaVersion: _uv, ...unpricedShape } = BillableTimeUnpricedSchema.shape;
 const BillingView = z.object({
   clientId: z.string(),
   priceLists: z.array(PriceListView),
   items: z.array(BillableItemView),
+  unpriced: z.array(z.object(unpricedShape)).describe('Time on billable tickets that no price list priced'),
   totalCents: z.number().int(),
   revision: z.string(),
 });
@@ -56,8 +59,13 @@ async function billingView(context: ServiceContext, clientId: string) {
     return [{ ...list, setAt: at }];
   });
   const items = events.flatMap((event) => (event.type === 'BillableItemRecorded' ? [itemView(event)] : []));
+  const unpriced = events.flatMap((event) => {
+    if (event.type !== 'BillableTimeUnpriced') return [];
+    const { type: _t, schemaVersion: _v, ...time } = event;
+    return [time];
+  });
   const totalCents = items.reduce((sum, item) => sum + item.amountCents, 0);
-  return { clientId, priceLists, items, totalCents, revision: String(last.revision) };
+  return { clientId, priceLists, items, unpriced, totalCents, revision: String(last.revision) };
 }
 
 type Body = { by: string; occurredAt?: string | undefined };
@@ -121,7 +129,7 @@ export function registerBillingRoutes(app: HttpServer, context: ServiceContext):
     {
       schema: {
         tags: ['billing'],
-        summary: "A client's price lists and billable items, with their total",
+        summary: "A client's price lists and billable items, with their total, and the time left unpriced",
         params: ClientParams,
         response: { 200: BillingView, 404: ProblemDocumentSchema },
       },

@@ -114,12 +114,29 @@ describe('billing the time spent outside a contract', () => {
     expect(await items()).toEqual([expect.objectContaining({ ticketId: 'T-4', amountCents: 9_500 })]);
   });
 
-  it('leaves time without a price list in force unbilled, and goes on', async () => {
+  it('keeps time no price list prices aside, unpriced, and bills the next once a list is in force', async () => {
     await given(resolution.store, received('T-5', outOfContract));
     await resolution.send('/tickets/T-5/time', time(15));
     expect(await items()).toEqual([]);
+    const unpriced = async () =>
+      (await resolution.store.readStream(steeringStreams.billing('GLOBEX')))
+        .filter((event) => event.type === 'BillableTimeUnpriced')
+        .map((event) => event.data);
+    expect(await unpriced()).toEqual([
+      expect.objectContaining({
+        ticketId: 'T-5',
+        minutes: 15,
+        workKind: 'malfunction',
+        reason: 'billing.no_price_list',
+      }),
+    ]);
     await setPriceList();
     await resolution.send('/tickets/T-5/time', time(15));
     expect(await items()).toEqual([expect.objectContaining({ minutes: 15, amountCents: 2_375 })]);
+    // A restart replays the log: the time kept aside stays so, nothing is billed twice.
+    await resolution.service.stop();
+    await resolution.service.start();
+    expect(await items()).toHaveLength(1);
+    expect(await unpriced()).toHaveLength(1);
   });
 });

@@ -20,8 +20,9 @@ import { ProblemError } from '@hotline/runtime';
  * was, and a replay bills the same. A process rather than part of the time route: the ticket and the
  * client's billing are two streams, without a transaction across them. It follows the store's log from
  * the start each time the service starts; each item is named after the time record's event id, so a
- * record is billed once whatever the restarts and replicas. A refusal (no price list in force, no rate
- * for the nature) is logged for the manager and the process goes on.
+ * record is billed once whatever the restarts and replicas. Time no price list prices (none in force,
+ * no rate for the nature) is recorded aside as `BillableTimeUnpriced`, so that a restart does not bill
+ * it behind the manager's back once a list exists; any other failure is logged and the process goes on.
  */
 export function billRecordedTime(context: ServiceContext): Subscription {
   const { store, logger } = context;
