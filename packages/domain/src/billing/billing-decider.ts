@@ -31,7 +31,8 @@ export function decideBilling(command: BillingCommand, state: BillingState): Dec
       const pricing: Pricing = { kind: 'time', workKind, minutes };
       const priced = priceOn(state, item.on, pricing);
       // Time already spent is a fact: when nothing prices it, it is kept aside rather than lost.
-      if (!priced.ok && priced.code !== 'billing.no_fixed_price' && state.items[item.itemId] === undefined) {
+      const fresh = state.items[item.itemId] === undefined;
+      if (!priced.ok && fresh && (priced.code === 'billing.no_price_list' || priced.code === 'billing.no_rate')) {
         const facts = definedOnly(item);
         return ok([billingEvent('BillableTimeUnpriced', { ...facts, workKind, minutes, reason: priced.code })]);
       }

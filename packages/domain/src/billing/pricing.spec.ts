@@ -49,6 +49,14 @@ describe('pricing to the cent', () => {
     });
   });
 
+  it('refuses an amount too large to stay exact', () => {
+    const huge: PriceList = { ...list, hourlyRates: [{ workKind: 'on_site', rateCents: Number.MAX_SAFE_INTEGER }] };
+    expect(priceItem(huge, { kind: 'time', workKind: 'on_site', minutes: 120 })).toMatchObject({
+      ok: false,
+      code: 'billing.amount_out_of_range',
+    });
+  });
+
   it('rounds each item on its own: three 10-minute items are 3 × 15.83 €, not 47.50 €', () => {
     const items = [10, 10, 10].map((minutes) => priceOfTime(minutes, 9_500));
     expect(items.reduce((sum, amount) => sum + amount, 0)).toBe(4_749);

@@ -17,7 +17,10 @@ export type PricedItem =
     }
   | { readonly kind: 'fixed'; readonly service: string; readonly label: string; readonly amountCents: Cents };
 
-export type PricingRefusal = { readonly code: 'billing.no_rate' | 'billing.no_fixed_price'; readonly why: string };
+export type PricingRefusal = {
+  readonly code: 'billing.no_rate' | 'billing.no_fixed_price' | 'billing.amount_out_of_range';
+  readonly why: string;
+};
 
 /**
  * `minutes` at `rateCents` an hour, rounded to the cent, half up, per item: 10 minutes at 95.00 €/h
@@ -45,6 +48,10 @@ export function priceItem(
     }
     const { workKind, minutes } = pricing;
     const amountCents = priceOfTime(minutes, rate.rateCents);
+    // Beyond 2^53 cents an amount is no longer exact in JSON: such an item is a typing error, not a sale.
+    if (!Number.isSafeInteger(amountCents)) {
+      return { ok: false, code: 'billing.amount_out_of_range', why: `${minutes} minutes at ${rate.rateCents} an hour` };
+    }
     return { ok: true, value: { kind: 'time', workKind, minutes, rateCents: rate.rateCents, amountCents } };
   }
   const fixed = list.fixedPrices.find((candidate) => candidate.service === pricing.service);
