@@ -44,6 +44,11 @@ describe('price lists and on-site services', () => {
       fixedPrices: [...list2026.fixedPrices, list2026.fixedPrices[0]],
     };
     expectProblem(await post('/clients/GLOBEX/price-lists', doubled), 422, 'billing.price_list_duplicate');
+    expectProblem(
+      await post('/clients/GLOBEX/price-lists', { ...list2026, validFrom: '2026-09-01', validUntil: '2026-08-31' }),
+      422,
+      'billing.price_list_period_invalid',
+    );
     const badCurrency = await post('/clients/GLOBEX/price-lists', { ...list2026, currency: 'euro' });
     expect(badCurrency.status).toBe(400);
   });

@@ -51,6 +51,15 @@ describe('the product catalogue', () => {
     });
     expect(ended.body.versions).toEqual({ '12.4': '2027-12-31' });
     expectProblem(
+      await post('/products/ERP/end-of-support', { ...manager, version: '12.4', effectiveOn: '2028-06-30' }),
+      409,
+      'product.already_end_of_support',
+    );
+    expect(
+      (await post('/products/ERP/end-of-support', { ...manager, effectiveOn: '2030-12-31' })).body.endOfSupport,
+    ).toBe('2030-12-31');
+    expectProblem(await post('/products/ERP/versions', { ...manager, version: '14.0' }), 422, 'product.end_of_support');
+    expectProblem(
       await post('/products/ERP/end-of-support', { ...manager, version: '11.0', effectiveOn: '2027-12-31' }),
       404,
       'product.version_unknown',
@@ -121,6 +130,11 @@ describe('trainings and skill transfers', () => {
     expect(planned.body).toMatchObject({ status: 'planned', planned: ['agent-ada', 'agent-bob'], trained: [] });
     expect((await post('/trainings', plan, 'tr-1')).status).toBe(200);
     expectProblem(await post('/trainings', plan), 409, 'training.already_scheduled');
+    expectProblem(
+      await post('/trainings', { ...plan, trainingId: 'TR-2', attendees: ['agent-bob', 'agent-bob'] }),
+      422,
+      'training.duplicate_attendee',
+    );
 
     const done = { ...manager, completedOn: '2026-06-10', occurredAt: '2026-06-10T18:00:00+02:00' };
     const completed = await post('/trainings/TR-1/completion', done, 'done-1');

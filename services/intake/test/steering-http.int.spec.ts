@@ -103,6 +103,20 @@ describe('client context and reviews', () => {
     expectProblem(await post('/clients/ACME/reviews', forContext), 422, 'client.review_context_not_flagged');
     await post('/clients/ACME/context', migration);
     expect((await post('/clients/ACME/reviews', forContext)).status).toBe(201);
+    expectProblem(
+      await post('/clients/ACME/reviews', { ...forContext, reviewId: 'R-3', requestedBy: 'client' }),
+      422,
+      'client.review_reason_invalid',
+    );
+    expectProblem(
+      await post('/clients/ACME/reviews', {
+        ...asked,
+        reviewId: 'R-4',
+        period: { from: '2026-05-31', to: '2026-01-01' },
+      }),
+      422,
+      'client.review_period_invalid',
+    );
 
     const minutes = {
       ...manager,
