@@ -19,6 +19,7 @@ export {
   type RedisCheckpointedStateOptions,
 } from './idempotency/redis-checkpointed-state.ts';
 export { InProcessBus, type InProcessBusOptions, InProcessConsumer } from './in-process/in-process-bus.ts';
+export { exportConsumerLag, type LagSource, measureConsumerLag, type PartitionLag } from './kafka/consumer-lag.ts';
 export { KafkaBus, type KafkaBusOptions } from './kafka/kafka-bus.ts';
 export { eventFromMessage, eventMessage } from './relay/event-message.ts';
 export { EventRelay, type EventRelayOptions, type RelayState } from './relay/event-relay.ts';
@@ -31,4 +32,5 @@ export {
   type RelayLeadership,
   SoleRelay,
 } from './relay/relay-coordination.ts';
+export { exportRelayLag, measureRelayLag, type RelayLag } from './relay/relay-lag.ts';
 export * from './topic/topic-contract.ts';

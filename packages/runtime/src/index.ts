@@ -24,6 +24,7 @@ export {
   type CheckResult,
   checkReadiness,
   type Readiness,
+  type ReadinessFacts,
   type ReadinessProbe,
   type ReadinessProbes,
 } from './health/readiness.ts';
@@ -45,6 +46,7 @@ export {
   projectionLagGauge,
   relayLagEventsGauge,
   relayLagSecondsGauge,
+  relayPublishedCounter,
   timersPendingGauge,
 } from './metrics/lag-metrics.ts';
 export { createMetrics, type Metrics, type MetricsOptions } from './metrics/metrics.ts';

@@ -1,3 +1,4 @@
+import type { Metrics } from '@hotline/runtime';
 import {
   type Admin,
   type Kafka,
@@ -12,6 +13,7 @@ import { BusClosedError } from '../bus/errors.ts';
 import { consoleLogger, type Logger } from '../bus/logger.ts';
 import { encodeMessage } from '../bus/message-codec.ts';
 import { type AnyTopic, type MessageHeaders, type TopicContract, withDeadLetters } from '../topic/topic-contract.ts';
+import { exportConsumerLag } from './consumer-lag.ts';
 import { KafkaConsumer } from './kafka-consumer.ts';
 import { createMissingTopics } from './topic-admin.ts';
 
@@ -53,6 +55,7 @@ export class KafkaBus implements Bus {
   #known = new Set<string>();
   #consumers = new Set<KafkaConsumer>();
   #closed = false;
+  #lag: ReturnType<typeof exportConsumerLag> | undefined;
 
   constructor(options: KafkaBusOptions) {
     this.#options = options;
@@ -122,9 +125,23 @@ export class KafkaBus implements Bus {
     return consumer;
   }
 
+  /**
+   * Feeds `hotline_consumer_lag_messages` for the partitions this bus's consumers own, every
+   * `intervalMs` (5 s), on the server's registry; `update` measures at once.
+   */
+  exportConsumerLag(metrics: Pick<Metrics, 'registry'>, { intervalMs }: { intervalMs?: number } = {}) {
+    this.#lag?.stop();
+    this.#lag = exportConsumerLag(this.#admin, metrics, () => this.#consumers, {
+      ...(intervalMs === undefined ? {} : { intervalMs }),
+      onError: (error) => this.#logger.warn({ error: (error as Error).message }, 'consumer lag not measured'),
+    });
+    return { update: () => this.#connect().then(() => this.#lag?.update()) };
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#lag?.stop();
     await Promise.all([...this.#consumers].map((consumer) => consumer.stop()));
     if (this.#connected !== undefined) {
       await this.#connected.catch(() => {});

@@ -5,6 +5,7 @@ import { DeliveryInterrupted } from '../bus/errors.ts';
 import type { Logger } from '../bus/logger.ts';
 import { retryPolicy } from '../bus/retry-policy.ts';
 import type { DeadLetter, MessageHeaders, TopicContract } from '../topic/topic-contract.ts';
+import type { LagSource } from './consumer-lag.ts';
 
 export interface KafkaConsumerSettings {
   partitionsConsumedConcurrently: number;
@@ -18,9 +19,12 @@ export interface KafkaConsumerSettings {
  * batch, before a rebalance and on disconnect: a message is never committed before its handler
  * succeeded, and a stop commits what was processed.
  */
-export class KafkaConsumer implements Consumer {
+export class KafkaConsumer implements Consumer, LagSource {
   readonly group: string;
   readonly ready: Promise<void>;
+  topic = '';
+  fromBeginning = true;
+  #assigned: readonly number[] = [];
   #consumer: KafkajsConsumer;
   #stop = new AbortController();
   #stopped: Promise<void> | undefined;
@@ -30,6 +34,10 @@ export class KafkaConsumer implements Consumer {
     this.#consumer = consumer;
     this.group = group;
     this.#onStop = onStop;
+    // Every join (the first, and each rebalance) says which partitions this member now owns.
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.#assigned = Object.values(payload.memberAssignment).flat();
+    });
     this.ready = new Promise((resolve) => {
       const remove = consumer.on(consumer.events.GROUP_JOIN, () => {
         remove();
@@ -42,10 +50,12 @@ export class KafkaConsumer implements Consumer {
     options: ConsumeOptions<Payload, Headers>,
     settings: KafkaConsumerSettings,
   ): Promise<void> {
+    this.topic = options.topic.name;
+    this.fromBeginning = options.fromBeginning ?? true;
     const policy = retryPolicy(options.retry);
     const signal = this.#stop.signal;
     await this.#consumer.connect();
-    await this.#consumer.subscribe({ topic: options.topic.name, fromBeginning: options.fromBeginning ?? true });
+    await this.#consumer.subscribe({ topic: options.topic.name, fromBeginning: this.fromBeginning });
     await this.#consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
@@ -84,6 +94,11 @@ export class KafkaConsumer implements Consumer {
         }
       },
     });
+  }
+
+  /** The partitions of `topic` this member owns since its last join. */
+  assigned(): readonly number[] {
+    return this.#stop.signal.aborted ? [] : this.#assigned;
   }
 
   stop(): Promise<void> {

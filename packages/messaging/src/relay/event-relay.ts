@@ -27,6 +27,8 @@ export interface EventRelayOptions {
   /** Events read ahead of the publisher; the store's subscription waits beyond that. */
   bufferSize?: number;
   logger?: Logger;
+  /** Told the size of each batch once it is published and checkpointed (the publish rate's counter). */
+  onPublished?: (count: number) => void;
 }
 
 export type RelayState = 'standby' | 'active' | 'stopped';
@@ -182,6 +184,7 @@ export class EventRelay {
         const last = batch[batch.length - 1]!.position;
         await this.#options.checkpoints.save(last, lease.token);
         this.#published += batch.length;
+        this.#options.onPublished?.(batch.length);
         this.#advance(last);
       }
     } finally {

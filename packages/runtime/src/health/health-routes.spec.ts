@@ -35,6 +35,15 @@ describe('/readyz', () => {
     });
   });
 
+  it('shows the facts a probe found beside its check (the relay: whether it holds the lease)', async () => {
+    const { app } = await start({ readiness: { store: reachable, relay: async () => ({ lease: 'waiting' }) } });
+    const response = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      checks: { store: { status: 'pass' }, relay: { status: 'pass', lease: 'waiting' } },
+    });
+  });
+
   it('answers a 503 problem naming the failing and the silent dependencies, keeping causes in the logs', async () => {
     const { app, logs } = await start({
       readinessTimeoutMs: 50,

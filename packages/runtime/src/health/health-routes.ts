@@ -24,7 +24,7 @@ export function registerHealthRoutes(app: FastifyInstance, { readiness, timeoutM
       checks.map((check) => [
         check.name,
         check.status === 'pass'
-          ? { status: 'pass', durationMs: check.durationMs }
+          ? { ...check.facts, status: 'pass', durationMs: check.durationMs }
           : { status: 'fail', durationMs: check.durationMs, reason: check.reason },
       ]),
     );

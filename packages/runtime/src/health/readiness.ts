@@ -1,9 +1,16 @@
-export type ReadinessProbe = () => Promise<void>;
+/**
+ * Resolves when the dependency answers; it may resolve with a few facts about the state it found
+ * (the relay: whether it holds the lease or waits), which `/readyz` shows beside the check.
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: most probes are `async () => { await ping(); }`, typed Promise<void>.
+export type ReadinessProbe = () => Promise<void | ReadinessFacts>;
+
+export type ReadinessFacts = Readonly<Record<string, string | number | boolean>>;
 
 export type ReadinessProbes = Readonly<Record<string, ReadinessProbe>>;
 
 export type CheckResult =
-  | { readonly name: string; readonly status: 'pass'; readonly durationMs: number }
+  | { readonly name: string; readonly status: 'pass'; readonly durationMs: number; readonly facts?: ReadinessFacts }
   | {
       readonly name: string;
       readonly status: 'fail';
@@ -35,9 +42,8 @@ async function runProbe(name: string, probe: ReadinessProbe, timeoutMs: number):
   });
   try {
     const outcome = await Promise.race([Promise.resolve().then(probe), timeout]);
-    return outcome === 'timeout'
-      ? { name, status: 'fail', durationMs: elapsed(), reason: 'timeout' }
-      : { name, status: 'pass', durationMs: elapsed() };
+    if (outcome === 'timeout') return { name, status: 'fail', durationMs: elapsed(), reason: 'timeout' };
+    return { name, status: 'pass', durationMs: elapsed(), ...(outcome === undefined ? {} : { facts: outcome }) };
   } catch (error) {
     return { name, status: 'fail', durationMs: elapsed(), reason: 'error', error };
   } finally {

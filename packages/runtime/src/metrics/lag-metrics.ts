@@ -1,4 +1,4 @@
-import { Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 
 /**
  * Gauges fed by the components that know the numbers; the runtime only names them, so every
@@ -21,13 +21,32 @@ export const consumerLagGauge = (registry: Registry) =>
     ['topic', 'partition', 'group'] as const,
   );
 
-/** `hotline_relay_lag_events`: events recorded in the store's global log and not yet published to Kafka. */
+/**
+ * `hotline_relay_lag_events`: positions between the store's head and the relay's checkpoint (one
+ * per event on SQLite; EventStoreDB's log positions grow by more than one per event).
+ */
 export const relayLagEventsGauge = (registry: Registry) =>
-  gauge(registry, 'hotline_relay_lag_events', 'Events in the store not yet published by the relay', [] as const);
+  gauge(
+    registry,
+    'hotline_relay_lag_events',
+    "Positions between the store's head and the relay's checkpoint (events on SQLite)",
+    [] as const,
+  );
 
 /** `hotline_relay_lag_seconds`: age of the oldest event the relay has not published yet (0 when caught up). */
 export const relayLagSecondsGauge = (registry: Registry) =>
   gauge(registry, 'hotline_relay_lag_seconds', 'Age of the oldest unpublished event, in seconds', [] as const);
+
+/** `hotline_relay_published_events_total`: events this relay published (its rate is the publish rate). */
+export function relayPublishedCounter(registry: Registry): Counter {
+  const existing = registry.getSingleMetric('hotline_relay_published_events_total');
+  if (existing) return existing as Counter;
+  return new Counter({
+    name: 'hotline_relay_published_events_total',
+    help: 'Events published by this relay, duplicates after a takeover included',
+    registers: [registry],
+  });
+}
 
 /** `hotline_projection_lag_events{projection}`: events between the store's head and a projection's checkpoint. */
 export const projectionLagGauge = (registry: Registry) =>

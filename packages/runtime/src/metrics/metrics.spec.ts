@@ -1,6 +1,12 @@
 import { expect, it } from 'vitest';
 import { testServer } from '../../test/support/test-server.ts';
-import { consumerLagGauge, projectionLagGauge, relayLagEventsGauge, timersPendingGauge } from './lag-metrics.ts';
+import {
+  consumerLagGauge,
+  projectionLagGauge,
+  relayLagEventsGauge,
+  relayPublishedCounter,
+  timersPendingGauge,
+} from './lag-metrics.ts';
 import { createMetrics } from './metrics.ts';
 
 it('exposes the HTTP duration histogram by route pattern at /metrics in Prometheus text format', async () => {
@@ -34,6 +40,8 @@ it('names the lag gauges once per registry, for their owners to set', async () =
   consumerLagGauge(registry).set({ topic: 'support.events.v1', partition: '0', group: 'reporting' }, 12);
   consumerLagGauge(registry).inc({ topic: 'support.events.v1', partition: '0', group: 'reporting' });
   relayLagEventsGauge(registry).set(3);
+  relayPublishedCounter(registry).inc(7);
+  relayPublishedCounter(registry).inc(2);
   projectionLagGauge(registry).set({ projection: 'overruns' }, 5);
   timersPendingGauge(registry).set({ kind: 'breach' }, 40);
   const text = await registry.metrics();
@@ -41,6 +49,7 @@ it('names the lag gauges once per registry, for their owners to set', async () =
     'hotline_consumer_lag_messages{topic="support.events.v1",partition="0",group="reporting",service="reporting"} 13',
   );
   expect(text).toContain('hotline_relay_lag_events{service="reporting"} 3');
+  expect(text).toContain('hotline_relay_published_events_total{service="reporting"} 9');
   expect(text).toContain('hotline_projection_lag_events{projection="overruns",service="reporting"} 5');
   expect(text).toContain('hotline_timers_pending{kind="breach",service="reporting"} 40');
 });
