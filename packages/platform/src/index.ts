@@ -13,6 +13,7 @@ export { platformConfigShape } from './infrastructure/platform-config.ts';
 export {
   type ProcessConfig,
   type ProcessDefinition,
+  type ProcessService,
   processConfigSchema,
   type RunningProcess,
   runProcess,

@@ -1,14 +1,13 @@
-import { EventRelay, RedisRelayCoordination } from '@hotline/messaging';
-import { openInfrastructure, processConfigSchema } from '@hotline/platform';
-import { createLogger, env, gracefulShutdown, loadConfigOrExit } from '@hotline/runtime';
-import { Redis } from 'ioredis';
+import { runProcess } from '@hotline/platform';
+import { env, loadConfigOrExit } from '@hotline/runtime';
 import { z } from 'zod';
+import { createRelayService } from './relay-service.ts';
 
 // The store → Kafka relay of the distributed mode. Any number may run: the Redis lease makes one
 // active at a time, the others stand by and take over when its lease lapses (packages/messaging/README.md).
+// It runs as the other processes do, for its /healthz, /readyz (the lease state) and /metrics (its lag).
 const config = loadConfigOrExit(
   z.object({
-    ...processConfigSchema.shape,
     REDIS_URL: env.url({ protocols: ['redis', 'rediss'] }).describe('Redis holding the relay lease and checkpoint'),
     RELAY_LEASE_TTL: env.durationMs().default(10_000).describe('How long a silent relay keeps the lease'),
     RELAY_REDIS_PREFIX: env
@@ -17,28 +16,12 @@ const config = loadConfigOrExit(
       .describe('Prefix of the lease, fence and checkpoint keys'),
   }),
 );
-const logger = createLogger({ service: 'relay', level: config.LOG_LEVEL });
-const infrastructure = await openInfrastructure(config, logger, 'relay');
-const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-const coordination = new RedisRelayCoordination({
-  redis,
-  leaseTtlMs: config.RELAY_LEASE_TTL,
-  prefix: config.RELAY_REDIS_PREFIX,
-});
-const relay = new EventRelay({
-  store: infrastructure.store,
-  bus: infrastructure.bus,
-  checkpoints: coordination,
-  leadership: coordination,
-  logger,
-}).start();
-gracefulShutdown({
-  logger,
-  timeoutMs: config.SHUTDOWN_TIMEOUT,
-  steps: [
-    { name: 'relay', stop: () => relay.stop() },
-    { name: 'infrastructure', stop: () => infrastructure.close() },
-    { name: 'redis', stop: async () => void (await redis.quit()) },
+
+await runProcess({
+  name: 'relay',
+  description: 'The store → support.events.v1 relay: one active at a time, by a Redis lease; its state on /readyz.',
+  inProcessRelay: false,
+  services: (context) => [
+    createRelayService(context, { leaseTtlMs: config.RELAY_LEASE_TTL, prefix: config.RELAY_REDIS_PREFIX }),
   ],
 });
-logger.info({ bus: config.BUS, store: config.EVENT_STORE }, 'relay started');

@@ -1,4 +1,4 @@
-import { EventRelay, SoleRelay } from '@hotline/messaging';
+import { EventRelay, KafkaBus, SoleRelay } from '@hotline/messaging';
 import {
   type AccessControlOptions,
   accessConfigShape,
@@ -11,6 +11,7 @@ import {
   type HttpServer,
   type Logger,
   loadConfigOrExit,
+  type ReadinessProbes,
   runtimeConfigShape,
   startTelemetry,
   type TicketOwner,
@@ -26,11 +27,16 @@ import { ticketOwnerFromStore } from '../tickets/ticket-owner.ts';
 export const processConfigSchema = z.object({ ...runtimeConfigShape, ...platformConfigShape, ...accessConfigShape });
 export type ProcessConfig = z.infer<typeof processConfigSchema>;
 
+/** A service of a process, which may add dependencies of its own to `/readyz` (the relay: its lease). */
+export type ProcessService = HotlineService & { readonly readiness?: ReadinessProbes };
+
 export interface ProcessDefinition {
   /** The process's name in logs, metrics, traces and the OpenAPI title. */
   readonly name: string;
   readonly description: string;
-  readonly services: (context: ServiceContext) => readonly HotlineService[];
+  readonly services: (context: ServiceContext) => readonly ProcessService[];
+  /** Whether the in-process bus gets its relay here (true); the relay process brings its own. */
+  readonly inProcessRelay?: boolean;
   /** Runs on the store before any service starts (a demo loader): services then start from what it wrote. */
   readonly prepare?: (context: ServiceContext) => Promise<void>;
   /** Called once everything runs: a banner. */
@@ -80,7 +86,7 @@ export async function runProcess(definition: ProcessDefinition): Promise<Running
   };
   await definition.prepare?.(context);
   const relay =
-    config.BUS === 'in-process'
+    config.BUS === 'in-process' && definition.inProcessRelay !== false
       ? new EventRelay({
           store: infrastructure.store,
           bus: infrastructure.bus,
@@ -109,10 +115,12 @@ export async function runProcess(definition: ProcessDefinition): Promise<Running
     logger,
     bodyLimit: config.HTTP_BODY_LIMIT,
     readinessTimeoutMs: config.READINESS_TIMEOUT,
-    readiness: infrastructure.readiness,
+    readiness: Object.assign({}, infrastructure.readiness, ...services.map((service) => service.readiness ?? {})),
     access: withProcessPorts(accessSettings, context, definition, rateLimitRedis),
     openapi: { title: `Hotline — ${definition.name}`, version: '1', description: definition.description },
   });
+  // Before the consumers start, so that each one's partitions are measured from its first join.
+  if (infrastructure.bus instanceof KafkaBus) infrastructure.bus.exportConsumerLag(app.metrics);
   for (const service of services) await service.registerRoutes(app);
   for (const service of services) await service.start();
   await app.listen({ host: config.HOST, port: config.PORT });
