@@ -3,22 +3,28 @@ import { civilMonth, domainEventRegistry, ticketSla, toEpochMs } from '@hotline/
 import { type EventStore, openMemoryStore, toDomainEvent } from '@hotline/eventstore';
 import { auditTicket } from '../src/audit/ticket-audit.ts';
 import { MemoryRecordStore } from '../src/projections/record-store.ts';
-import { volumes } from '../src/queries/activity-queries.ts';
+import { backlog, volumes } from '../src/queries/activity-queries.ts';
 import { indicatorsOf } from '../src/queries/indicator-queries.ts';
+import { faqCandidates } from '../src/queries/knowledge-queries.ts';
 import { overrunsIn, pastDue } from '../src/queries/overrun-queries.ts';
-import { contractPenalties } from '../src/queries/penalty-queries.ts';
+import { claimingClients, contractPenalties } from '../src/queries/penalty-queries.ts';
 import { yearPeriod } from '../src/queries/periods.ts';
 import { processingTimes } from '../src/queries/processing-time-queries.ts';
 import { ReportingView } from '../src/queries/reporting-view.ts';
 import { listTickets } from '../src/queries/ticket-queries.ts';
+import { productWorkloads } from '../src/queries/workload-queries.ts';
 import { rebuildRecords } from '../src/rebuild/rebuild.ts';
 import { HotlineScenario, paris } from '../test/support/hotline-scenario.ts';
 import {
+  scannedBacklog,
+  scannedClaimingClients,
+  scannedFaqCandidates,
   scannedIndicators,
   scannedOverruns,
   scannedPenalties,
   scannedProcessingTimes,
   scannedVolumes,
+  scannedWorkloads,
 } from '../test/support/scan-queries.ts';
 import { benchStore, YEAR_UNTIL } from './bench-store.ts';
 
@@ -38,6 +44,7 @@ const ONLY = new Set((argument('only') || 'rebuild,queries,audit').split(','));
 const STEP = Number(argument('step') || 1_000);
 const WARM_UP = QUICK ? 5 : 20;
 const PAGE = 5_000;
+const WORKLOAD = { minSkilledAgents: 2, maxTicketsPerAgent: 400 };
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -110,6 +117,10 @@ async function queryBench(store: EventStore) {
     },
     'processing times of the year': (now) => processingTimes(view, year, now),
     'activity volumes of the year': () => volumes(view, year),
+    'backlog of the year, month by month': (now) => backlog(view, year, now),
+    'clients that claimed in the year': () => claimingClients(view, year),
+    'workload per product of the year': () => productWorkloads(view, year, WORKLOAD),
+    'FAQ candidates of the year': () => faqCandidates(view, year, 3),
   };
   // The same aggregates as they were answered before the tallies (every ticket judged at `now`), in
   // the same run, so that the machine's load weighs on both alike.
@@ -122,6 +133,10 @@ async function queryBench(store: EventStore) {
       scannedIndicators(view, year, now, { clientId: 'C007', product: 'ERP' }),
     'processing times of the year, judging every ticket (before)': (now) => scannedProcessingTimes(view, year, now),
     'activity volumes of the year, reading every ticket (before)': () => scannedVolumes(view, year),
+    'backlog of the year, month by month, reading every ticket (before)': (now) => scannedBacklog(view, year, now),
+    'clients that claimed in the year, reading every ticket (before)': () => scannedClaimingClients(view, year),
+    'workload per product of the year, reading every ticket (before)': () => scannedWorkloads(view, year, WORKLOAD),
+    'FAQ candidates of the year, reading every ticket (before)': () => scannedFaqCandidates(view, year, 3),
   };
   let now = YEAR_UNTIL;
   const results: [string, number, number, number, number][] = [];
