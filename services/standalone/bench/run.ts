@@ -173,7 +173,7 @@ async function embedded(directory: string): Promise<void> {
       rows.push({
         what: 'in-process topic → in the projection',
         figure: perSecond(topic.visibleRate),
-        note: `offered ${perSecond(topic.offered)}, ${topic.backlog} behind when the offer stopped`,
+        note: `offered ${perSecond(topic.offered)} of ${perSecond(goals.embeddedRate)} (held back ${Math.round(topic.held * 100)}% of the time, backlog full), ${topic.backlog} behind at the end`,
       });
       rows.push({
         what: 'in-process topic, projection lag',
@@ -281,7 +281,7 @@ async function distributed(directory: string): Promise<void> {
     rows.push({
       what: 'Kafka topic → in the projection',
       figure: perSecond(topic.visibleRate),
-      note: `offered ${perSecond(topic.offered)}, ${topic.backlog} behind when the offer stopped`,
+      note: `offered ${perSecond(topic.offered)} of ${perSecond(goals.distributedRate)} (held back ${Math.round(topic.held * 100)}% of the time, backlog full), ${topic.backlog} behind at the end`,
     });
     rows.push({
       what: 'Kafka topic, projection lag',
