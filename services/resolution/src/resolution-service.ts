@@ -99,7 +99,8 @@ export function createResolutionService(context: ServiceContext, options: Resolu
         filter: { streamPrefixes: [faqStreamPrefix], eventTypes: faqEventTypes },
       });
       const readModels = [documentFeed, faqFeed];
-      const followers = options.billRecordedTime === false ? readModels : [...readModels, billRecordedTime(context)];
+      const billing = options.billRecordedTime === false ? [] : await billRecordedTime(context);
+      const followers = [...readModels, ...billing];
       for (const follower of followers) {
         follower.done.catch((error: unknown) => {
           logger.error({ err: error }, 'a follower of the store stopped: documents, the FAQ or billing will lag');

@@ -1,5 +1,5 @@
 import { billingDecider, type SetPriceList, steeringStreams } from '@hotline/domain';
-import { handleCommand } from '@hotline/eventstore';
+import { type EventStore, handleCommand } from '@hotline/eventstore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   agent,
@@ -138,5 +138,33 @@ describe('billing the time spent outside a contract', () => {
     await resolution.service.start();
     expect(await items()).toHaveLength(1);
     expect(await unpriced()).toHaveLength(1);
+  });
+
+  it('walks past the time already billed at a restart, reading no ticket again', async () => {
+    await setPriceList();
+    await given(resolution.store, received('T-6', outOfContract));
+    await resolution.send('/tickets/T-6/time', time(30));
+    expect(await items()).toHaveLength(1);
+    const store = resolution.store;
+    await resolution.service.stop();
+    await resolution.app.close();
+    const reads: string[] = [];
+    const counting: EventStore = {
+      append: (stream, events, options) => store.append(stream, events, options),
+      readStream: (stream, options) => {
+        reads.push(stream);
+        return store.readStream(stream, options);
+      },
+      readAll: (options) => store.readAll(options),
+      headPosition: () => store.headPosition(),
+      subscribe: (handler, options) => store.subscribe(handler, options),
+      verify: (options) => store.verify(options),
+      close: () => store.close(),
+    };
+    resolution = await startResolution({ store: counting });
+    await resolution.service.caughtUp();
+    expect(reads.filter((stream) => stream === 'ticket-T-6' || stream.startsWith('billing-'))).toEqual([]);
+    await resolution.send('/tickets/T-6/time', time(5));
+    expect(await items()).toHaveLength(2);
   });
 });

@@ -24,10 +24,27 @@ import { ProblemError } from '@hotline/runtime';
  * no rate for the nature) is recorded aside as `BillableTimeUnpriced`, so that a restart does not bill
  * it behind the manager's back once a list exists; any other failure is logged and the process goes on.
  */
-export function billRecordedTime(context: ServiceContext): Subscription {
+export async function billRecordedTime(context: ServiceContext): Promise<readonly Subscription[]> {
   const { store, logger } = context;
-  return store.subscribe(
+  // The items already billed (by this replica or another), so that a restart walking the log does not
+  // read a ticket and a client's billing again for each time record of the past.
+  const billed = new Set<string>();
+  const items = store.subscribe(
+    (recorded) => {
+      const itemId = (recorded.data as { itemId?: unknown }).itemId;
+      if (typeof itemId === 'string') billed.add(itemId);
+    },
+    {
+      filter: {
+        streamPrefixes: [steeringStreams.billing('')],
+        eventTypes: ['BillableItemRecorded', 'BillableTimeUnpriced'],
+      },
+    },
+  );
+  await items.waitFor(await store.headPosition());
+  const times = store.subscribe(
     async (recorded: RecordedEvent) => {
+      if (billed.has(itemIdOf(recorded))) return;
       try {
         await bill(recorded);
       } catch (error) {
@@ -40,6 +57,7 @@ export function billRecordedTime(context: ServiceContext): Subscription {
     },
     { filter: { streamPrefixes: [streams.ticket('')], eventTypes: ['TimeRecorded'] } },
   );
+  return [items, times];
 
   async function bill(recorded: RecordedEvent): Promise<void> {
     const history = await store.readStream(recorded.stream, { maxCount: Number(recorded.revision) + 1 });
@@ -56,7 +74,7 @@ export function billRecordedTime(context: ServiceContext): Subscription {
       command: {
         type: 'BillTicketTime',
         clientId: ticket.clientId,
-        itemId: `time-${recorded.id}`,
+        itemId: itemIdOf(recorded),
         ticketId,
         ...(ticket.product === undefined ? {} : { product: ticket.product }),
         agentId,
@@ -75,4 +93,9 @@ export function billRecordedTime(context: ServiceContext): Subscription {
       },
     });
   }
+}
+
+/** A time record's billable item is named after its event. */
+function itemIdOf(time: RecordedEvent): string {
+  return `time-${time.id}`;
 }
