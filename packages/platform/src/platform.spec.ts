@@ -1,4 +1,4 @@
-import { ticketDecider } from '@hotline/domain';
+import { agentDecider, ticketDecider } from '@hotline/domain';
 import { openMemoryStore } from '@hotline/eventstore';
 import { ProblemError } from '@hotline/runtime';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,26 @@ describe('domain refusals over HTTP', () => {
       problem: { status: 404, code: 'ticket.not_found', instance: '/tickets/T-1/take-charge' },
     });
     expect(await store.readStream(streams.ticket('T-1'))).toEqual([]);
+  });
+});
+
+describe('text that is not Unicode', () => {
+  it('refuses a command holding an unpaired surrogate with a 400 naming the field, and writes nothing', async () => {
+    const store = await openMemoryStore();
+    const register = (agentId: string, by: string) =>
+      executeCommand(store, {
+        stream: streams.agent(agentId),
+        decider: agentDecider,
+        command: { type: 'RegisterAgent', agentId, name: 'Ada', role: 'agent', by, at: '2026-02-02T09:00:00Z' },
+        context: { commandId: `c-${agentId}`, actor: by },
+      });
+    await expect(register('agent-\ud800', 'manager-eve')).rejects.toMatchObject({
+      problem: { status: 400, code: 'command.not_unicode', field: 'agentId' },
+    });
+    await expect(register('agent-ada', 'eve\udfff')).rejects.toMatchObject({ problem: { field: 'by' } });
+    expect(await store.headPosition()).toBe(0n);
+    await register('agent-\ud83e\uddef', 'manager-eve');
+    expect(await store.verify()).toMatchObject({ ok: true, checked: 1 });
   });
 });
 

@@ -49,6 +49,14 @@ async function eventually<T>(probe: () => Promise<T | undefined>, what: string, 
   }
 }
 
+const agentJoined = (agentId: string) => ({
+  messageId: crypto.randomUUID(),
+  source: 'fuzz',
+  occurredAt: '2026-02-02T09:00:00.000Z',
+  kind: 'agent.joined' as const,
+  payload: { agentId, name: agentId, role: 'agent' as const, by: 'manager-eve' },
+});
+
 let batch = 0;
 
 /**
@@ -67,16 +75,7 @@ async function publishAndDrain(payloads: readonly unknown[]): Promise<DeadLetter
   const sentinels = keys.map((key) => ({ key, agentId: `sentinel-${key}` }));
   await bus.publish(
     inboundTopic,
-    sentinels.map(({ key, agentId }) => ({
-      key,
-      payload: {
-        messageId: crypto.randomUUID(),
-        source: 'fuzz',
-        occurredAt: '2026-02-02T09:00:00.000Z',
-        kind: 'agent.joined' as const,
-        payload: { agentId, name: agentId, role: 'agent' as const, by: 'manager-eve' },
-      },
-    })),
+    sentinels.map(({ key, agentId }) => ({ key, payload: agentJoined(agentId) })),
   );
   for (const { agentId } of sentinels) {
     await eventually(async () => ((await store.readStream(`agent-${agentId}`)).length > 0 ? true : undefined), agentId);
@@ -133,7 +132,8 @@ describe(`support.inbound.v1, fuzzed through the in-process bus (FUZZ_SEED=${fuz
           expect(letters).toHaveLength(refused);
         },
       ),
-      { seed: fuzzSeed, numRuns: fuzzRuns(12) },
+      // Found by this fuzzing once, kept: an unpaired surrogate would have broken the agent stream's hash chain.
+      { seed: fuzzSeed, numRuns: fuzzRuns(12), examples: [[[agentJoined('fuzz-\ud800'), agentJoined('fuzz-ok')]]] },
     );
   });
 

@@ -9,6 +9,7 @@ import {
 } from '@hotline/eventstore';
 import { domainErrorToProblem, ProblemError } from '@hotline/runtime';
 import { domainErrorStatus } from './domain-statuses.ts';
+import { unpairedSurrogateAt } from './unicode-text.ts';
 
 export interface Executed<E, S> {
   readonly events: readonly E[];
@@ -28,13 +29,25 @@ export function refusalProblem(error: DomainError, instance?: string): ProblemEr
 
 /**
  * Runs a command through its decider against its stream, for a route or a consumer: a refusal
- * becomes a problem (404, 409 or 422), and writers that keep colliding a 409, never a merge.
+ * becomes a problem (404, 409 or 422), and writers that keep colliding a 409, never a merge. Text
+ * that is not Unicode (an unpaired surrogate, which a JSON message can carry) is refused with a
+ * 400 naming the field before anything is decided: stored, it would break its stream's hash chain.
  */
 export async function executeCommand<C, E extends DomainEventShape, S>(
   store: EventStore,
   options: { stream: string; decider: StreamDecider<C, E, S, DomainError>; command: C; context: CommandContext },
   instance?: string,
 ): Promise<Executed<E, S>> {
+  const notUnicode = unpairedSurrogateAt({ ...options.command, actor: options.context.actor, stream: options.stream });
+  if (notUnicode !== undefined) {
+    throw new ProblemError({
+      status: 400,
+      code: 'command.not_unicode',
+      detail: `${notUnicode} holds an unpaired surrogate: it is not Unicode text.`,
+      field: notUnicode,
+      ...(instance === undefined ? {} : { instance }),
+    });
+  }
   try {
     const outcome = await handleCommand(store, options);
     if (!outcome.ok) throw refusalProblem(outcome.error, instance);
