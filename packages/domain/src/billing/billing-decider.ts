@@ -5,15 +5,30 @@ import { type BillingEvent, billingEvent } from './billing-events.ts';
 import { type PriceList, priceListInForce } from './price-list.ts';
 import { type PricedItem, type Pricing, type PricingRefusal, priceItem } from './pricing.ts';
 
+/**
+ * The items billed, newest first, as a list that each event extends without copying: a client's stream
+ * holds thousands of items, and copying a set at each one made folding it quadratic (5,000 items took
+ * seconds). A command looks an item up once, in linear time.
+ */
+export interface BilledItems {
+  readonly itemId: string;
+  readonly previous: BilledItems | null;
+}
+
+export function isBilled(items: BilledItems | null, itemId: string): boolean {
+  for (let item = items; item !== null; item = item.previous) if (item.itemId === itemId) return true;
+  return false;
+}
+
 /** A client's billing (`billing-<clientId>`): the versions of its price list and the items billed. */
 export interface BillingState {
   readonly priceLists: readonly PriceList[];
-  readonly items: Readonly<Record<string, true>>;
+  readonly items: BilledItems | null;
   /** The latest day an item was billed on: a new price list cannot start on or before it. */
   readonly lastItemOn: string | null;
 }
 
-export const initialBillingState: BillingState = { priceLists: [], items: {}, lastItemOn: null };
+export const initialBillingState: BillingState = { priceLists: [], items: null, lastItemOn: null };
 
 type Decision = Result<BillingEvent[], DomainError>;
 
@@ -31,7 +46,7 @@ export function decideBilling(command: BillingCommand, state: BillingState): Dec
       const pricing: Pricing = { kind: 'time', workKind, minutes };
       const priced = priceOn(state, item.on, pricing);
       // Time already spent is a fact: when nothing prices it, it is kept aside rather than lost.
-      const fresh = state.items[item.itemId] === undefined;
+      const fresh = !isBilled(state.items, item.itemId);
       if (!priced.ok && fresh && (priced.code === 'billing.no_price_list' || priced.code === 'billing.no_rate')) {
         const facts = definedOnly(item);
         return ok([billingEvent('BillableTimeUnpriced', { ...facts, workKind, minutes, reason: priced.code })]);
@@ -109,7 +124,7 @@ function definedOnly<T extends object>(facts: T): T {
 }
 
 function bill(command: BillingCommand, state: BillingState, item: ItemFacts, pricing: Pricing): Decision {
-  if (state.items[item.itemId] !== undefined) {
+  if (isBilled(state.items, item.itemId)) {
     return refuse('billing.already_registered', command, `item ${item.itemId} is already billed`);
   }
   const outcome = priceOn(state, item.on, pricing);
@@ -139,10 +154,10 @@ export function evolveBilling(state: BillingState, event: BillingEvent): Billing
     }
     case 'BillableItemRecorded': {
       const lastItemOn = state.lastItemOn === null || event.on > state.lastItemOn ? event.on : state.lastItemOn;
-      return { ...state, items: { ...state.items, [event.itemId]: true }, lastItemOn };
+      return { ...state, items: { itemId: event.itemId, previous: state.items }, lastItemOn };
     }
     case 'BillableTimeUnpriced':
-      return { ...state, items: { ...state.items, [event.itemId]: true } };
+      return { ...state, items: { itemId: event.itemId, previous: state.items } };
     default:
       return assertNever(event);
   }
