@@ -21,6 +21,13 @@ export {
 export { InProcessBus, type InProcessBusOptions, InProcessConsumer } from './in-process/in-process-bus.ts';
 export { exportConsumerLag, type LagSource, measureConsumerLag, type PartitionLag } from './kafka/consumer-lag.ts';
 export { KafkaBus, type KafkaBusOptions } from './kafka/kafka-bus.ts';
+export {
+  type KafkaSecurityConfig,
+  type KafkaSecurityOptions,
+  kafkaSecurityConfigShape,
+  kafkaSecurityFromConfig,
+  SASL_MECHANISMS,
+} from './kafka/kafka-security.ts';
 export { eventFromMessage, eventMessage } from './relay/event-message.ts';
 export { EventRelay, type EventRelayOptions, type RelayState } from './relay/event-relay.ts';
 export { RedisRelayCoordination, type RedisRelayCoordinationOptions } from './relay/redis-relay-coordination.ts';

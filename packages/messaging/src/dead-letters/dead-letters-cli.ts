@@ -1,8 +1,12 @@
 import { parseArgs } from 'node:util';
+import { exitOnConfigError, loadConfigOrExit } from '@hotline/runtime';
+import { z } from 'zod';
+import { kafkaSecurityConfigShape, kafkaSecurityFromConfig } from '../kafka/kafka-security.ts';
 import { type ReplayEntry, replayDeadLetters } from './dead-letter-replay.ts';
 
 // `npm run dead-letters -- [--topic support.inbound.dlq.v1] [--source t] [--group g] [--code c] [--since iso] [--dry-run]`
-// (docs/operations.md, "Replaying dead letters"): the brokers from --brokers or KAFKA_BROKERS.
+// (docs/operations.md, "Replaying dead letters"): the brokers from --brokers or KAFKA_BROKERS, TLS
+// and SASL from the processes' variables (KAFKA_SSL_*, KAFKA_SASL_*).
 const { values } = parseArgs({
   options: {
     brokers: { type: 'string', default: process.env.KAFKA_BROKERS ?? 'localhost:29092' },
@@ -45,7 +49,15 @@ function describe({ partition, offset, outcome, deadLetter }: ReplayEntry): stri
   return `${outcome.padEnd(12)} ${where} ${sourceTopic} key=${key ?? '(none)'} group=${group} ${deadLetteredAt} ${error.code}: ${error.message}`;
 }
 
+let security: ReturnType<typeof kafkaSecurityFromConfig>;
+try {
+  security = kafkaSecurityFromConfig(loadConfigOrExit(z.object(kafkaSecurityConfigShape)));
+} catch (error) {
+  exitOnConfigError(error);
+}
+
 const summary = await replayDeadLetters({
+  kafka: security,
   brokers: values.brokers.split(',').map((broker) => broker.trim()),
   topic: values.topic,
   filter: {

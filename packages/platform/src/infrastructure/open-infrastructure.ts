@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type EventStore, openSqliteStore } from '@hotline/eventstore';
-import { type Bus, InProcessBus, KafkaBus, supportTopics } from '@hotline/messaging';
+import { type Bus, InProcessBus, KafkaBus, type KafkaSecurityOptions, supportTopics } from '@hotline/messaging';
 import type { Logger, ReadinessProbes } from '@hotline/runtime';
 import { Redis } from 'ioredis';
 import { domainUpcaster } from './domain-upcaster.ts';
@@ -40,7 +40,12 @@ async function openStore(config: InfrastructureConfig): Promise<EventStore> {
   return openSqliteStore({ file: config.SQLITE_FILE, upcast: domainUpcaster });
 }
 
-function openBus(config: InfrastructureConfig, logger: Logger, clientId: string): Bus {
+/** What the configuration's text does not hold: the Kafka client's TLS and SASL, files read. */
+export interface InfrastructureOptions {
+  readonly kafka?: KafkaSecurityOptions;
+}
+
+function openBus(config: InfrastructureConfig, logger: Logger, clientId: string, options: InfrastructureOptions): Bus {
   const busLogger = logger.child({ component: 'bus' });
   if (config.BUS === 'kafka') {
     const brokers = required(config.KAFKA_BROKERS, 'KAFKA_BROKERS', 'BUS=kafka');
@@ -49,6 +54,7 @@ function openBus(config: InfrastructureConfig, logger: Logger, clientId: string)
       clientId,
       logger: busLogger,
       replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+      ...(options.kafka === undefined ? {} : { kafka: options.kafka }),
     });
   }
   return new InProcessBus({ logger: busLogger });
@@ -59,9 +65,10 @@ export async function openInfrastructure(
   config: InfrastructureConfig,
   logger: Logger,
   clientId: string,
+  options: InfrastructureOptions = {},
 ): Promise<Infrastructure> {
   const store = await openStore(config);
-  const bus = openBus(config, logger, clientId);
+  const bus = openBus(config, logger, clientId, options);
   await bus.ensureTopics(supportTopics);
   // Commands wait for a reconnection rather than fail while Redis restarts.
   const redis =

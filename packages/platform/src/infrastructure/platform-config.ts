@@ -10,8 +10,10 @@ export const platformConfigShape = {
     .string()
     .default('./data/hotline.sqlite')
     .describe('Event store file (EVENT_STORE=sqlite); one file may be shared by the processes of one machine'),
+  // Secret: a secure cluster's string carries the user's password (esdb+discover://user:password@…).
   ESDB_CONNECTION_STRING: env
     .string()
+    .meta({ secret: true })
     .optional()
     .describe('EventStoreDB connection string, e.g. esdb://localhost:2113?tls=false (EVENT_STORE=esdb)'),
   BUS: env.enum(['in-process', 'kafka']).default('in-process').describe('Message bus adapter'),

@@ -1,4 +1,11 @@
-import { EventRelay, KafkaBus, SoleRelay } from '@hotline/messaging';
+import {
+  EventRelay,
+  KafkaBus,
+  type KafkaSecurityOptions,
+  kafkaSecurityConfigShape,
+  kafkaSecurityFromConfig,
+  SoleRelay,
+} from '@hotline/messaging';
 import {
   type AccessControlOptions,
   accessConfigShape,
@@ -24,7 +31,12 @@ import { platformConfigShape } from '../infrastructure/platform-config.ts';
 import type { HotlineService, ServiceContext } from '../service/hotline-service.ts';
 import { ticketOwnerFromStore } from '../tickets/ticket-owner.ts';
 
-export const processConfigSchema = z.object({ ...runtimeConfigShape, ...platformConfigShape, ...accessConfigShape });
+export const processConfigSchema = z.object({
+  ...runtimeConfigShape,
+  ...platformConfigShape,
+  ...kafkaSecurityConfigShape,
+  ...accessConfigShape,
+});
 export type ProcessConfig = z.infer<typeof processConfigSchema>;
 
 /** A service of a process, which may add dependencies of its own to `/readyz` (the relay: its lease). */
@@ -63,10 +75,13 @@ export interface RunningProcess {
  */
 export async function runProcess(definition: ProcessDefinition): Promise<RunningProcess> {
   const config = loadConfigOrExit(processConfigSchema, definition.env ?? process.env);
-  // Keys and token settings are read before anything opens, so a wrong one stops the start at once.
+  // Keys, token and Kafka certificate settings are read before anything opens, so a wrong one stops
+  // the start at once.
   let accessSettings: AccessControlOptions;
+  let kafkaSecurity: KafkaSecurityOptions;
   try {
     accessSettings = accessControlFromConfig(config);
+    kafkaSecurity = kafkaSecurityFromConfig(config);
   } catch (error) {
     exitOnConfigError(error);
   }
@@ -76,7 +91,7 @@ export async function runProcess(definition: ProcessDefinition): Promise<Running
     exporter: config.OTEL_TRACES_EXPORTER,
     endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
-  const infrastructure = await openInfrastructure(config, logger, definition.name);
+  const infrastructure = await openInfrastructure(config, logger, definition.name, { kafka: kafkaSecurity });
   const context: ServiceContext = {
     store: infrastructure.store,
     bus: infrastructure.bus,
