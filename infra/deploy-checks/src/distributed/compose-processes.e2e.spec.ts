@@ -187,6 +187,41 @@ describe.skipIf(!kafka.available || !redis.available)(
       } finally {
         connection.disconnect();
       }
+      // Each relay says on /readyz whether it holds the lease or waits for it; both are ready.
+      const relays = running.filter(({ process }) => process.service.name === 'relay');
+      const leases = await Promise.all(
+        relays.map(async ({ url }) => {
+          const answer = await call(url, 'GET', '/readyz');
+          expect(answer.status).toBe(200);
+          return (answer.body as { checks: Record<string, { lease?: string }> }).checks['relay lease']?.lease;
+        }),
+      );
+      expect(leases.sort()).toEqual(['held', ...Array.from({ length: relays.length - 1 }, () => 'waiting')]);
+    });
+
+    it('exports the relay lag and the consumer lag on /metrics, at 0 once every event went through', async () => {
+      const metric = (text: string, pattern: RegExp) =>
+        text
+          .split('\n')
+          .filter((line) => pattern.test(line))
+          .map((line) => Number(line.slice(line.lastIndexOf(' ') + 1)));
+      const scrape = async (url: string) => (await fetch(`${url}/metrics`)).text();
+      for (const { url } of running.filter(({ process }) => process.service.name === 'relay')) {
+        // Measured every 5 s: the ticket's last events reach the gauge within one interval.
+        await eventually(async () => {
+          const values = metric(await scrape(url), /^hotline_relay_lag_events\{/);
+          return values.length === 1 && values[0] === 0 ? true : undefined;
+        }, 30_000);
+      }
+      const triage = running.filter(({ process }) => process.service.name === 'triage');
+      await eventually(async () => {
+        const texts = await Promise.all(triage.map(({ url }) => scrape(url)));
+        const lags = texts.flatMap((text) =>
+          metric(text, /^hotline_consumer_lag_messages\{topic="support\.events\.v1",.*group="triage"/),
+        );
+        // The two replicas together own every partition of support.events.v1, each caught up.
+        return lags.length === 12 && lags.every((lag) => lag === 0) ? true : undefined;
+      }, 30_000);
     });
   },
 );

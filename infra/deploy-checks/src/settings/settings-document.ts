@@ -4,6 +4,9 @@ import { markdownTable, rowCells, SETTINGS_HEADER, settingsRows } from './settin
 /** `docs/settings.md`: the table, and how it is made. */
 export function settingsDocument(settings: readonly ServiceSettings[]): string {
   const table = markdownTable(SETTINGS_HEADER, settingsRows(settings).map(rowCells));
+  const secrets = [
+    ...new Set(settings.flatMap(({ variables }) => variables.filter(({ secret }) => secret).map(({ name }) => name))),
+  ];
   return `# Settings
 
 Every setting of every process, read from the environment and checked at start against the zod schema
@@ -19,9 +22,12 @@ Generated from the schemas by \`node scripts/toolchain.mjs --filter @hotline/dep
 
 ${table}
 
-The relay reads the whole process schema but runs neither an HTTP server nor the tracing SDK:
-\`HOST\`, \`PORT\`, \`HTTP_BODY_LIMIT\`, \`READINESS_TIMEOUT\` and the \`OTEL_\` variables change
-nothing there. The command-line tools (reporting's rebuild and audit, \`npm run dead-letters\`) take
-their own arguments, described in \`docs/operations.md\`.
+Secret settings, marked so in their schema (the logs redact them by name), belong in a secret store
+rather than in a file:
+${secrets.map((name) => `\`${name}\``).join(', ')}.
+
+The command-line tools (reporting's rebuild and audit, \`npm run dead-letters\`) take their own
+arguments, described in \`docs/operations.md\`; \`npm run dead-letters\` also reads the \`KAFKA_SSL\`
+and \`KAFKA_SASL_\` variables.
 `;
 }
