@@ -1,3 +1,5 @@
+import { billingDecider, steeringStreams } from '@hotline/domain';
+import { handleCommand } from '@hotline/eventstore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, expectProblem, intakeHarness } from './intake-harness.ts';
 
@@ -106,5 +108,63 @@ describe('price lists and on-site services', () => {
     const audit = { ...onSite, pricing: { kind: 'fixed', service: 'audit' } };
     expectProblem(await post('/clients/GLOBEX/on-site-services', audit), 422, 'billing.no_fixed_price');
     expectProblem(await call(harness, 'GET', '/clients/NOBODY/billing'), 404, 'billing.not_found');
+  });
+});
+
+describe('time kept aside unpriced', () => {
+  /** Time on an out-of-contract ticket, as resolution bills it when the time is recorded. */
+  async function timeRecorded(itemId: string) {
+    const outcome = await handleCommand(harness.store, {
+      stream: steeringStreams.billing('GLOBEX'),
+      decider: billingDecider,
+      command: {
+        type: 'BillTicketTime',
+        clientId: 'GLOBEX',
+        itemId,
+        ticketId: 'T-1',
+        product: 'ERP',
+        agentId: 'agent-ada',
+        workKind: 'malfunction',
+        minutes: 10,
+        on: '2026-03-02',
+        description: 'Analysed the logs',
+        by: 'agent-ada',
+        at: '2026-03-02T10:00:00+01:00',
+      },
+      context: { commandId: `bill-time:${itemId}`, actor: 'agent-ada' },
+    });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+  }
+
+  it('is listed, then billed by the manager once a price list prices it', async () => {
+    await timeRecorded('time-1');
+    const before = await call(harness, 'GET', '/clients/GLOBEX/billing');
+    expect(before.body).toMatchObject({ items: [], unpriced: [{ itemId: 'time-1', reason: 'billing.no_price_list' }] });
+    const url = '/clients/GLOBEX/unpriced-time/time-1/pricing';
+    expectProblem(await post(url, manager), 422, 'billing.no_price_list');
+    await post('/clients/GLOBEX/price-lists', list2026);
+    const priced = await post(url, manager, 'price-1');
+    expect(priced.status).toBe(201);
+    // 10 minutes at 95.00 € an hour: 15.83 €, with the list in force on the day the time was spent.
+    expect(priced.body).toMatchObject({
+      itemId: 'time-1',
+      origin: 'ticket_time',
+      ticketId: 'T-1',
+      on: '2026-03-02',
+      amountCents: 1_583,
+      priceListFrom: '2026-01-01',
+      by: 'manager-max',
+    });
+    expect((await post(url, manager, 'price-1')).body).toEqual(priced.body);
+    expectProblem(await post(url, manager), 409, 'billing.already_registered');
+    expectProblem(
+      await post('/clients/GLOBEX/unpriced-time/time-9/pricing', manager),
+      422,
+      'billing.unpriced_time_unknown',
+    );
+    expect((await call(harness, 'GET', '/clients/GLOBEX/billing')).body).toMatchObject({
+      totalCents: 1_583,
+      unpriced: [],
+    });
   });
 });

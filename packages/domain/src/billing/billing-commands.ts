@@ -49,8 +49,23 @@ export const RecordOnSiteService = z.object({
   at: Instant,
 });
 
-export const BillingCommand = z.discriminatedUnion('type', [SetPriceList, BillTicketTime, RecordOnSiteService]);
+/** The manager bills time kept aside unpriced, once a price list prices it. */
+export const PriceUnpricedTime = z.object({
+  type: z.literal('PriceUnpricedTime'),
+  clientId: EntityId,
+  itemId: EntityId,
+  by: ActorId,
+  at: Instant,
+});
+
+export const BillingCommand = z.discriminatedUnion('type', [
+  SetPriceList,
+  BillTicketTime,
+  RecordOnSiteService,
+  PriceUnpricedTime,
+]);
 export type BillingCommand = z.infer<typeof BillingCommand>;
 export type SetPriceList = z.infer<typeof SetPriceList>;
 export type BillTicketTime = z.infer<typeof BillTicketTime>;
 export type RecordOnSiteService = z.infer<typeof RecordOnSiteService>;
+export type PriceUnpricedTime = z.infer<typeof PriceUnpricedTime>;

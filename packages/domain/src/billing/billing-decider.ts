@@ -1,7 +1,7 @@
 import { type DomainError, domainError } from '../shared/domain-error.ts';
 import { assertNever, err, ok, type Result } from '../shared/result.ts';
-import type { BillingCommand, SetPriceList } from './billing-commands.ts';
-import { type BillingEvent, billingEvent } from './billing-events.ts';
+import type { BillingCommand, PriceUnpricedTime, SetPriceList } from './billing-commands.ts';
+import { type BillableTimeUnpriced, type BillingEvent, billingEvent } from './billing-events.ts';
 import { type PriceList, priceListInForce } from './price-list.ts';
 import { type PricedItem, type Pricing, type PricingRefusal, priceItem } from './pricing.ts';
 
@@ -12,12 +12,19 @@ import { type PricedItem, type Pricing, type PricingRefusal, priceItem } from '.
  */
 export interface BilledItems {
   readonly itemId: string;
+  /** Set while the item is time kept aside unpriced; a later node of the same item prices it. */
+  readonly unpriced?: BillableTimeUnpriced;
   readonly previous: BilledItems | null;
 }
 
+/** The latest node of the item: what it is now (billed, or kept aside unpriced). */
+function latestOf(items: BilledItems | null, itemId: string): BilledItems | undefined {
+  for (let item = items; item !== null; item = item.previous) if (item.itemId === itemId) return item;
+  return undefined;
+}
+
 export function isBilled(items: BilledItems | null, itemId: string): boolean {
-  for (let item = items; item !== null; item = item.previous) if (item.itemId === itemId) return true;
-  return false;
+  return latestOf(items, itemId) !== undefined;
 }
 
 /** A client's billing (`billing-<clientId>`): the versions of its price list and the items billed. */
@@ -53,6 +60,8 @@ export function decideBilling(command: BillingCommand, state: BillingState): Dec
       }
       return bill(command, state, { ...item, origin: 'ticket_time' }, pricing);
     }
+    case 'PriceUnpricedTime':
+      return priceUnpriced(command, state);
     case 'RecordOnSiteService': {
       const { type: _type, serviceId, pricing, ...item } = command;
       const priced: Pricing =
@@ -123,6 +132,23 @@ function definedOnly<T extends object>(facts: T): T {
   return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as T;
 }
 
+/**
+ * Time kept aside is billed when the manager decides so, with the list in force on its day (a list set
+ * since may reach back over it: only billed items hold lists back). Who priced it and when are the
+ * command's; the rest is the time record's.
+ */
+function priceUnpriced(command: PriceUnpricedTime, state: BillingState): Decision {
+  const latest = latestOf(state.items, command.itemId);
+  if (latest === undefined) return refuse('billing.unpriced_time_unknown', command, `no time ${command.itemId}`);
+  if (latest.unpriced === undefined) {
+    return refuse('billing.already_registered', command, `item ${command.itemId} is already billed`);
+  }
+  const { type: _type, schemaVersion: _version, reason: _reason, workKind, minutes, ...facts } = latest.unpriced;
+  const { by, at } = command;
+  const pricing: Pricing = { kind: 'time', workKind, minutes };
+  return bill(command, { ...state, items: latest.previous }, { ...facts, origin: 'ticket_time', by, at }, pricing);
+}
+
 function bill(command: BillingCommand, state: BillingState, item: ItemFacts, pricing: Pricing): Decision {
   if (isBilled(state.items, item.itemId)) {
     return refuse('billing.already_registered', command, `item ${item.itemId} is already billed`);
@@ -157,7 +183,7 @@ export function evolveBilling(state: BillingState, event: BillingEvent): Billing
       return { ...state, items: { itemId: event.itemId, previous: state.items }, lastItemOn };
     }
     case 'BillableTimeUnpriced':
-      return { ...state, items: { itemId: event.itemId, previous: state.items } };
+      return { ...state, items: { itemId: event.itemId, unpriced: event, previous: state.items } };
     default:
       return assertNever(event);
   }

@@ -101,6 +101,25 @@ describe('price lists', () => {
     given([unpriced]).when(time).thenRefused('billing.already_registered');
   });
 
+  it('the manager bills time kept aside once a list prices it, with the list in force on its day', () => {
+    const { type: _t, ...facts } = time;
+    const unpriced = billingEvent('BillableTimeUnpriced', { ...facts, reason: 'billing.no_price_list' });
+    const pricing = { type: 'PriceUnpricedTime', clientId: 'GLOBEX', itemId: 'time-1', by: 'manager-max' } as const;
+    const later = '2026-09-01T09:00:00+02:00';
+    given([unpriced, set2026])
+      .when({ ...pricing, at: later })
+      .then([{ ...billedTime(9_000, 1_500, '2026-01-01'), by: 'manager-max', at: later }]);
+    given([unpriced])
+      .when({ ...pricing, at: later })
+      .thenRefused('billing.no_price_list');
+    given([unpriced, set2026, { ...billedTime(9_000, 1_500, '2026-01-01'), at: later }])
+      .when({ ...pricing, at: later })
+      .thenRefused('billing.already_registered');
+    given([set2026])
+      .when({ ...pricing, at: later })
+      .thenRefused('billing.unpriced_time_unknown');
+  });
+
   it('an unpriced time does not hold back a new price list', () => {
     const { type: _t, ...facts } = time;
     const unpriced = billingEvent('BillableTimeUnpriced', { ...facts, reason: 'billing.no_price_list' });

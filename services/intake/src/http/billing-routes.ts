@@ -59,8 +59,9 @@ async function billingView(context: ServiceContext, clientId: string) {
     return [{ ...list, setAt: at }];
   });
   const items = events.flatMap((event) => (event.type === 'BillableItemRecorded' ? [itemView(event)] : []));
+  const billed = new Set(items.map((item) => item.itemId));
   const unpriced = events.flatMap((event) => {
-    if (event.type !== 'BillableTimeUnpriced') return [];
+    if (event.type !== 'BillableTimeUnpriced' || billed.has(event.itemId)) return [];
     const { type: _t, schemaVersion: _v, ...time } = event;
     return [time];
   });
@@ -79,7 +80,13 @@ export function registerBillingRoutes(app: HttpServer, context: ServiceContext):
     body: z.ZodType<B>;
     response: z.ZodType;
     scope: string;
-    command: (clientId: string, body: Omit<B, 'occurredAt'>, at: string) => BillingCommand;
+    params?: z.ZodObject;
+    command: (
+      clientId: string,
+      body: Omit<B, 'occurredAt'>,
+      at: string,
+      params: Record<string, string>,
+    ) => BillingCommand;
     view: (events: readonly BillingEvent[], clientId: string) => unknown;
   }) =>
     recordCommandRoute<B, BillingCommand, BillingEvent, BillingState>(app, context, {
@@ -88,11 +95,11 @@ export function registerBillingRoutes(app: HttpServer, context: ServiceContext):
       params: ClientParams,
       creates: true,
       ...spec,
-      scope: (params) => `${spec.scope}:${params.clientId}`,
+      scope: (params) => [spec.scope, params.clientId, params.itemId].filter(Boolean).join(':'),
       stream: (params) => steeringStreams.billing(params.clientId as string),
       decider: billingDecider,
       command: ({ params, body: { occurredAt: _given, ...body }, at }) =>
-        spec.command(params.clientId as string, body, at),
+        spec.command(params.clientId as string, body, at, params),
       view: ({ events }, params) => spec.view(events, params.clientId as string),
     });
 
@@ -120,6 +127,29 @@ export function registerBillingRoutes(app: HttpServer, context: ServiceContext):
     view: (events) => {
       const item = events.find((event) => event.type === 'BillableItemRecorded');
       if (item === undefined) throw new Error('An on-site service recorded no billable item');
+      return itemView(item);
+    },
+  });
+
+  route({
+    path: '/clients/:clientId/unpriced-time/:itemId/pricing',
+    summary: 'Bill time kept aside unpriced, now that a price list prices it',
+    description:
+      'Time on a billable ticket that no price list priced when it was recorded (`unpriced` in the billing view) is billed with the list in force on its day, at the rate of its kind of work.',
+    params: ClientParams.extend({ itemId: z.string().trim().min(1) }),
+    body: z.object(CommandBodyBase),
+    response: BillableItemView,
+    scope: 'price-unpriced-time',
+    command: (clientId, body, at, params) => ({
+      type: 'PriceUnpricedTime',
+      clientId,
+      itemId: params.itemId as string,
+      ...body,
+      at,
+    }),
+    view: (events) => {
+      const item = events.find((event) => event.type === 'BillableItemRecorded');
+      if (item === undefined) throw new Error('Pricing unpriced time recorded no billable item');
       return itemView(item);
     },
   });
