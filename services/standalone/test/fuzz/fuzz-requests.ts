@@ -249,5 +249,15 @@ function rawFlaws(operation: ApiOperation, bodyLimit: number): fc.Arbitrary<RawF
       }));
     }
   }
+  if (operation.parameters.some((parameter) => parameter.in === 'query')) {
+    // `?year=2026&year=2027`: the parser makes an array of what the schema wants as one value.
+    flaws.push((parts) => ({
+      ...request(operation, {
+        ...parts,
+        query: Object.fromEntries(Object.entries(parts.query).map(([name, value]) => [name, [String(value), 'x']])),
+      }),
+      flaw: flaw('every query parameter given twice'),
+    }));
+  }
   return fc.constantFrom(...flaws);
 }
