@@ -417,13 +417,7 @@ export function claimingClients(view: ReportingView, period: Period, scope: Scop
   }
   const byClient = new Map<string, Tally>();
   // Only the tickets with claims, in the order the view holds them (each client's ticket list keeps it).
-  const claimed: TicketEntry[] = [];
-  for (const ticketId of view.claimed) {
-    const entry = view.tickets.get(ticketId);
-    if (entry !== undefined) claimed.push(entry);
-  }
-  claimed.sort((a, b) => a.place - b.place);
-  for (const entry of claimed) {
+  for (const entry of view.claimedInOrder()) {
     const { ticket, claims } = entry.record;
     if (ticket.clientId === undefined || ticket.coverage.status !== 'covered') continue;
     if (ticket.status === 'rejected' || ticket.status === 'cancelled') continue;

@@ -60,6 +60,7 @@ export class ReportingView implements RecordChangeListener {
   readonly open = new Set<string>();
   /** Tickets with penalty claims. */
   readonly claimed = new Set<string>();
+  #claimedInOrder: string[] | undefined;
   #seen = 0;
   readonly #receivedAt = (ticketId: string) => this.tickets.get(ticketId)?.receivedAt ?? 0;
   #byReception = new ReceptionOrder(this.#receivedAt);
@@ -91,6 +92,7 @@ export class ReportingView implements RecordChangeListener {
     this.objectives.clear();
     this.open.clear();
     this.claimed.clear();
+    this.#claimedInOrder = undefined;
     this.#seen = 0;
     this.#openLatestFirst = undefined;
     this.#byReception = new ReceptionOrder(this.#receivedAt);
@@ -133,8 +135,11 @@ export class ReportingView implements RecordChangeListener {
           resolvedAt: resolution === undefined ? null : Date.parse(resolution),
         };
         this.tickets.set(ticketId, entry);
-        if (record.claims.length === 0) this.claimed.delete(ticketId);
-        else this.claimed.add(ticketId);
+        if (record.claims.length > 0 !== this.claimed.has(ticketId)) {
+          if (record.claims.length > 0) this.claimed.add(ticketId);
+          else this.claimed.delete(ticketId);
+          this.#claimedInOrder = undefined;
+        }
         this.#volumes.takeOut(ticketId);
         this.#volumes.put(entry);
         this.#backlog.takeOut(ticketId);
@@ -172,6 +177,17 @@ export class ReportingView implements RecordChangeListener {
   tallies(now: number): TicketTallies {
     this.#tallies.flush(this, now);
     return this.#tallies;
+  }
+
+  /** The tickets with claims in the order of `tickets`, sorted again once the set changed. */
+  *claimedInOrder(): Generator<TicketEntry> {
+    this.#claimedInOrder ??= [...this.claimed].sort(
+      (a, b) => (this.tickets.get(a)?.place ?? 0) - (this.tickets.get(b)?.place ?? 0),
+    );
+    for (const ticketId of this.#claimedInOrder) {
+      const entry = this.tickets.get(ticketId);
+      if (entry !== undefined) yield entry;
+    }
   }
 
   /** Tickets received per civil month along the activity view's dimensions (they read the records only). */
