@@ -1,7 +1,7 @@
 import { billingDecider, steeringStreams } from '@hotline/domain';
 import { handleCommand } from '@hotline/eventstore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, expectProblem, intakeHarness } from './intake-harness.ts';
+import { call, expectProblem, intakeHarness, p2Submission } from './intake-harness.ts';
 
 let harness: Awaited<ReturnType<typeof intakeHarness>>;
 beforeEach(async () => {
@@ -12,6 +12,14 @@ afterEach(async () => {
 });
 
 const post = (url: string, payload: object, key?: string) => call(harness, 'POST', url, payload, key);
+async function submit(clientId: string) {
+  const response = await harness.app.inject({
+    method: 'POST',
+    url: '/tickets',
+    payload: { ...p2Submission, externalId: `CP-${clientId}`, clientId },
+  });
+  return { response };
+}
 const manager = { by: 'manager-max' };
 const list2026 = {
   ...manager,
@@ -83,11 +91,13 @@ describe('price lists and on-site services', () => {
     expect(again.body).toEqual(byTime.body);
     expectProblem(await post('/clients/GLOBEX/on-site-services', onSite), 409, 'billing.already_registered');
 
-    const fixed = { ...onSite, serviceId: 'OS-2', ticketId: 'T-1', pricing: { kind: 'fixed', service: 'install' } };
+    const { response: submitted } = await submit('GLOBEX');
+    const ticketId = submitted.json().ticketId;
+    const fixed = { ...onSite, serviceId: 'OS-2', ticketId, pricing: { kind: 'fixed', service: 'install' } };
     expect((await post('/clients/GLOBEX/on-site-services', fixed)).body).toMatchObject({
       pricing: 'fixed',
       service: 'install',
-      ticketId: 'T-1',
+      ticketId,
       amountCents: 150_000,
     });
     const billing = await call(harness, 'GET', '/clients/GLOBEX/billing');
@@ -98,6 +108,18 @@ describe('price lists and on-site services', () => {
       await post('/clients/GLOBEX/price-lists', { ...list2026, validFrom: '2026-03-12' }),
       422,
       'billing.price_list_retroactive',
+    );
+  });
+
+  it('bills a service for a ticket to the client of the ticket only', async () => {
+    await post('/clients/GLOBEX/price-lists', list2026);
+    const { response } = await submit('ACME');
+    const forAcme = { ...onSite, ticketId: response.json().ticketId };
+    expectProblem(await post('/clients/GLOBEX/on-site-services', forAcme), 422, 'billing.ticket_of_another_client');
+    expectProblem(
+      await post('/clients/GLOBEX/on-site-services', { ...onSite, ticketId: 'nope' }),
+      404,
+      'ticket.not_found',
     );
   });
 

@@ -35,11 +35,13 @@ export const OnSitePricing = z.discriminatedUnion('kind', [
 ]);
 export type OnSitePricing = z.infer<typeof OnSitePricing>;
 
+/** `ticketClientId` is the client of the ticket named, as the service read it: a service is billed to it. */
 export const RecordOnSiteService = z.object({
   type: z.literal('RecordOnSiteService'),
   clientId: EntityId,
   serviceId: EntityId,
   ticketId: EntityId.optional(),
+  ticketClientId: EntityId.optional(),
   product: ProductCode.optional(),
   agentId: EntityId,
   on: LocalDate,

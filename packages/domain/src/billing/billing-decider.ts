@@ -63,7 +63,11 @@ export function decideBilling(command: BillingCommand, state: BillingState): Dec
     case 'PriceUnpricedTime':
       return priceUnpriced(command, state);
     case 'RecordOnSiteService': {
-      const { type: _type, serviceId, pricing, ...item } = command;
+      const { type: _type, serviceId, pricing, ticketClientId, ...item } = command;
+      if (item.ticketId !== undefined && ticketClientId !== item.clientId) {
+        const whose = ticketClientId === undefined ? 'no client' : `client ${ticketClientId}`;
+        return refuse('billing.ticket_of_another_client', command, `ticket ${item.ticketId} is of ${whose}`);
+      }
       const priced: Pricing =
         pricing.kind === 'fixed'
           ? pricing

@@ -155,7 +155,7 @@ describe('billable items', () => {
 
   it('an on-site service is billed by its duration at the on-site rate', () => {
     given([set2026])
-      .when({ ...onSite, ticketId: 'T-9', pricing: { kind: 'time', minutes: 150 } })
+      .when({ ...onSite, ticketId: 'T-9', ticketClientId: 'GLOBEX', pricing: { kind: 'time', minutes: 150 } })
       .then([
         billingEvent('BillableItemRecorded', {
           ...onSiteItem,
@@ -173,6 +173,15 @@ describe('billable items', () => {
     given([])
       .when({ ...onSite, pricing: { kind: 'time', minutes: 60 } })
       .thenRefused('billing.no_price_list');
+  });
+
+  it('a service for a ticket is billed to the client of the ticket', () => {
+    given([set2026])
+      .when({ ...onSite, ticketId: 'T-9', ticketClientId: 'ACME', pricing: { kind: 'time', minutes: 60 } })
+      .thenRefused('billing.ticket_of_another_client');
+    given([set2026])
+      .when({ ...onSite, ticketId: 'T-9', pricing: { kind: 'time', minutes: 60 } })
+      .thenRefused('billing.ticket_of_another_client');
   });
 
   it('or at the fixed price of its service', () => {

@@ -10,9 +10,10 @@ import {
   PriceList,
   RecordOnSiteService,
   steeringStreams,
+  type Ticket,
 } from '@hotline/domain';
 import { toDomainEvent } from '@hotline/eventstore';
-import { CommandBodyBase, type ServiceContext } from '@hotline/platform';
+import { CommandBodyBase, loadTicket, type ServiceContext } from '@hotline/platform';
 import { type HttpServer, ProblemDocumentSchema } from '@hotline/runtime';
 import { z } from 'zod';
 import { recordCommandRoute } from './record-command-route.ts';
@@ -81,11 +82,14 @@ export function registerBillingRoutes(app: HttpServer, context: ServiceContext):
     response: z.ZodType;
     scope: string;
     params?: z.ZodObject;
+    /** The ticket the command names, read before it is decided (a 404 when unknown). */
+    ticketOf?: (body: B) => string | undefined;
     command: (
       clientId: string,
       body: Omit<B, 'occurredAt'>,
       at: string,
       params: Record<string, string>,
+      ticket?: Ticket,
     ) => BillingCommand;
     view: (events: readonly BillingEvent[], clientId: string) => unknown;
   }) =>
@@ -98,8 +102,13 @@ export function registerBillingRoutes(app: HttpServer, context: ServiceContext):
       scope: (params) => [spec.scope, params.clientId, params.itemId].filter(Boolean).join(':'),
       stream: (params) => steeringStreams.billing(params.clientId as string),
       decider: billingDecider,
-      command: ({ params, body: { occurredAt: _given, ...body }, at }) =>
-        spec.command(params.clientId as string, body, at, params),
+      command: async ({ params, body, at, instance }) => {
+        const ticketId = spec.ticketOf?.(body);
+        const ticket =
+          ticketId === undefined ? undefined : (await loadTicket(context.store, ticketId, instance)).ticket;
+        const { occurredAt: _given, ...rest } = body;
+        return spec.command(params.clientId as string, rest, at, params, ticket);
+      },
       view: ({ events }, params) => spec.view(events, params.clientId as string),
     });
 
@@ -123,7 +132,14 @@ export function registerBillingRoutes(app: HttpServer, context: ServiceContext):
     body: OnSiteBody,
     response: BillableItemView,
     scope: 'on-site-service',
-    command: (clientId, body, at) => ({ type: 'RecordOnSiteService', clientId, ...body, at }),
+    ticketOf: (body) => body.ticketId,
+    command: (clientId, body, at, _params, ticket) => ({
+      type: 'RecordOnSiteService',
+      clientId,
+      ...body,
+      ...(ticket?.clientId === undefined ? {} : { ticketClientId: ticket.clientId }),
+      at,
+    }),
     view: (events) => {
       const item = events.find((event) => event.type === 'BillableItemRecorded');
       if (item === undefined) throw new Error('An on-site service recorded no billable item');

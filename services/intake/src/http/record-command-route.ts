@@ -34,7 +34,8 @@ export interface RecordCommandRoute<B extends CommandBody, C, E extends DomainEv
   readonly scope: (params: Params, body: B) => string;
   readonly stream: (params: Params, body: B) => string;
   readonly decider: StreamDecider<C, E, S, DomainError>;
-  readonly command: (input: { params: Params; body: B; at: string }) => C;
+  /** May read other streams to fill the command in; `instance` is the request's path, for a problem. */
+  readonly command: (input: { params: Params; body: B; at: string; instance: string }) => C | Promise<C>;
   readonly view: (executed: Executed<E, S>, params: Params, body: B) => unknown;
 }
 
@@ -59,12 +60,13 @@ export function recordCommandRoute<B extends CommandBody, C, E extends DomainEve
       const params = (request.params ?? {}) as Params;
       const body = request.body as B;
       const at = occurredAt(body.occurredAt, context.clock);
+      const command = await route.command({ params, body, at, instance: request.url });
       const executed = await executeCommand(
         context.store,
         {
           stream: route.stream(params, body),
           decider: route.decider,
-          command: route.command({ params, body, at }),
+          command,
           context: commandContextOf(request, body.by, route.scope(params, body)),
         },
         request.url,
