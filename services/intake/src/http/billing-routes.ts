@@ -96,6 +96,7 @@ export function registerBillingRoutes(app: HttpServer, context: ServiceContext):
     recordCommandRoute<B, BillingCommand, BillingEvent, BillingState>(app, context, {
       method: 'post',
       tag: 'billing',
+      access: { roles: ['manager'] },
       params: ClientParams,
       creates: true,
       ...spec,
@@ -173,6 +174,7 @@ export function registerBillingRoutes(app: HttpServer, context: ServiceContext):
   app.get(
     '/clients/:clientId/billing',
     {
+      config: { access: { roles: ['manager', 'auditor'] } },
       schema: {
         tags: ['billing'],
         summary: "A client's price lists and billable items, with their total, and the time left unpriced",

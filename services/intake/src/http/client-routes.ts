@@ -64,6 +64,7 @@ export function registerClientRoutes(app: HttpServer, context: ServiceContext): 
     recordCommandRoute<B, ClientCommand, ClientEvent, ClientState>(app, context, {
       method: 'post',
       tag: 'clients',
+      access: { roles: ['manager'] },
       response: ClientView,
       ...spec,
       scope: (params) => `${spec.scope}:${params.clientId}`,
@@ -124,6 +125,7 @@ export function registerClientRoutes(app: HttpServer, context: ServiceContext): 
   app.get(
     '/clients/:clientId',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags: ['clients'],
         summary: "The hotline's follow-up of a client: contexts flagged and reviews",

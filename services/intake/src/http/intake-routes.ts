@@ -7,7 +7,7 @@ import {
   TicketView,
   ticketView,
 } from '@hotline/platform';
-import { type HttpServer, ProblemDocumentSchema } from '@hotline/runtime';
+import { type HttpServer, ProblemDocumentSchema, ProblemError, type RouteAccess } from '@hotline/runtime';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { RequestOrigin } from '../requests/inbound-request.ts';
@@ -36,11 +36,45 @@ const ProductView = z.looseObject({
   trainedAgents: z.array(z.string()),
 });
 
+/**
+ * Who may use intake's doors (issue #10): what support.inbound.v1 carries, an upstream system may
+ * also send over HTTP; a client acts on its own company's tickets only; the records that steer the
+ * hotline (contracts, agents, products) are the manager's, read by agents and auditors.
+ */
+const access = {
+  submit: { roles: ['client', 'agent', 'manager', 'system'], client: { clientId: 'body.clientId' } },
+  readTicket: { roles: ['client', 'agent', 'manager', 'auditor'], client: { ticketId: 'params.ticketId' } },
+  clientOnTicket: { roles: ['client', 'agent', 'manager', 'system'], client: { ticketId: 'params.ticketId' } },
+  record: { roles: ['manager', 'system'] },
+  readRecord: { roles: ['agent', 'manager', 'auditor'] },
+} satisfies Record<string, RouteAccess>;
+
+/**
+ * The upstream system a request comes from. A system key speaks for its own system only: the
+ * header, which the route's declaration cannot name (it reads params, query and body), is checked
+ * here, and left out it is the key's system, so that (source, externalId) stays the key's own.
+ */
+function sourceOf(request: FastifyRequest): string {
+  const header = request.headers[SOURCE_HEADER];
+  const named = typeof header === 'string' && header.length > 0 ? header : undefined;
+  const system = request.identity?.role === 'system' ? request.identity.system : undefined;
+  if (system === undefined) return named ?? 'api';
+  if (named !== undefined && named !== system) {
+    throw new ProblemError({
+      status: 403,
+      code: 'access.out_of_scope',
+      title: "Outside the caller's scope",
+      detail: `This key speaks for ${system}; the request names ${named} (${SOURCE_HEADER}).`,
+      scope: 'system',
+    });
+  }
+  return system;
+}
+
 function originOf(request: FastifyRequest, deps: IntakeDependencies, given: string | undefined): RequestOrigin {
-  const source = request.headers[SOURCE_HEADER];
   const key = request.headers[IDEMPOTENCY_KEY_HEADER];
   return {
-    source: typeof source === 'string' && source.length > 0 ? source : 'api',
+    source: sourceOf(request),
     occurredAt: occurredAt(given, deps.clock),
     requestId: typeof key === 'string' && key.length > 0 ? key : request.id,
     correlationId: (request as FastifyRequest & { correlationId?: string }).correlationId,
@@ -53,6 +87,7 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
   app.post(
     '/tickets',
     {
+      config: { access: access.submit },
       schema: {
         tags: ['intake'],
         summary: 'Submit an intervention request',
@@ -76,6 +111,7 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
   app.get(
     '/tickets/:ticketId',
     {
+      config: { access: access.readTicket },
       schema: {
         tags: ['intake'],
         summary: 'A ticket as its events make it',
@@ -93,7 +129,10 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
     const body = (inboundPayloads[kind] as unknown as z.ZodObject).omit({ ticketId: true }).extend(occurredAtField);
     app.post(
       `/tickets/:ticketId/${path}`,
-      { schema: { tags: ['intake'], summary, params: TicketParams, body, response: { 200: TicketView, ...problems } } },
+      {
+        config: { access: access.clientOnTicket },
+        schema: { tags: ['intake'], summary, params: TicketParams, body, response: { 200: TicketView, ...problems } },
+      },
       async (request) => {
         const { occurredAt: given, ...rest } = request.body as { occurredAt?: string };
         const payload = { ...rest, ticketId: request.params.ticketId } as never;
@@ -153,6 +192,7 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
     app[route.method](
       route.path,
       {
+        config: { access: access.record },
         schema: {
           tags: [tag],
           summary: route.summary,
@@ -185,6 +225,7 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
   app.get(
     '/contracts/:contractId',
     {
+      config: { access: access.readRecord },
       schema: {
         tags: ['contracts'],
         summary: 'A contract and its versions of terms',
@@ -204,6 +245,7 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
   app.get(
     '/agents/:agentId',
     {
+      config: { access: access.readRecord },
       schema: {
         tags: ['agents'],
         summary: 'An agent',
@@ -226,6 +268,7 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
   app.get(
     '/products/:product',
     {
+      config: { access: access.readRecord },
       schema: {
         tags: ['products'],
         summary: 'A product of the catalogue: its versions, end of support and trained agents',

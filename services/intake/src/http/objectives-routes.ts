@@ -40,6 +40,7 @@ export function registerObjectivesRoutes(app: HttpServer, context: ServiceContex
     {
       method: 'put',
       path: '/objectives/:year',
+      access: { roles: ['manager'] },
       tag: 'steering',
       summary: "Set (or revise) a year's objectives and penalty budget",
       description:
@@ -63,6 +64,7 @@ export function registerObjectivesRoutes(app: HttpServer, context: ServiceContex
   app.get(
     '/objectives/:year',
     {
+      config: { access: { roles: ['manager', 'auditor'] } },
       schema: {
         tags: ['steering'],
         summary: "A year's objectives as last set",

@@ -1,7 +1,7 @@
 import type { DomainError } from '@hotline/domain';
 import type { DomainEventShape, StreamDecider } from '@hotline/eventstore';
 import { commandContextOf, type Executed, executeCommand, occurredAt, type ServiceContext } from '@hotline/platform';
-import { type HttpServer, ProblemDocumentSchema } from '@hotline/runtime';
+import { type HttpServer, ProblemDocumentSchema, type RouteAccess } from '@hotline/runtime';
 import type { z } from 'zod';
 
 const problems = {
@@ -26,6 +26,8 @@ export interface RecordCommandRoute<B extends CommandBody, C, E extends DomainEv
   readonly tag: string;
   readonly summary: string;
   readonly description?: string;
+  /** Who may call the route (issue #10): these records steer the hotline, so mostly the manager's. */
+  readonly access: RouteAccess;
   readonly params?: z.ZodObject;
   readonly body: z.ZodType<B>;
   readonly response: z.ZodType;
@@ -55,6 +57,7 @@ export function recordCommandRoute<B extends CommandBody, C, E extends DomainEve
         body: route.body,
         response: { 200: route.response, ...(route.creates ? { 201: route.response } : {}), ...problems },
       },
+      config: { access: route.access },
     },
     async (request, reply) => {
       const params = (request.params ?? {}) as Params;

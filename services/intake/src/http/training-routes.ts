@@ -55,6 +55,7 @@ export function registerTrainingRoutes(app: HttpServer, context: ServiceContext)
     recordCommandRoute<B, TrainingCommand, TrainingEvent, TrainingState>(app, context, {
       method: 'post',
       tag: 'trainings',
+      access: { roles: ['manager'] },
       response: TrainingView,
       ...spec,
       scope: (params, body) => `${spec.scope}:${spec.trainingId(params, body)}`,
@@ -100,6 +101,7 @@ export function registerTrainingRoutes(app: HttpServer, context: ServiceContext)
   app.get(
     '/trainings/:trainingId',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags: ['trainings'],
         summary: 'A training, who was planned and who completed it',

@@ -79,6 +79,7 @@ export function registerDocumentRoutes(app: HttpServer, context: ServiceContext,
   app.post(
     '/products/:product/documents',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: 'Attach a production document to a product and a range of its versions',
@@ -107,6 +108,7 @@ export function registerDocumentRoutes(app: HttpServer, context: ServiceContext,
   app.post(
     '/documents/:documentId/retirement',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: 'Retire a production document (it stays readable by its id)',
@@ -126,6 +128,7 @@ export function registerDocumentRoutes(app: HttpServer, context: ServiceContext,
   app.get(
     '/documents/:documentId',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: 'A production document',
@@ -148,6 +151,7 @@ export function registerDocumentRoutes(app: HttpServer, context: ServiceContext,
   app.get(
     '/products/:product/documents',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: "A product's production documents in force, for a version when given",
@@ -170,6 +174,7 @@ export function registerDocumentRoutes(app: HttpServer, context: ServiceContext,
   app.get(
     '/tickets/:ticketId/documents',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: "The production documents of the ticket's product and version",

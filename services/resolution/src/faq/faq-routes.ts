@@ -66,6 +66,7 @@ export function registerFaqRoutes(app: HttpServer, context: ServiceContext, entr
   app.post(
     '/faq',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: 'Publish a FAQ entry for clients from a knowledge article',
@@ -92,6 +93,7 @@ export function registerFaqRoutes(app: HttpServer, context: ServiceContext, entr
   app.post(
     '/faq/:entryId/unpublication',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: 'Withdraw a FAQ entry from the clients',
@@ -111,6 +113,7 @@ export function registerFaqRoutes(app: HttpServer, context: ServiceContext, entr
   app.get(
     '/faq/:entryId',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: 'A FAQ entry',
@@ -133,6 +136,7 @@ export function registerFaqRoutes(app: HttpServer, context: ServiceContext, entr
   app.get(
     '/products/:product/faq',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: 'The FAQ of a product as clients read it: its published entries',

@@ -57,6 +57,7 @@ export function registerArticleRoutes(app: HttpServer, context: ServiceContext):
   app.post(
     '/articles',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: 'Write and publish an article',
@@ -75,6 +76,7 @@ export function registerArticleRoutes(app: HttpServer, context: ServiceContext):
   app.put(
     '/articles/:articleId',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: 'Correct an article: only the fields given change',
@@ -94,6 +96,7 @@ export function registerArticleRoutes(app: HttpServer, context: ServiceContext):
   app.post(
     '/articles/:articleId/archive',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: 'Archive an article (it stays readable for the tickets that cite it)',
@@ -113,6 +116,7 @@ export function registerArticleRoutes(app: HttpServer, context: ServiceContext):
   app.get(
     '/articles/:articleId',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: 'Read an article',

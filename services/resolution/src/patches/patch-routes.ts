@@ -47,6 +47,7 @@ export function registerPatchRoutes(app: HttpServer, context: ServiceContext): v
   app.post(
     '/patches',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: 'Register a patch and the tickets it fixes',
@@ -73,6 +74,7 @@ export function registerPatchRoutes(app: HttpServer, context: ServiceContext): v
   app.post(
     '/patches/:patchId/release',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags,
         summary: 'Release a patch: the fix is delivered to every ticket it fixes that can take it',
@@ -116,7 +118,10 @@ export function registerPatchRoutes(app: HttpServer, context: ServiceContext): v
 
   app.get(
     '/patches/:patchId',
-    { schema: { tags, summary: 'Read a patch', params: PatchParams, response: { 200: PatchView } } },
+    {
+      config: { access: { roles: ['agent', 'manager', 'auditor'] } },
+      schema: { tags, summary: 'Read a patch', params: PatchParams, response: { 200: PatchView } },
+    },
     async (request) => {
       const { patchId } = request.params;
       const { state, revision } = await readPatch(context.store, patchId);

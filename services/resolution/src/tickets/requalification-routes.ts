@@ -2,7 +2,7 @@ import { type Nature, requalifiedCoverage } from '@hotline/domain';
 import { CommandBodyBase, loadTicket, type ServiceContext } from '@hotline/platform';
 import type { HttpServer } from '@hotline/runtime';
 import { z } from 'zod';
-import { type TicketCommandInput, ticketCommandRoute } from './ticket-command-route.ts';
+import { HOTLINE_WORK, type TicketCommandInput, ticketCommandRoute } from './ticket-command-route.ts';
 
 const ReasonBody = z.object({
   ...CommandBodyBase,
@@ -31,6 +31,7 @@ export function registerRequalificationRoutes(app: HttpServer, context: ServiceC
   };
 
   ticketCommandRoute(app, context, {
+    access: HOTLINE_WORK,
     path: 'change-requests',
     summary: 'Forward a change request to development',
     description: 'Requalifies the ticket as an evolution: no deadline, no penalty.',
@@ -39,6 +40,7 @@ export function registerRequalificationRoutes(app: HttpServer, context: ServiceC
   });
 
   ticketCommandRoute(app, context, {
+    access: HOTLINE_WORK,
     path: 'service-requests',
     summary: 'Ask for an on-site service',
     description: 'Requalifies the ticket as a billable service request: no deadline, no penalty.',

@@ -4,7 +4,7 @@ import type { HttpServer } from '@hotline/runtime';
 import { z } from 'zod';
 import { ensureCitable } from '../knowledge/article-reading.ts';
 import { ensureDeliverable } from '../patches/patch-reading.ts';
-import { ticketCommandRoute } from './ticket-command-route.ts';
+import { HOTLINE_WORK, ticketCommandRoute } from './ticket-command-route.ts';
 
 const Text = z.string().trim().min(1);
 
@@ -41,6 +41,7 @@ const FixBody = z.discriminatedUnion('how', [
 /** The permanent answers to a ticket: both resolve it, and the reopen window starts. */
 export function registerResolutionRoutes(app: HttpServer, context: ServiceContext): void {
   ticketCommandRoute(app, context, {
+    access: HOTLINE_WORK,
     path: 'answers',
     summary: 'Answer the client: functional or technical answer, operating procedure or script',
     description: 'Resolves the ticket; an answer taken from the knowledge base names its article.',
@@ -65,6 +66,7 @@ export function registerResolutionRoutes(app: HttpServer, context: ServiceContex
   });
 
   ticketCommandRoute(app, context, {
+    access: HOTLINE_WORK,
     path: 'fixes',
     summary: 'Deliver a permanent fix: a corrected program or a released patch, with its note',
     description: 'Resolves the ticket. A patch must have been released (`POST /patches/{patchId}/release`).',

@@ -8,7 +8,7 @@ import {
   TicketView,
   ticketView,
 } from '@hotline/platform';
-import type { HttpServer } from '@hotline/runtime';
+import type { HttpServer, Identity, RouteAccess } from '@hotline/runtime';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
@@ -24,6 +24,8 @@ export interface TicketCommandInput<B> {
   readonly at: string;
   /** The request path, for the problem documents of checks made before the command. */
   readonly instance: string;
+  /** Who calls, when access control is on: a command may hold a role to part of what it offers. */
+  readonly caller?: Identity | undefined;
 }
 
 export interface TicketCommandRoute<B extends z.ZodType<CommandBody>> {
@@ -31,10 +33,24 @@ export interface TicketCommandRoute<B extends z.ZodType<CommandBody>> {
   readonly path: string;
   readonly summary: string;
   readonly description?: string;
+  /** Who may call the route (issue #10); a client only on its own company's tickets. */
+  readonly access: RouteAccess;
   readonly body: B;
   /** The domain command the request stands for; may read other streams to fill it in. */
   command(input: TicketCommandInput<z.infer<B>>): TicketCommand | Promise<TicketCommand>;
 }
+
+/** The hotline's own work on a ticket: its agents and its manager. */
+export const HOTLINE_WORK: RouteAccess = { roles: ['agent', 'manager'] };
+
+/**
+ * What a client does on its own ticket (confirm, reopen), which an agent may record for it and an
+ * upstream system (the client portal) may relay, as support.inbound.v1 carries it.
+ */
+export const CLIENT_ON_TICKET: RouteAccess = {
+  roles: ['client', 'agent', 'manager', 'system'],
+  client: { ticketId: 'params.ticketId' },
+};
 
 /**
  * `POST /tickets/:ticketId/<path>`: the body becomes one ticket command, decided against the stream and
@@ -48,6 +64,7 @@ export function ticketCommandRoute<B extends z.ZodType<CommandBody>>(
   app.post(
     `/tickets/:ticketId/${route.path}`,
     {
+      config: { access: route.access },
       schema: {
         tags: ['resolution'],
         summary: route.summary,
@@ -61,7 +78,7 @@ export function ticketCommandRoute<B extends z.ZodType<CommandBody>>(
       const { ticketId } = request.params;
       const body = request.body as z.infer<B>;
       const at = occurredAt(body.occurredAt, context.clock);
-      const command = await route.command({ ticketId, body, at, instance: request.url });
+      const command = await route.command({ ticketId, body, at, instance: request.url, caller: request.identity });
       return runTicketCommand(context, request, command, { actor: body.by, scope: `${route.path}:${ticketId}` });
     },
   );

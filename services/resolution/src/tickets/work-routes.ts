@@ -3,13 +3,14 @@ import { CommandBodyBase, type ServiceContext } from '@hotline/platform';
 import type { HttpServer } from '@hotline/runtime';
 import { z } from 'zod';
 import { ensureCitable } from '../knowledge/article-reading.ts';
-import { ticketCommandRoute } from './ticket-command-route.ts';
+import { HOTLINE_WORK, ticketCommandRoute } from './ticket-command-route.ts';
 
 const Text = z.string().trim().min(1);
 
 /** The agent's day-to-day work on a ticket before it is resolved. */
 export function registerWorkRoutes(app: HttpServer, context: ServiceContext): void {
   ticketCommandRoute(app, context, {
+    access: HOTLINE_WORK,
     path: 'take-charge',
     summary: 'Take charge of a ticket: acknowledged, qualified and assigned in one act',
     body: z.object({
@@ -26,6 +27,7 @@ export function registerWorkRoutes(app: HttpServer, context: ServiceContext): vo
   });
 
   ticketCommandRoute(app, context, {
+    access: HOTLINE_WORK,
     path: 'information-requests',
     summary: 'Ask the client to complete a request before taking charge of it',
     description: 'The SLA clock pauses until the client provides what is missing.',
@@ -45,6 +47,7 @@ export function registerWorkRoutes(app: HttpServer, context: ServiceContext): vo
   });
 
   ticketCommandRoute(app, context, {
+    access: HOTLINE_WORK,
     path: 'customer-questions',
     summary: 'Ask the client a question while working on the ticket',
     description: 'The SLA clock pauses until the client replies.',
@@ -59,6 +62,7 @@ export function registerWorkRoutes(app: HttpServer, context: ServiceContext): vo
   });
 
   ticketCommandRoute(app, context, {
+    access: HOTLINE_WORK,
     path: 'workarounds',
     summary: 'Provide a workaround while the permanent fix is prepared',
     body: z.object({
@@ -80,6 +84,7 @@ export function registerWorkRoutes(app: HttpServer, context: ServiceContext): vo
   });
 
   ticketCommandRoute(app, context, {
+    access: HOTLINE_WORK,
     path: 'time',
     summary: 'Record time spent on the ticket',
     body: z.object({
@@ -100,6 +105,7 @@ export function registerWorkRoutes(app: HttpServer, context: ServiceContext): vo
   });
 
   ticketCommandRoute(app, context, {
+    access: HOTLINE_WORK,
     path: 'articles',
     summary: 'Link a knowledge-base article to the ticket',
     body: z.object({ ...CommandBodyBase, articleId: EntityId }),

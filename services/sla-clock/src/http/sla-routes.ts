@@ -23,6 +23,7 @@ export function registerSlaRoutes(app: HttpServer, context: SlaRoutesContext): v
   app.get(
     '/tickets/:ticketId/sla',
     {
+      config: { access: { roles: ['client', 'agent', 'manager', 'auditor'], client: { ticketId: 'params.ticketId' } } },
       schema: {
         tags: ['sla'],
         summary: "A ticket's deadlines: counted, remaining, due, status per target",
@@ -46,6 +47,7 @@ export function registerSlaRoutes(app: HttpServer, context: SlaRoutesContext): v
   app.get(
     '/sla/at-risk',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags: ['sla'],
         summary: 'Open tickets whose clock runs towards a deadline, the next deadline first',
@@ -68,6 +70,7 @@ export function registerSlaRoutes(app: HttpServer, context: SlaRoutesContext): v
   app.get(
     '/sla/breached',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags: ['sla'],
         summary: 'Open tickets with a target past its deadline, the longest overdue first',

@@ -36,6 +36,7 @@ export function registerDirectoryRoutes(
   app.get(
     '/triage/agents',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags: ['triage'],
         summary: 'The agents triage dispatches to: skills, availability, load',
@@ -51,6 +52,7 @@ export function registerDirectoryRoutes(
   app.get(
     '/triage/waiting',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags: ['triage'],
         summary: 'Tickets waiting for an agent',
@@ -76,6 +78,7 @@ export function registerDirectoryRoutes(
   app.get(
     '/triage/rules',
     {
+      config: { access: { roles: ['agent', 'manager', 'auditor'] } },
       schema: {
         tags: ['triage'],
         summary: 'The requalification rules applied to received tickets',

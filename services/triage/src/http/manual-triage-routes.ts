@@ -64,6 +64,7 @@ export function registerManualTriageRoutes(
   app.post(
     '/tickets/:ticketId/requalification',
     {
+      config: { access: { roles: ['agent', 'manager'] } },
       schema: {
         tags: ['triage'],
         summary: 'Requalify a ticket (nature, priority, environment)',
@@ -100,6 +101,7 @@ export function registerManualTriageRoutes(
   app.post(
     '/tickets/:ticketId/assignment',
     {
+      config: { access: { roles: ['manager'] } },
       schema: {
         tags: ['triage'],
         summary: 'Assign or reassign a ticket to an agent',
