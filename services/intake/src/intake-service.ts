@@ -10,8 +10,16 @@ import { consumeInbound } from './inbound/inbound-consumer.ts';
 import type { IntakeDependencies } from './requests/take-in.ts';
 import { followTrainings } from './trainings/training-skills.ts';
 
+export interface IntakeOptions {
+  /** The sources support.inbound.v1 takes in (`UPSTREAM_SYSTEMS`); every source when undefined. */
+  readonly upstreamSystems?: readonly string[] | undefined;
+}
+
 /** The door for everything that comes from outside the hotline, over HTTP and support.inbound.v1. */
-export function createIntakeService(context: ServiceContext): HotlineService & {
+export function createIntakeService(
+  context: ServiceContext,
+  options: IntakeOptions = {},
+): HotlineService & {
   readonly contracts: ContractDirectory;
   /** Resolves once every training completed so far has reached the agents' and products' streams. */
   trainingsApplied(): Promise<void>;
@@ -34,7 +42,7 @@ export function createIntakeService(context: ServiceContext): HotlineService & {
       contracts.start(context.store);
       // Coverage is judged against every contract already recorded, so the directory catches up first.
       await contracts.caughtUp(context.store);
-      consumer = await consumeInbound(context.bus, deps);
+      consumer = await consumeInbound(context.bus, deps, 'intake', options.upstreamSystems);
       trainings = followTrainings(context);
       trainings.done.catch((error: unknown) => {
         context.logger.error({ err: error }, 'trainings stopped reaching the agents: restart intake');

@@ -13,7 +13,7 @@ import { createIntakeService } from '../src/intake-service.ts';
  * Intake on real embedded components: the in-memory store (or the SQLite store of the product, in a
  * temporary folder), the in-process bus, a fastify server.
  */
-export async function intakeHarness(options: { sqlite?: boolean } = {}) {
+export async function intakeHarness(options: { sqlite?: boolean; upstreamSystems?: readonly string[] } = {}) {
   const folder = options.sqlite ? mkdtempSync(join(tmpdir(), 'intake-')) : undefined;
   const store: EventStore =
     folder === undefined
@@ -23,7 +23,7 @@ export async function intakeHarness(options: { sqlite?: boolean } = {}) {
   await bus.ensureTopics(supportTopics);
   const logger = createLogger({ service: 'intake-test', level: 'silent' });
   const clock = new VirtualClock(Date.parse('2026-05-07T16:00:00+02:00'));
-  const intake = createIntakeService({ store, bus, logger, clock });
+  const intake = createIntakeService({ store, bus, logger, clock }, { upstreamSystems: options.upstreamSystems });
   const app = await createHttpServer({ service: 'intake', logger, openapi: { title: 'Intake', version: 'test' } });
   intake.registerRoutes(app);
   await app.ready();

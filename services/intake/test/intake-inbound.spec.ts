@@ -74,3 +74,51 @@ describe('intake from support.inbound.v1', () => {
     });
   });
 });
+
+describe('the sources support.inbound.v1 takes in (UPSTREAM_SYSTEMS)', () => {
+  it('dead-letters a message from a source not configured, with the reason, and takes the others in', async () => {
+    const guarded = await intakeHarness({ upstreamSystems: ['erp', 'client-portal'] });
+    try {
+      const deadLetters: DeadLetter[] = [];
+      await guarded.bus.consume({
+        group: 'test-dead-letters',
+        topic: inboundTopic.deadLetter!,
+        handler: ({ payload }) => {
+          deadLetters.push(payload);
+        },
+      });
+      const unknown = {
+        key: 'SH-1',
+        payload: {
+          messageId: '33333333-3333-4333-8333-333333333333',
+          source: 'shadow-erp',
+          kind: 'ticket.submitted',
+          occurredAt,
+          payload: { ...submission, externalId: 'SH-1' },
+        },
+      };
+      await guarded.bus.publish(inboundTopic, [
+        unknown,
+        message('44444444-4444-4444-8444-444444444444', 'ticket.submitted', submission),
+      ] as never);
+      const [dead] = await eventually(async () => (deadLetters.length > 0 ? deadLetters : undefined));
+      expect(dead).toMatchObject({
+        sourceTopic: 'support.inbound.v1',
+        group: 'intake',
+        error: {
+          code: 'inbound.unknown_source',
+          message: expect.stringContaining('"shadow-erp" is not a configured upstream system'),
+        },
+      });
+      await eventually(async () => {
+        const read = await guarded.store.readStream(`ticket-${ticketIdFor('client-portal', 'CP-48213')}`);
+        return read.length > 0 ? read : undefined;
+      });
+      // Nothing of the unknown source's message was written.
+      expect(await guarded.store.readStream(`ticket-${ticketIdFor('shadow-erp', 'SH-1')}`)).toEqual([]);
+      expect(deadLetters).toHaveLength(1);
+    } finally {
+      await guarded.close();
+    }
+  });
+});

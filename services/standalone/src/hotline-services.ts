@@ -1,5 +1,5 @@
 import { createDashboardService } from '@hotline/dashboard';
-import { createIntakeService } from '@hotline/intake';
+import { createIntakeService, type IntakeOptions } from '@hotline/intake';
 import type { HotlineService, ServiceContext } from '@hotline/platform';
 import { createReportingService } from '@hotline/reporting';
 import { createResolutionService } from '@hotline/resolution';
@@ -7,9 +7,9 @@ import { createSlaClockService } from '@hotline/sla-clock';
 import { createTriageService } from '@hotline/triage';
 
 /** The five services of the hotline and the manager's dashboard, as the one-process product runs them. */
-export function hotlineServices(context: ServiceContext): HotlineService[] {
+export function hotlineServices(context: ServiceContext, options: { intake?: IntakeOptions } = {}): HotlineService[] {
   return [
-    createIntakeService(context),
+    createIntakeService(context, options.intake),
     createTriageService(context),
     createResolutionService(context),
     createSlaClockService(context),

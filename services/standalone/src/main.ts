@@ -1,9 +1,12 @@
+import { upstreamSystemsConfig } from '@hotline/intake';
 import { ContractDirectory, runProcess } from '@hotline/platform';
+import { loadConfigOrExit } from '@hotline/runtime';
 import { printBanner } from './banner.ts';
 import { loadDemoHotline } from './demo/demo-loader.ts';
 import { hotlineServices } from './hotline-services.ts';
 
 // The whole product in one process on the embedded adapters: SQLite file, in-process bus, memory read models.
+const { UPSTREAM_SYSTEMS } = loadConfigOrExit(upstreamSystemsConfig);
 let demo = { tickets: 0, loadMs: 0 };
 await runProcess({
   name: 'hotline',
@@ -16,7 +19,7 @@ await runProcess({
     await contracts.stop();
     demo = { tickets, loadMs: Date.now() - started };
   },
-  services: hotlineServices,
+  services: (context) => hotlineServices(context, { intake: { upstreamSystems: UPSTREAM_SYSTEMS } }),
   async afterStart(running) {
     printBanner(running, demo.tickets, demo.loadMs);
   },

@@ -2,18 +2,31 @@ import { type Bus, type Consumer, inboundTopic, PermanentFailure } from '@hotlin
 import { ProblemError } from '@hotline/runtime';
 import type { InboundRequest } from '../requests/inbound-request.ts';
 import { type IntakeDependencies, takeIn } from '../requests/take-in.ts';
+import { knownSource } from './upstream-systems.ts';
 
 /**
  * support.inbound.v1 into the store. A message the domain refuses (unknown ticket, a transition
  * the ticket's state forbids) will never succeed: it goes to the dead-letter topic with the
  * problem's code and detail, and the partition moves on. Anything else (the store busy, a
- * conflict that kept recurring) is retried by the bus.
+ * conflict that kept recurring) is retried by the bus. A message whose source is not one of the
+ * configured upstream systems (when some are) is dead-lettered before anything is read or written.
  */
-export function consumeInbound(bus: Bus, deps: IntakeDependencies, group = 'intake'): Promise<Consumer> {
+export function consumeInbound(
+  bus: Bus,
+  deps: IntakeDependencies,
+  group = 'intake',
+  upstreamSystems?: readonly string[],
+): Promise<Consumer> {
   return bus.consume({
     group,
     topic: inboundTopic,
     handler: async ({ payload: message }) => {
+      if (!knownSource(upstreamSystems, message.source)) {
+        throw new PermanentFailure(
+          'inbound.unknown_source',
+          `The source ${JSON.stringify(message.source)} is not a configured upstream system (UPSTREAM_SYSTEMS: ${upstreamSystems?.join(', ')}).`,
+        );
+      }
       const request = {
         kind: message.kind,
         payload: message.payload,
