@@ -30,6 +30,12 @@ export {
 } from './kafka/kafka-security.ts';
 export { eventFromMessage, eventMessage } from './relay/event-message.ts';
 export { EventRelay, type EventRelayOptions, type RelayState } from './relay/event-relay.ts';
+export {
+  type FollowerState,
+  LogFollower,
+  type LogFollowerOptions,
+  type PublishBatch,
+} from './relay/log-follower.ts';
 export { RedisRelayCoordination, type RedisRelayCoordinationOptions } from './relay/redis-relay-coordination.ts';
 export {
   FencedError,
@@ -40,4 +46,6 @@ export {
   SoleRelay,
 } from './relay/relay-coordination.ts';
 export { exportRelayLag, measureRelayLag, type RelayLag } from './relay/relay-lag.ts';
+export type { LeaseStore } from './relay/renewed-lease.ts';
+export { SqliteRelayCoordination, type SqliteRelayCoordinationOptions } from './relay/sqlite-relay-coordination.ts';
 export * from './topic/topic-contract.ts';

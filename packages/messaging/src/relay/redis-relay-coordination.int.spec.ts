@@ -6,7 +6,26 @@ import { closeRedisClients, keyPrefix, noRedis, redisClient } from '../../test/s
 import { InProcessBus, silentLogger } from '../index.ts';
 import { EventRelay } from './event-relay.ts';
 import { RedisRelayCoordination } from './redis-relay-coordination.ts';
-import { FencedError } from './relay-coordination.ts';
+import { relayCoordinationContract } from './relay-coordination-contract.ts';
+
+relayCoordinationContract(
+  'redis',
+  async () => {
+    const prefix = keyPrefix();
+    return {
+      holder: (owner, leaseTtlMs) => {
+        const redis = redisClient();
+        const holder = new RedisRelayCoordination({ redis, prefix, owner, leaseTtlMs });
+        return Object.assign(holder, { kill: () => redis.disconnect() });
+      },
+      expireLease: async () => {
+        await redisClient().del(`${prefix}:lease`);
+      },
+      close: closeRedisClients,
+    };
+  },
+  noRedis,
+);
 
 describe.skipIf(noRedis !== undefined)(
   `one active relay, fenced through Redis${noRedis ? ` (skipped: ${noRedis})` : ''}`,
@@ -17,26 +36,6 @@ describe.skipIf(noRedis !== undefined)(
       await Promise.all(relays.map((relay) => relay.stop()));
       await Promise.all(stores.map((store) => store.close()));
       await closeRedisClients();
-    });
-
-    it("refuses a stale term's checkpoint, and never moves a checkpoint back", async () => {
-      const prefix = keyPrefix();
-      const zombie = new RedisRelayCoordination({ redis: redisClient(), prefix, leaseTtlMs: 60_000 });
-      const successor = new RedisRelayCoordination({ redis: redisClient(), prefix, leaseTtlMs: 60_000 });
-      const old = await zombie.acquire(new AbortController().signal);
-      await zombie.save(10n, old.token);
-      // The zombie's lease runs out while it is paused (a GC pause, a partition): simulated by its expiry.
-      await redisClient().del(`${prefix}:lease`);
-      const current = await successor.acquire(new AbortController().signal);
-      expect(current.token).toBeGreaterThan(old.token);
-      await expect(zombie.save(25n, old.token)).rejects.toBeInstanceOf(FencedError);
-      await successor.save(20n, current.token);
-      await successor.save(15n, current.token);
-      expect(await successor.load()).toBe(20n);
-      // The zombie letting go of what it believes is its lease leaves the successor's alone.
-      await old.release();
-      expect(await redisClient().get(`${prefix}:lease`)).toBe(`${successor.owner}:${current.token}`);
-      await current.release();
     });
 
     it('keeps one relay active; the standby takes over from the checkpoint when it stops', async () => {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { sleep } from '../bus/delivery.ts';
 import {
   FencedError,
   type FenceToken,
@@ -8,6 +7,7 @@ import {
   type RelayCheckpoints,
   type RelayLeadership,
 } from './relay-coordination.ts';
+import { acquireLease, type LeaseStore } from './renewed-lease.ts';
 
 export interface RedisRelayCoordinationOptions {
   redis: Redis;
@@ -56,24 +56,32 @@ export class RedisRelayCoordination implements RelayLeadership, RelayCheckpoints
   #redis: Redis;
   #keys: { lease: string; fence: string; checkpoint: string };
   #ttlMs: number;
+  #lease: LeaseStore;
 
   constructor(options: RedisRelayCoordinationOptions) {
     const prefix = options.prefix ?? 'hotline:relay:support.events.v1';
-    this.#redis = options.redis;
-    this.#keys = { lease: `${prefix}:lease`, fence: `${prefix}:fence`, checkpoint: `${prefix}:checkpoint` };
-    this.#ttlMs = options.leaseTtlMs ?? 10_000;
-    this.owner = options.owner ?? randomUUID();
+    const redis = options.redis;
+    const keys = { lease: `${prefix}:lease`, fence: `${prefix}:fence`, checkpoint: `${prefix}:checkpoint` };
+    const ttlMs = options.leaseTtlMs ?? 10_000;
+    const owner = options.owner ?? randomUUID();
+    this.#redis = redis;
+    this.#keys = keys;
+    this.#ttlMs = ttlMs;
+    this.owner = owner;
+    this.#lease = {
+      take: async () => {
+        const token = (await redis.eval(acquireScript, 2, keys.lease, keys.fence, owner, ttlMs)) as string | null;
+        return token === null ? null : BigInt(token);
+      },
+      renew: async (token) => (await redis.eval(renewScript, 1, keys.lease, `${owner}:${token}`, ttlMs)) === 1,
+      release: async (token) => {
+        await redis.eval(releaseScript, 1, keys.lease, `${owner}:${token}`);
+      },
+    };
   }
 
-  async acquire(signal: AbortSignal): Promise<Lease> {
-    for (;;) {
-      signal.throwIfAborted();
-      const token = (await this.#redis
-        .eval(acquireScript, 2, this.#keys.lease, this.#keys.fence, this.owner, this.#ttlMs)
-        .catch(() => null)) as string | null;
-      if (token !== null) return this.#hold(BigInt(token));
-      await sleep(Math.max(50, Math.floor(this.#ttlMs / 3)), signal);
-    }
+  acquire(signal: AbortSignal): Promise<Lease> {
+    return acquireLease(this.#lease, this.#ttlMs, signal);
   }
 
   async load(): Promise<bigint> {
@@ -91,41 +99,5 @@ export class RedisRelayCoordination implements RelayLeadership, RelayCheckpoints
       position.toString(),
     );
     if (result === 'FENCED') throw new FencedError(token);
-  }
-
-  #hold(token: FenceToken): Lease {
-    const value = `${this.owner}:${token}`;
-    const lost = new AbortController();
-    let renewedAt = Date.now();
-    const renew = async () => {
-      try {
-        const renewed = await this.#redis.eval(renewScript, 1, this.#keys.lease, value, this.#ttlMs);
-        if (renewed === 1) {
-          renewedAt = Date.now();
-          return;
-        }
-        lost.abort(new FencedError(token));
-      } catch (error) {
-        // Redis unreachable: the lease is gone for everyone else once its time is up.
-        if (Date.now() - renewedAt >= this.#ttlMs) lost.abort(error);
-      }
-    };
-    const timer = setInterval(
-      () => {
-        void renew();
-      },
-      Math.max(20, Math.floor(this.#ttlMs / 3)),
-    );
-    timer.unref();
-    lost.signal.addEventListener('abort', () => clearInterval(timer), { once: true });
-    return {
-      token,
-      lost: lost.signal,
-      release: async () => {
-        clearInterval(timer);
-        if (!lost.signal.aborted) lost.abort(new Error('released'));
-        await this.#redis.eval(releaseScript, 1, this.#keys.lease, value).catch(() => {});
-      },
-    };
   }
 }
