@@ -77,6 +77,23 @@ describe('text that is not Unicode', () => {
   });
 });
 
+describe('command ids', () => {
+  it('refuses a command id already spent on another command with a 422, and writes nothing', async () => {
+    const store = await openMemoryStore();
+    const register = (agentId: string) =>
+      executeCommand(store, {
+        stream: streams.agent(agentId),
+        decider: agentDecider,
+        command: { type: 'RegisterAgent', agentId, name: 'Ada', role: 'agent', by: 'eve', at: '2026-02-02T09:00:00Z' },
+        context: { commandId: 'agents:same-idempotency-key', actor: 'eve' },
+      });
+    await register('agent-ada');
+    await expect(register('agent-ada')).resolves.toMatchObject({ written: false });
+    await expect(register('agent-bob')).rejects.toMatchObject({ problem: { status: 422, code: 'command.id_reused' } });
+    expect(await store.readStream(streams.agent('agent-bob'))).toEqual([]);
+  });
+});
+
 describe('stream names', () => {
   it('names each stream by its prefix and reads the id back', () => {
     expect(streams.sla('T-1')).toBe('sla-T-1');

@@ -3,6 +3,7 @@ import type { EventStore } from '@hotline/eventstore';
 import {
   type CommandContext,
   type DomainEventShape,
+  DuplicateEventIdError,
   handleCommand,
   RevisionConflictError,
   type StreamDecider,
@@ -29,7 +30,8 @@ export function refusalProblem(error: DomainError, instance?: string): ProblemEr
 
 /**
  * Runs a command through its decider against its stream, for a route or a consumer: a refusal
- * becomes a problem (404, 409 or 422), and writers that keep colliding a 409, never a merge. Text
+ * becomes a problem (404, 409 or 422), writers that keep colliding a 409, never a merge, and a
+ * command id already spent on another command (a reused Idempotency-Key) a 422. Text
  * that is not Unicode (an unpaired surrogate, which a JSON message can carry) is refused with a
  * 400 naming the field before anything is decided: stored, it would break its stream's hash chain.
  */
@@ -53,6 +55,16 @@ export async function executeCommand<C, E extends DomainEventShape, S>(
     if (!outcome.ok) throw refusalProblem(outcome.error, instance);
     return outcome;
   } catch (error) {
+    if (error instanceof DuplicateEventIdError) {
+      // The command's id (an Idempotency-Key, a message id) already recorded another command's events:
+      // a client reusing a key for a new request, which the IETF Idempotency-Key draft answers with 422.
+      throw new ProblemError({
+        status: 422,
+        code: 'command.id_reused',
+        detail: `This request's identity (its Idempotency-Key or message id) was already used for another request; send a new one.`,
+        ...(instance === undefined ? {} : { instance }),
+      });
+    }
     if (!(error instanceof RevisionConflictError)) throw error;
     throw refusalProblem(
       {

@@ -161,6 +161,20 @@ export function fuzzRequests(operation: ApiOperation, hints: FieldHints, bodyLim
   return fc.oneof(...options).map(withSummary);
 }
 
+/**
+ * Two valid-looking requests to the operation under one Idempotency-Key, as a client reusing its key
+ * for a new request sends them: the second must be answered (replayed or refused), never a 500.
+ */
+export function reusedKeyRequests(operation: ApiOperation, hints: FieldHints, seed: number): FuzzRequest[] {
+  const key = `fuzz-reused-${seed}-${operation.method}-${operation.path}`.replace(/[^A-Za-z0-9-]/g, '-');
+  return fc.sample(validParts(operation, hints), { seed, numRuns: 2 }).map((parts) =>
+    withSummary({
+      ...request(operation, parts),
+      headers: { ...request(operation, parts).headers, 'idempotency-key': key },
+    }),
+  );
+}
+
 const clip = (text: string, length: number) =>
   text.length > length ? `${text.slice(0, length)}…(${text.length})` : text;
 
