@@ -7,20 +7,22 @@ export interface Reply {
   readonly text: string;
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+// One connection for requests in turn, several for requests at once.
+const inTurn = new Agent({ keepAlive: true, maxSockets: 1 });
+const atOnce = new Agent({ keepAlive: true, maxSockets: 16 });
 
 /**
  * Sends exactly what it is given (node:http, not fetch, which would normalise the path and refuse
  * some headers). A server that answers early (a 413, a 431) may close the socket while the body is
  * still going out: the answer counts, the write error does not.
  */
-export function send(base: URL, fuzzed: FuzzRequest): Promise<Reply> {
+export function send(base: URL, fuzzed: FuzzRequest, concurrently = false): Promise<Reply> {
   return new Promise((resolve, reject) => {
     let answered = false;
     const body = fuzzed.body;
     const outgoing = request(
       {
-        agent,
+        agent: concurrently ? atOnce : inTurn,
         host: base.hostname,
         port: base.port,
         method: fuzzed.method,
@@ -52,5 +54,6 @@ export function send(base: URL, fuzzed: FuzzRequest): Promise<Reply> {
 }
 
 export function closeConnections(): void {
-  agent.destroy();
+  inTurn.destroy();
+  atOnce.destroy();
 }
