@@ -1,0 +1,126 @@
+import { ticketOwnerFromStore } from '@hotline/platform';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type OpenApiDocument, operationName, operationsOf } from './fuzz/api-operations.ts';
+import { fieldHintsFrom } from './fuzz/field-hints.ts';
+import { settled } from './fuzz/store-checks.ts';
+import { startIsolatedProduct } from './isolation/isolated-product.ts';
+import {
+  codeOf,
+  hintsAgainst,
+  isolationRequest,
+  isProblem,
+  leakedIds,
+  type OtherClient,
+  send,
+} from './isolation/isolation-requests.ts';
+
+// Issue #10: a client key cannot read, list, export or act on another client's tickets, statistics or
+// reports through any route. The operations come from the OpenAPI document the running product
+// serves (with AUTH=on), each a test of its own: a route added to any service is covered as it comes.
+const product = await startIsolatedProduct();
+const { running, keys } = product;
+const { store } = running.context;
+await settled(store);
+const document = (await (await fetch(`${running.url}/docs/json`)).json()) as OpenApiDocument & {
+  paths: Record<string, Record<string, { 'x-access'?: { roles?: string[]; undeclared?: boolean; client?: unknown } }>>;
+};
+const operations = operationsOf(document);
+const accessOf = (method: string, path: string) => document.paths[path]?.[method.toLowerCase()]?.['x-access'];
+
+// The client key speaks for GLOBEX; ACME is the other client, whose ids every request names.
+const owner = ticketOwnerFromStore(store);
+const ticketIds = [...new Set((await store.readAll()).map((event) => event.stream))]
+  .filter((stream) => stream.startsWith('ticket-'))
+  .map((stream) => stream.slice('ticket-'.length));
+const owners = await Promise.all(ticketIds.map(async (ticketId) => ({ ticketId, client: await owner(ticketId) })));
+const other: OtherClient = {
+  clientId: 'ACME',
+  ticketIds: owners.filter(({ client }) => client === 'ACME').map(({ ticketId }) => ticketId),
+  contractIds: ['ACME-M', 'ACME-H'],
+};
+const ownTicket = owners.find(({ client }) => client === 'GLOBEX')?.ticketId;
+const hints = hintsAgainst(other, await fieldHintsFrom(store));
+
+/**
+ * Reporting's routes, left undeclared (managers only) while another helper reworks its queries: each
+ * still refuses a client key (the manager default), and this list says which routes wait for a
+ * declaration. Remove a prefix once its routes declare their access.
+ */
+const WAITING_FOR_A_DECLARATION = ['/reports/', '/indicators/', '/audit/'];
+
+afterAll(async () => {
+  await product.stop();
+});
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const TRIES = 12;
+
+describe('tenant isolation, route by route from the OpenAPI document (AUTH=on)', () => {
+  it('has the two clients, the operations and the keys it needs', async () => {
+    expect(operations.length).toBeGreaterThan(50);
+    expect(other.ticketIds.length).toBeGreaterThan(5);
+    expect(ownTicket).toBeDefined();
+    // The keys work: the client reads its own ticket, the manager the other client's.
+    const own = await send(running.url, keys.client, { method: 'GET', path: `/tickets/${ownTicket}` });
+    expect(own.status).toBe(200);
+    const managed = await send(running.url, keys.manager, { method: 'GET', path: `/tickets/${other.ticketIds[0]}` });
+    expect(managed.status).toBe(200);
+    expect(leakedIds(managed, other)).toContain('ACME');
+  });
+
+  it('documents every operation with an x-access declaration, none left to the managers by default', () => {
+    const undeclared = operations
+      .filter((operation) => accessOf(operation.method, operation.path)?.undeclared === true)
+      .map(operationName);
+    const waiting = undeclared.filter((name) =>
+      WAITING_FOR_A_DECLARATION.some((prefix) => name.split(' ')[1]?.startsWith(prefix)),
+    );
+    expect(undeclared.filter((name) => !waiting.includes(name))).toEqual([]);
+    for (const operation of operations)
+      expect(accessOf(operation.method, operation.path), operationName(operation)).toBeDefined();
+  });
+
+  for (const operation of operations) {
+    const name = operationName(operation);
+    const access = accessOf(operation.method, operation.path);
+    const forClients = access?.roles?.includes('client') === true;
+
+    if (forClients) {
+      it(`${name}: a client key naming the other client's ids gets a 403/404 problem or none of its data`, async () => {
+        const before = await store.headPosition();
+        let answered = false;
+        for (let seed = 1; seed <= TRIES && !answered; seed += 1) {
+          const request = isolationRequest(operation, hints, seed);
+          const answer = await send(running.url, keys.client, request);
+          const shown = `${request.method} ${request.path} ${JSON.stringify(request.body ?? '')}`.slice(0, 400);
+          // A body the schema's refinements refuse never reached the scope check: try another.
+          if (answer.status === 400) continue;
+          answered = true;
+          if (answer.status === 403 || answer.status === 404) {
+            expect(isProblem(answer), shown).toBe(true);
+          } else {
+            expect(answer.status, `${shown}\n→ ${answer.text.slice(0, 400)}`).toBeLessThan(300);
+            expect(leakedIds(answer, other), `${shown}\n→ ${answer.text.slice(0, 400)}`).toEqual([]);
+          }
+        }
+        expect(answered, `${name}: every request was a 400, none reached the scope check`).toBe(true);
+        expect(await store.headPosition()).toBe(before);
+      });
+    } else {
+      it(`${name}: not for clients, a client key gets 403`, async () => {
+        const answer = await send(running.url, keys.client, isolationRequest(operation, hints, 1));
+        expect(answer.status).toBe(403);
+        expect(isProblem(answer)).toBe(true);
+        expect(codeOf(answer)).toBe('access.role_refused');
+      });
+    }
+
+    if (WRITES.has(operation.method)) {
+      it(`${name}: a write, an auditor key gets 403`, async () => {
+        const answer = await send(running.url, keys.auditor, isolationRequest(operation, hints, 1));
+        expect(answer.status).toBe(403);
+        expect(codeOf(answer)).toBe('access.role_refused');
+      });
+    }
+  }
+});
