@@ -203,6 +203,9 @@ function compare(view: ReportingView, now: number): { overruns: number; penaltie
   expect(processingTimes(view, month, now)).toEqual(bruteProcessingTimes(view, month, now));
   expect(volumes(view, year)).toEqual(bruteVolumes(view, year));
   expect(claimingClients(view, year)).toEqual(scannedClaimingClients(view, year));
+  expect(claimingClients(view, month, { clientId: 'C003' })).toEqual(
+    scannedClaimingClients(view, month, { clientId: 'C003' }),
+  );
   for (const minTickets of [1, 3]) {
     expect(faqCandidates(view, year, minTickets)).toEqual(scannedFaqCandidates(view, year, minTickets));
     expect(faqCandidates(view, odd, minTickets, { clientId: 'C002' })).toEqual(

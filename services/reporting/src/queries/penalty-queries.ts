@@ -11,6 +11,7 @@ import {
   yearProvision,
 } from '@hotline/domain';
 import type { ContractRecord } from '../projections/contract-record.ts';
+import { countedClaims, emptyClaimTally, tallyClaim } from './claim-tallies.ts';
 import type { Scope } from './indicator-queries.ts';
 import type { ReportingView, TicketEntry } from './reporting-view.ts';
 import type { Judgement } from './ticket-judgement.ts';
@@ -406,40 +407,33 @@ export interface ClaimingClient {
 
 /** Clients that claimed penalties in the period (indicator 5), with what became of their claims. */
 export function claimingClients(view: ReportingView, period: Period, scope: Scope = {}): ClaimingClient[] {
-  interface Tally {
-    claims: number;
-    claimedCents: number;
-    open: number;
-    settled: number;
-    settledCents: number;
-    waived: number;
-    readonly tickets: string[];
-  }
-  const byClient = new Map<string, Tally>();
-  // Only the tickets with claims, in the order the view holds them (each client's ticket list keeps it).
-  for (const entry of view.claimedInOrder()) {
-    const { ticket, claims } = entry.record;
-    if (ticket.clientId === undefined || ticket.coverage.status !== 'covered') continue;
-    if (ticket.status === 'rejected' || ticket.status === 'cancelled') continue;
-    if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
-    for (const claim of claims) {
-      if (claim.claimedAt < period.start || claim.claimedAt >= period.end) continue;
-      let tally = byClient.get(ticket.clientId);
-      if (tally === undefined) {
-        tally = { claims: 0, claimedCents: 0, open: 0, settled: 0, settledCents: 0, waived: 0, tickets: [] };
-        byClient.set(ticket.clientId, tally);
+  // Whole months: the claims summed per month and client as tickets change; else every ticket with claims.
+  let byClient = view.claims().claimsIn(period, scope.clientId);
+  if (byClient === null) {
+    byClient = new Map();
+    for (const entry of view.claimedInOrder()) {
+      const { ticket } = entry.record;
+      if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
+      for (const claim of countedClaims(entry)) {
+        if (claim.claimedAt < period.start || claim.claimedAt >= period.end) continue;
+        let tally = byClient.get(ticket.clientId!);
+        if (tally === undefined) {
+          tally = emptyClaimTally();
+          byClient.set(ticket.clientId!, tally);
+        }
+        tallyClaim(tally, claim, 1);
+        tally.tickets.set(ticket.ticketId, entry.place);
       }
-      tally.claims++;
-      tally.claimedCents += claim.claimedCents ?? 0;
-      if (claim.status === 'open') tally.open++;
-      if (claim.status === 'settled') tally.settled++;
-      tally.settledCents += claim.settledCents ?? 0;
-      if (claim.status === 'waived') tally.waived++;
-      // A ticket's claims are consecutive here: it is listed once, at its first claim in the period.
-      if (tally.tickets.at(-1) !== ticket.ticketId) tally.tickets.push(ticket.ticketId);
     }
   }
   return [...byClient.entries()]
-    .map(([clientId, tally]): ClaimingClient => ({ clientId, ...tally }))
+    .map(
+      ([clientId, { tickets, ...tally }]): ClaimingClient => ({
+        clientId,
+        ...tally,
+        // Each ticket once, in the order the view holds them.
+        tickets: [...tickets].sort((a, b) => a[1] - b[1]).map(([ticketId]) => ticketId),
+      }),
+    )
     .sort((a, b) => a.clientId.localeCompare(b.clientId));
 }

@@ -8,6 +8,7 @@ import type { RecordChangeListener, StoredRecord } from '../projections/record-s
 import type { SlaRecord } from '../projections/sla-record.ts';
 import type { TicketRecord } from '../projections/ticket-record.ts';
 import { BacklogTallies } from './backlog-tallies.ts';
+import { ClaimTallies } from './claim-tallies.ts';
 import { KnowledgeTallies } from './knowledge-tallies.ts';
 import { ReceptionOrder } from './reception-order.ts';
 import {
@@ -71,6 +72,7 @@ export class ReportingView implements RecordChangeListener {
   readonly #volumes = new VolumeTallies();
   readonly #backlog = new BacklogTallies();
   readonly #knowledge = new KnowledgeTallies();
+  readonly #claims = new ClaimTallies();
   #position = 0n;
 
   /** The highest global position folded into the records this view holds. */
@@ -102,6 +104,7 @@ export class ReportingView implements RecordChangeListener {
     this.#volumes.clear();
     this.#backlog.clear();
     this.#knowledge.clear();
+    this.#claims.clear();
     this.#position = 0n;
   }
 
@@ -145,6 +148,7 @@ export class ReportingView implements RecordChangeListener {
         this.#backlog.takeOut(ticketId);
         this.#backlog.put(ticketId, record);
         this.#knowledge.replace(entry);
+        this.#claims.replace(entry);
         this.#tallies.ticketChanged(ticketId, record.ticket.coverage.contractId ?? null);
         return;
       }
@@ -193,6 +197,11 @@ export class ReportingView implements RecordChangeListener {
   /** Tickets received per civil month along the activity view's dimensions (they read the records only). */
   volumes(): VolumeTallies {
     return this.#volumes;
+  }
+
+  /** Claims per month and client, for the clients that claimed (they read the records only). */
+  claims(): ClaimTallies {
+    return this.#claims;
   }
 
   /** Article uses and recurring problems per month, for the FAQ candidates (they read the records only). */
