@@ -181,13 +181,6 @@ export class TicketTallies {
     this.#readAt = now;
   }
 
-  /** The open tickets' current readings (of a client). */
-  *readings(clientId?: string): Generator<OpenReading> {
-    for (const reading of this.#readings.values()) {
-      if (clientId === undefined || reading.entry.record.ticket.clientId === clientId) yield reading;
-    }
-  }
-
   /**
    * Whether an open ticket may stand as `standing` now: its reading's standing, or true for a ticket
    * in an open status without a reading (judged by the caller).
