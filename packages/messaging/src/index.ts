@@ -42,6 +42,7 @@ export {
   type FenceToken,
   type Lease,
   type RelayCheckpoints,
+  type RelayCoordination,
   type RelayLeadership,
   SoleRelay,
 } from './relay/relay-coordination.ts';

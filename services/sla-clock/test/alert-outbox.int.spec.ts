@@ -3,15 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acmeMaintenanceTerms, type SlaEvent } from '@hotline/domain';
 import { type EventStore, openMemoryStore, openSqliteStore } from '@hotline/eventstore';
-import {
-  alertsTopic,
-  type Bus,
-  InProcessBus,
-  RedisRelayCoordination,
-  type SlaAlert,
-  silentLogger,
-  supportTopics,
-} from '@hotline/messaging';
+import { type Bus, RedisRelayCoordination, type SlaAlert } from '@hotline/messaging';
 import { domainUpcaster, streams, VirtualClock } from '@hotline/platform';
 import { createLogger } from '@hotline/runtime';
 import { type Provided, titled } from '@hotline/testkit';
@@ -23,6 +15,8 @@ import { TicketClocks } from '../src/clocks/ticket-clocks.ts';
 import { crossingRaiser } from '../src/firing/crossing-raiser.ts';
 import { MemoryTimerStore } from '../src/timers/memory-timer-store.ts';
 import { appendTo, at, slaClockHarness } from './sla-clock-harness.ts';
+import { alertsBus } from './support/alerts-bus.ts';
+import { signAcmeContract } from './support/contract-events.ts';
 import { closeRedisClients, keyPrefix, redis, redisClient } from './support/redis.ts';
 import { tickets } from './support/ticket-events.ts';
 
@@ -75,36 +69,16 @@ function foldedReadModel(store: EventStore) {
   return { clocks, readModelAt };
 }
 
-async function alertsBus() {
-  const bus = new InProcessBus({ logger: silentLogger });
-  await bus.ensureTopics(supportTopics);
-  const received: SlaAlert[] = [];
-  const consumer = await bus.consume({
-    group: 'test-alerts',
-    topic: alertsTopic,
-    handler: ({ payload }) => void (payload.kind !== 'unassignable' && received.push(payload)),
-  });
-  cleanups.push(
-    () => bus.close(),
-    () => consumer.stop(),
-  );
-  return { bus, received };
+async function collectedAlerts() {
+  const alerting = await alertsBus();
+  cleanups.push(() => alerting.close());
+  return { bus: alerting.bus, received: alerting.alerts };
 }
 
 async function signedStore(): Promise<EventStore> {
   const store = await openMemoryStore();
   cleanups.push(() => store.close());
-  await appendTo(store, streams.contract('ACME-M'), {
-    type: 'ContractSigned',
-    schemaVersion: 1,
-    contractId: 'ACME-M',
-    clientId: 'ACME',
-    reference: 'ACME-M',
-    terms: acmeMaintenanceTerms,
-    effectiveFrom: '2026-01-01T00:00:00+01:00',
-    at: '2026-01-01T00:00:00+01:00',
-    by: 'sales',
-  } as never);
+  await signAcmeContract(store);
   return store;
 }
 
@@ -169,7 +143,7 @@ describe('alerts follow the stored facts', () => {
 
   it('sends everything a bus outage held back once the bus is back, in the order of the facts', async () => {
     const store = await signedStore();
-    const { bus, received } = await alertsBus();
+    const { bus, received } = await collectedAlerts();
     // The real bus behind a switch: while it is down, every publish fails as with a broker away.
     let down = true;
     let refused = 0;
@@ -219,7 +193,7 @@ describe('alerts follow the stored facts', () => {
 describe.skipIf(!redis.available)(titled('two alert dispatchers on the real Redis', redis), () => {
   it('take turns: never both publishing, every alert sent, repeats only at a takeover', async () => {
     const store = await signedStore();
-    const { bus, received } = await alertsBus();
+    const { bus, received } = await collectedAlerts();
     const prefix = keyPrefix();
     const publishing = new Set<string>();
     const overlaps: string[] = [];

@@ -10,6 +10,7 @@ import { domainUpcaster, streams } from '@hotline/platform';
 import { titled } from '@hotline/testkit';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { appendTo } from './sla-clock-harness.ts';
+import { signAcmeContract } from './support/contract-events.ts';
 import { closeRedisClients, keyPrefix, redis, redisClient } from './support/redis.ts';
 import { auditSlaFacts } from './support/sla-audit.ts';
 import { tickets } from './support/ticket-events.ts';
@@ -69,17 +70,7 @@ async function lateTickets(): Promise<{ file: string; store: EventStore }> {
   const file = join(dir, 'events.sqlite');
   const store = await openSqliteStore({ file, upcast: domainUpcaster, pollIntervalMs: 20 });
   cleanups.push(() => store.close());
-  await appendTo(store, streams.contract('ACME-M'), {
-    type: 'ContractSigned',
-    schemaVersion: 1,
-    contractId: 'ACME-M',
-    clientId: 'ACME',
-    reference: 'ACME-M',
-    terms: acmeMaintenanceTerms,
-    effectiveFrom: '2026-01-01T00:00:00+01:00',
-    at: '2026-01-01T00:00:00+01:00',
-    by: 'sales',
-  } as never);
+  await signAcmeContract(store);
   const monthAgo = Date.now() - 30 * 86_400_000;
   await Promise.all(
     Array.from({ length: TICKETS }, (_, index) => {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acmeMaintenanceTerms, crossingNameOf, signedContract, toEpochMs } from '@hotline/domain';
 import { type EventStore, openMemoryStore, openSqliteStore } from '@hotline/eventstore';
-import { type Alert, alertsTopic, InProcessBus, silentLogger, supportTopics } from '@hotline/messaging';
 import { domainUpcaster, streams, systemClock, VirtualClock } from '@hotline/platform';
 import { createLogger } from '@hotline/runtime';
 import { titled } from '@hotline/testkit';
@@ -12,6 +11,8 @@ import type { Firing } from '../src/firing/crossing-raiser.ts';
 import { createSlaClockService, type SlaClockService } from '../src/sla-clock-service.ts';
 import { RedisTimerStore } from '../src/timers/redis-timer-store.ts';
 import { appendTo, at } from './sla-clock-harness.ts';
+import { alertsBus } from './support/alerts-bus.ts';
+import { signAcmeContract } from './support/contract-events.ts';
 import { closeRedisClients, keyPrefix, redis, redisClient } from './support/redis.ts';
 import { auditSlaFacts } from './support/sla-audit.ts';
 import { tickets } from './support/ticket-events.ts';
@@ -28,18 +29,8 @@ afterEach(async () => {
 
 /** Replicas of the SLA clock sharing one store (one per replica, or one in memory) and one Redis prefix. */
 async function replicas(count: number, stores: () => Promise<EventStore>, clock: VirtualClock | typeof systemClock) {
-  const bus = new InProcessBus({ logger: silentLogger });
-  await bus.ensureTopics(supportTopics);
-  const alerts: Alert[] = [];
-  const consumer = await bus.consume({
-    group: 'test-alerts',
-    topic: alertsTopic,
-    handler: (message) => void alerts.push(message.payload),
-  });
-  cleanups.push(
-    () => bus.close(),
-    () => consumer.stop(),
-  );
+  const { bus, alerts, close } = await alertsBus();
+  cleanups.push(close);
   const prefix = keyPrefix();
   const firings: Firing[][] = [];
   const services: SlaClockService[] = [];
@@ -78,17 +69,7 @@ describe.skipIf(!redis.available)(titled('replicas on the real Redis', redis), (
     const clock = new VirtualClock(at('2026-09-13T00:00:00+02:00'));
     const store = await openMemoryStore();
     cleanups.push(() => store.close());
-    await appendTo(store, streams.contract('ACME-M'), {
-      type: 'ContractSigned',
-      schemaVersion: 1,
-      contractId: 'ACME-M',
-      clientId: 'ACME',
-      reference: 'ACME-M',
-      terms: acmeMaintenanceTerms,
-      effectiveFrom: '2026-01-01T00:00:00+01:00',
-      at: '2026-01-01T00:00:00+01:00',
-      by: 'sales',
-    } as never);
+    await signAcmeContract(store);
     const { services, firings, alerts } = await replicas(2, async () => store, clock);
     await Promise.all(services.map((service) => service.start()));
 
@@ -139,17 +120,7 @@ describe.skipIf(!redis.available)(titled('replicas on the real Redis', redis), (
       return store;
     };
     const seed = await open();
-    await appendTo(seed, streams.contract('ACME-M'), {
-      type: 'ContractSigned',
-      schemaVersion: 1,
-      contractId: 'ACME-M',
-      clientId: 'ACME',
-      reference: 'ACME-M',
-      terms: acmeMaintenanceTerms,
-      effectiveFrom: '2026-01-01T00:00:00+01:00',
-      at: '2026-01-01T00:00:00+01:00',
-      by: 'sales',
-    } as never);
+    await signAcmeContract(seed);
     // Received a month ago and never touched: every crossing of every target is past, to raise at once.
     const monthAgo = Date.now() - 30 * 86_400_000;
     for (let index = 0; index < 200; index++) {

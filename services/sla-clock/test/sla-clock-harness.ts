@@ -1,23 +1,10 @@
-import {
-  type ContractTerms,
-  contractEvent,
-  type SlaEvent,
-  slaEventRegistry,
-  type TicketEvent,
-  toEpochMs,
-} from '@hotline/domain';
+import { type ContractTerms, type SlaEvent, slaEventRegistry, type TicketEvent, toEpochMs } from '@hotline/domain';
 import { ANY, type EventStore, openMemoryStore, toDomainEvent } from '@hotline/eventstore';
-import {
-  alertsTopic,
-  type Consumer,
-  InProcessBus,
-  type SlaAlert,
-  silentLogger,
-  supportTopics,
-} from '@hotline/messaging';
 import { type ServiceContext, streams, VirtualClock } from '@hotline/platform';
 import { createLogger } from '@hotline/runtime';
 import { createSlaClockService, type SlaClockOptions, type SlaClockService } from '../src/sla-clock-service.ts';
+import { alertsBus } from './support/alerts-bus.ts';
+import { contractSigned } from './support/contract-events.ts';
 
 export const at = (instant: string) => Date.parse(instant);
 export const iso = (epochMs: number) => new Date(epochMs).toISOString();
@@ -39,18 +26,9 @@ export interface HarnessOptions extends SlaClockOptions {
  */
 export async function slaClockHarness(startAt: number, options: HarnessOptions = {}) {
   const store = options.store ?? (await openMemoryStore());
-  const bus = new InProcessBus({ logger: silentLogger });
-  await bus.ensureTopics(supportTopics);
+  const alerting = await alertsBus();
+  const { bus, alerts } = alerting;
   const clock = options.clock ?? new VirtualClock(startAt);
-  // The SLA clock raises warnings and breaches only; triage's unassignable alerts are not its own.
-  const alerts: SlaAlert[] = [];
-  const consumer: Consumer = await bus.consume({
-    group: 'test-alerts',
-    topic: alertsTopic,
-    handler: ({ payload }) => {
-      if (payload.kind !== 'unassignable') alerts.push(payload);
-    },
-  });
   const logger = createLogger({ service: 'test', level: 'silent' });
   let service = start({ store, bus, logger, clock }, options);
   await service.start();
@@ -65,16 +43,7 @@ export async function slaClockHarness(startAt: number, options: HarnessOptions =
     },
 
     async signContract(contractId: string, terms: ContractTerms, effectiveFrom = '2026-01-01T00:00:00+01:00') {
-      const signed = contractEvent('ContractSigned', {
-        contractId,
-        clientId: 'ACME',
-        reference: contractId,
-        terms,
-        effectiveFrom,
-        at: effectiveFrom,
-        by: 'sales',
-      });
-      await appendTo(store, streams.contract(contractId), signed);
+      await appendTo(store, streams.contract(contractId), contractSigned(contractId, terms, effectiveFrom));
     },
 
     /** Records a ticket's event as the services would, at the clock's now (which must be the event's instant). */
@@ -109,8 +78,7 @@ export async function slaClockHarness(startAt: number, options: HarnessOptions =
 
     async close() {
       await service.stop();
-      await consumer.stop();
-      await bus.close();
+      await alerting.close();
       if (options.store === undefined) await store.close();
     },
   };

@@ -1,19 +1,9 @@
-import { acmeMaintenanceTerms, contractEvent } from '@hotline/domain';
 import { seedWorkedExamples, serviceHarness, streams } from '@hotline/platform';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlaClockService, type SlaClockService } from '../src/sla-clock-service.ts';
 import { advanceThrough, appendTo } from './sla-clock-harness.ts';
+import { signAcmeContract } from './support/contract-events.ts';
 import { tickets } from './support/ticket-events.ts';
-
-const contractSigned = contractEvent('ContractSigned', {
-  contractId: 'ACME-M',
-  clientId: 'ACME',
-  reference: 'ACME-M',
-  terms: acmeMaintenanceTerms,
-  effectiveFrom: '2026-01-01T00:00:00+01:00',
-  at: '2026-01-01T00:00:00+01:00',
-  by: 'sales',
-});
 
 let harness: Awaited<ReturnType<typeof serviceHarness>> | undefined;
 afterEach(async () => harness?.close());
@@ -44,7 +34,7 @@ describe('a ticket SLA over HTTP', () => {
   it("tells a countdown when a running target's clock stops and starts with the service hours", async () => {
     // Friday 18:00, after hours: T-1 (P2, received at 17:00) waits for Monday's opening.
     harness = await serviceHarness(createSlaClockService, Date.parse('2026-09-18T17:00:00+02:00'));
-    await appendTo(harness.store, streams.contract('ACME-M'), contractSigned);
+    await signAcmeContract(harness.store);
     const received = tickets.received('T-1', 'P2', Date.parse('2026-09-18T17:00:00+02:00'));
     await appendTo(harness.store, streams.ticket('T-1'), received);
     const during = (await harness.app.inject({ method: 'GET', url: '/tickets/T-1/sla' })).json();
@@ -82,7 +72,7 @@ describe('the tickets at risk and the breached ones over HTTP', () => {
     harness = await serviceHarness(createSlaClockService, monday('09:00'));
     const service = harness.service as SlaClockService;
     const clock = harness.clock;
-    await appendTo(harness.store, streams.contract('ACME-M'), contractSigned);
+    await signAcmeContract(harness.store);
     const events = [
       tickets.received('C', 'P1', monday('09:00')),
       tickets.received('B', 'P2', monday('09:00')),
@@ -174,7 +164,7 @@ describe("the lists carry every target of a ticket, as the ticket's own view giv
   it('at each instant of a day: met, running and breached targets, after a pause and a requalification', async () => {
     harness = await serviceHarness(createSlaClockService, day('14', '09:00'));
     const service = harness.service as SlaClockService;
-    await appendTo(harness.store, streams.contract('ACME-M'), contractSigned);
+    await signAcmeContract(harness.store);
     const events = [
       tickets.received('P1-RUNNING', 'P1', day('14', '09:00')),
       tickets.received('P2-TAKEN', 'P2', day('14', '09:00')),

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import {
-  FencedError,
-  type FenceToken,
-  type Lease,
-  type RelayCheckpoints,
-  type RelayLeadership,
-} from './relay-coordination.ts';
+import { FencedError, type FenceToken, type Lease, type RelayCoordination } from './relay-coordination.ts';
 import { acquireLease, type LeaseStore } from './renewed-lease.ts';
 
 export interface RedisRelayCoordinationOptions {
@@ -51,7 +45,7 @@ return 'OK'`;
  * lifetime) elects the active relay, and each lease comes with a fencing token (INCR) that the
  * checkpoint write checks in the same script. See README.md, "One active relay".
  */
-export class RedisRelayCoordination implements RelayLeadership, RelayCheckpoints {
+export class RedisRelayCoordination implements RelayCoordination {
   readonly owner: string;
   #redis: Redis;
   #keys: { lease: string; fence: string; checkpoint: string };

@@ -1,8 +1,13 @@
+import { type EventStore, openMemoryStore } from '@hotline/eventstore';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FencedError, type RelayCheckpoints, type RelayLeadership } from './relay-coordination.ts';
+import { appendTickets, testEventsTopic } from '../../test/relay-scenarios.ts';
+import { silentLogger } from '../bus/logger.ts';
+import { InProcessBus } from '../in-process/in-process-bus.ts';
+import { EventRelay } from './event-relay.ts';
+import { FencedError, type FenceToken, type RelayCoordination } from './relay-coordination.ts';
 
 /** One holder's coordination, as one process opens it. */
-export interface Holder extends RelayLeadership, RelayCheckpoints {
+export interface Holder extends RelayCoordination {
   /** Its process dies: its connection goes, and with it the renewals. */
   kill(): void;
 }
@@ -17,6 +22,14 @@ export interface CoordinationPlace {
 
 const soon = (ms: number) => AbortSignal.timeout(ms);
 
+/** The latest term's token is larger, and only that term moves the checkpoint: the former one is fenced. */
+async function expectFencedBy(former: Holder, formerToken: FenceToken, latest: Holder, token: FenceToken, at: bigint) {
+  expect(token).toBeGreaterThan(formerToken);
+  await expect(former.save(at + 5n, formerToken)).rejects.toBeInstanceOf(FencedError);
+  await latest.save(at, token);
+  expect(await former.load()).toBe(at);
+}
+
 /**
  * What every relay coordination promises (the relay's and the SLA clock's alert dispatcher's), run on
  * each adapter: one holder of the lease at a time, a newer fencing token at each term, a checkpoint
@@ -25,7 +38,11 @@ const soon = (ms: number) => AbortSignal.timeout(ms);
 export function relayCoordinationContract(name: string, place: () => Promise<CoordinationPlace>, skip?: string) {
   describe.skipIf(skip !== undefined)(`${name} relay coordination${skip ? ` (skipped: ${skip})` : ''}`, () => {
     const places: CoordinationPlace[] = [];
+    const relays: EventRelay[] = [];
+    const stores: EventStore[] = [];
     afterEach(async () => {
+      await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+      await Promise.all(stores.splice(0).map((store) => store.close()));
       for (const each of places.splice(0)) await each.close();
     });
     const open = async () => {
@@ -51,11 +68,7 @@ export function relayCoordinationContract(name: string, place: () => Promise<Coo
       await expect(b.acquire(soon(400))).rejects.toThrow();
       await first.release();
       const second = await b.acquire(soon(1_000));
-      expect(second.token).toBeGreaterThan(first.token);
-      // The former holder can no longer move the checkpoint: fenced by the newer term.
-      await expect(a.save(10n, first.token)).rejects.toBeInstanceOf(FencedError);
-      await b.save(10n, second.token);
-      expect(await a.load()).toBe(10n);
+      await expectFencedBy(a, first.token, b, second.token, 10n);
       await second.release();
     });
 
@@ -70,10 +83,7 @@ export function relayCoordinationContract(name: string, place: () => Promise<Coo
       await zombie.save(10n, old.token);
       await shared.expireLease();
       const current = await successor.acquire(soon(2_000));
-      expect(current.token).toBeGreaterThan(old.token);
-      await expect(zombie.save(25n, old.token)).rejects.toBeInstanceOf(FencedError);
-      await successor.save(20n, current.token);
-      expect(await successor.load()).toBe(20n);
+      await expectFencedBy(zombie, old.token, successor, current.token, 20n);
       // Its next renewal finds another holder: the zombie stops publishing.
       await expect.poll(() => old.lost.aborted, { timeout: 2_000, interval: 20 }).toBe(true);
       await old.release();
@@ -93,6 +103,61 @@ export function relayCoordinationContract(name: string, place: () => Promise<Coo
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(next.token).toBeGreaterThan(dead.token);
       await next.release();
+    });
+
+    /** A log of its own and relays publishing it to a topic of its own, each holder a relay. */
+    const relaysOn = async (shared: CoordinationPlace) => {
+      const store = await openMemoryStore();
+      stores.push(store);
+      const bus = new InProcessBus({ logger: silentLogger });
+      const topic = testEventsTopic(2);
+      const seen: string[] = [];
+      await bus.consume({ group: 'g', topic, handler: (m) => void seen.push(m.headers.position) });
+      const relay = (coordination: Holder) => {
+        const started = new EventRelay({
+          store,
+          bus,
+          checkpoints: coordination,
+          leadership: coordination,
+          topic,
+          logger: silentLogger,
+        });
+        relays.push(started);
+        return started;
+      };
+      return { store, seen, relay: (owner: string) => relay(shared.holder(owner, 300)), relayOf: relay };
+    };
+
+    it('keeps one relay active; the standby takes over from the checkpoint when it stops', async () => {
+      const { store, seen, relay } = await relaysOn(await open());
+      const first = relay('first').start();
+      await expect.poll(() => first.state).toBe('active');
+      const second = relay('second').start();
+      await appendTickets(store, 3, 4);
+      await first.waitFor(await store.headPosition());
+      expect(second.state).toBe('standby');
+      await first.stop();
+      await appendTickets(store, 3, 4, 4);
+      await expect.poll(() => second.state, { timeout: 5_000 }).toBe('active');
+      await second.waitFor(await store.headPosition());
+      expect(new Set(seen).size).toBe(24);
+    });
+
+    it('stands a relay down when another took its lease, before it moves the checkpoint', async () => {
+      const shared = await open();
+      const { store, relayOf } = await relaysOn(shared);
+      const coordination = shared.holder('zombie', 300);
+      const zombie = relayOf(coordination).start();
+      await expect.poll(() => zombie.state).toBe('active');
+      // Someone else holds the lease now (the zombie's ran out while it was paused).
+      await shared.expireLease();
+      const lease = await shared.holder('usurper', 60_000).acquire(soon(2_000));
+      await expect.poll(() => zombie.state, { timeout: 5_000 }).toBe('standby');
+      await appendTickets(store, 2, 2);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await coordination.load()).toBe(0n);
+      await lease.release();
+      await zombie.waitFor(await store.headPosition());
     });
   });
 }

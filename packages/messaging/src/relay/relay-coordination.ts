@@ -27,6 +27,9 @@ export interface RelayCheckpoints {
   save(position: bigint, token: FenceToken): Promise<void>;
 }
 
+/** Leadership and checkpoints in one place, as the Redis and SQLite adapters keep them. */
+export interface RelayCoordination extends RelayLeadership, RelayCheckpoints {}
+
 export class FencedError extends Error {
   readonly code = 'relay.fenced';
 

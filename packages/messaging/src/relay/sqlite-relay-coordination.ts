@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
-import {
-  FencedError,
-  type FenceToken,
-  type Lease,
-  type RelayCheckpoints,
-  type RelayLeadership,
-} from './relay-coordination.ts';
+import { FencedError, type FenceToken, type Lease, type RelayCoordination } from './relay-coordination.ts';
 import { acquireLease, type LeaseStore } from './renewed-lease.ts';
 
 export interface SqliteRelayCoordinationOptions {
@@ -36,7 +30,7 @@ interface Row {
  * follows the surviving checkpoint is then published again, which at-least-once delivery allows and
  * idempotent consumers drop. The store's events keep their own fsync per commit.
  */
-export class SqliteRelayCoordination implements RelayLeadership, RelayCheckpoints {
+export class SqliteRelayCoordination implements RelayCoordination {
   readonly owner: string;
   readonly name: string;
   #db: DatabaseSync;

@@ -1,8 +1,12 @@
 import { DatabaseSync } from 'node:sqlite';
 import { type EventStore, SqliteEventStore } from '@hotline/eventstore';
-import { RedisRelayCoordination, type RelayCheckpoints, type RelayLeadership } from '@hotline/messaging';
+import {
+  RedisRelayCoordination,
+  type RelayCheckpoints,
+  type RelayLeadership,
+  SqliteRelayCoordination,
+} from '@hotline/messaging';
 import type { ServiceContext } from '@hotline/platform';
-import { SqliteAlertCoordination } from './sqlite-alert-coordination.ts';
 
 /** Who dispatches the alerts, and where the last dispatched position is kept. */
 export interface AlertCoordination {
@@ -24,13 +28,16 @@ export interface AlertCoordinationOptions {
 // store in this process (a restart in a test, replicas of a simulation) shares one database of its own.
 const memoryCoordination = new WeakMap<EventStore, DatabaseSync>();
 
+/** The SLA clock's row in a SQLite coordination database. */
+const sqliteName = 'sla-clock:alerts';
+
 /**
  * The checkpoint goes where the replicas that share the store can all reach it, with a lease so that
  * one of them dispatches at a time:
  * - Redis when the context has one (distributed mode): the relay's own coordination (lease, fencing
  *   token, checkpoint in one Lua script), under keys of the SLA clock's;
  * - next to a SQLite store's file (embedded mode), in a small SQLite database of its own
- *   (`<store file>.sla-alerts`): as durable as the store, shared by the processes that open the file,
+ *   (`<store file>.sla-alerts`, messaging's `SqliteRelayCoordination`): as durable as the store, shared by the processes that open the file,
  *   and outside the store, so the checkpoint adds no event to the log that the relay, the audit and
  *   every projection would have to read and ignore;
  * - for any other store without Redis, in memory for as long as the store object lives.
@@ -48,7 +55,7 @@ export function alertCoordinationFor(
   const { store } = context;
   if (store instanceof SqliteEventStore && store.file !== ':memory:') {
     const file = `${store.file}.sla-alerts`;
-    const coordination = SqliteAlertCoordination.open(file, { leaseTtlMs });
+    const coordination = SqliteRelayCoordination.open(file, { name: sqliteName, leaseTtlMs });
     return { leadership: coordination, checkpoints: coordination, where: file, close: () => coordination.close() };
   }
   let db = memoryCoordination.get(store);
@@ -56,6 +63,6 @@ export function alertCoordinationFor(
     db = new DatabaseSync(':memory:');
     memoryCoordination.set(store, db);
   }
-  const coordination = new SqliteAlertCoordination(db, { leaseTtlMs });
+  const coordination = new SqliteRelayCoordination(db, { name: sqliteName, leaseTtlMs });
   return { leadership: coordination, checkpoints: coordination, where: 'memory', close: () => {} };
 }
