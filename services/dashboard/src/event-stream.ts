@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Bus, type Consumer, eventsTopic } from '@hotline/messaging';
 import type { HttpServer, Logger } from '@hotline/runtime';
+import { DASHBOARD_READERS } from './dashboard-access.ts';
+import { streamCredentialFromCookie } from './stream-credential.ts';
 
 /** What the page is told of each domain event: enough to know which panels to read again. */
 export interface StreamedEvent {
@@ -36,21 +38,29 @@ export class EventStream {
   }
 
   register(app: HttpServer): void {
-    app.get('/events/stream', { schema: { hide: true } }, (request, reply) => {
-      reply.hijack();
-      const response = reply.raw;
-      response.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        connection: 'close',
-        'x-accel-buffering': 'no',
-      });
-      response.write('retry: 2000\n: connected\n\n');
-      this.#clients.add(response);
-      request.raw.on('close', () => this.#clients.delete(response));
+    // Its own scope, so that the cookie hook runs for this route alone, before access control's.
+    void app.register(async (scope) => {
+      scope.addHook('onRequest', streamCredentialFromCookie);
+      scope.get('/events/stream', { schema: { hide: true }, config: { access: DASHBOARD_READERS } }, (request, reply) =>
+        this.#follow(request.raw, reply),
+      );
     });
     // SSE connections are never idle: the server's close would wait for them forever.
     app.addHook('preClose', async () => this.#closeClients());
+  }
+
+  #follow(request: IncomingMessage, reply: { hijack(): void; readonly raw: ServerResponse }): void {
+    reply.hijack();
+    const response = reply.raw;
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'close',
+      'x-accel-buffering': 'no',
+    });
+    response.write('retry: 2000\n: connected\n\n');
+    this.#clients.add(response);
+    request.on('close', () => this.#clients.delete(response));
   }
 
   async start(): Promise<void> {

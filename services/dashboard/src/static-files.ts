@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HttpServer } from '@hotline/runtime';
+import { PAGE } from './dashboard-access.ts';
 
 const PUBLIC_DIRECTORY = fileURLToPath(new URL('../public/', import.meta.url));
 
@@ -41,11 +42,11 @@ export function registerStaticFiles(app: HttpServer): void {
   files.set('/dashboard/vendor/chart.umd.min.js', staticFile(join(chartDirectory, 'chart.umd.min.js')));
 
   const index = files.get('/dashboard/index.html')!;
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+  app.get('/', { schema: { hide: true }, config: { access: PAGE } }, async (_request, reply) =>
     reply.type(index.type).header('cache-control', 'no-cache').send(index.body),
   );
   for (const [path, file] of files) {
-    app.get(path, { schema: { hide: true } }, async (_request, reply) =>
+    app.get(path, { schema: { hide: true }, config: { access: PAGE } }, async (_request, reply) =>
       reply.type(file.type).header('cache-control', 'no-cache').send(file.body),
     );
   }

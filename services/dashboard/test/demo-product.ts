@@ -17,14 +17,23 @@ export interface DemoProduct {
   stop(): Promise<void>;
 }
 
-/** The embedded product as `npm start` runs it, on a temp SQLite file, a free port and a virtual clock. */
-export async function startDemoProduct(): Promise<DemoProduct> {
+/**
+ * The embedded product as `npm start` runs it, on a temp SQLite file, a free port and a virtual clock;
+ * `env` adds settings (access control).
+ */
+export async function startDemoProduct(options: { env?: Record<string, string> } = {}): Promise<DemoProduct> {
   const directory = mkdtempSync(join(tmpdir(), 'hotline-dashboard-'));
   const clock = new VirtualClock(DEMO_NOW);
   const running = await runProcess({
     name: 'hotline-dashboard-e2e',
     description: 'The embedded product under the dashboard tests',
-    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SQLITE_FILE: join(directory, 'hotline.sqlite') },
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SQLITE_FILE: join(directory, 'hotline.sqlite'),
+      ...options.env,
+    },
     clock,
     async prepare(context) {
       const contracts = new ContractDirectory().start(context.store);

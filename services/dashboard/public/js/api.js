@@ -1,5 +1,7 @@
 // The query APIs of the same origin: reporting's projections and the SLA clock's lists.
 
+import { credentialHeaders } from './credentials.js';
+
 /** @param {string} path @param {Record<string, string | number | undefined>} [query] */
 export function urlOf(path, query = {}) {
   const params = new URLSearchParams();
@@ -11,7 +13,9 @@ export function urlOf(path, query = {}) {
 
 /** @param {string} path @param {Record<string, string | number | undefined>} [query] */
 export async function getJson(path, query) {
-  const response = await fetch(urlOf(path, query), { headers: { accept: 'application/json' } });
+  const response = await fetch(urlOf(path, query), {
+    headers: { accept: 'application/json', ...credentialHeaders() },
+  });
   if (!response.ok) throw new Error(`${response.status} ${path}`);
   return response.json();
 }

@@ -1,4 +1,5 @@
-import { getJson } from './api.js';
+import { getJson, urlOf } from './api.js';
+import { askForCredential, credential, credentialHeaders, shareWithStream } from './credentials.js';
 import { h } from './dom.js';
 import { currentLanguage, labelOf, setLanguage, t, translateStatic } from './i18n.js';
 import { renderActivity } from './panels/activity.js';
@@ -124,6 +125,7 @@ async function fillFilters() {
 
 function follow() {
   const live = /** @type {HTMLElement} */ (document.getElementById('live'));
+  shareWithStream();
   const source = new EventSource('/events/stream');
   let pending;
   source.addEventListener('open', () => {
@@ -141,12 +143,29 @@ function follow() {
   });
 }
 
+/** The first read, which also says whether the API wants a credential the page does not have. */
+async function firstRead() {
+  try {
+    const response = await fetch(urlOf('/reports/processing-times'), {
+      headers: { accept: 'application/json', ...credentialHeaders() },
+    });
+    if (response.status === 401) return { needsCredential: true };
+    return { asOf: response.ok ? (await response.json()).asOf : Date.now() };
+  } catch {
+    return { asOf: Date.now() };
+  }
+}
+
 async function start() {
-  const probe = await getJson('/reports/processing-times').catch(() => ({ asOf: Date.now() }));
-  serverNow = probe.asOf;
-  filters.year = parisYear(serverNow);
   setLanguage(currentLanguage());
   translateStatic();
+  const probe = await firstRead();
+  if (probe.needsCredential) {
+    askForCredential(credential() !== undefined);
+    return;
+  }
+  serverNow = probe.asOf;
+  filters.year = parisYear(serverNow);
   await fillFilters();
   document.getElementById('year')?.addEventListener('change', (event) => {
     filters.year = Number(/** @type {HTMLSelectElement} */ (event.target).value);

@@ -1,4 +1,5 @@
 import { urlOf } from './api.js';
+import { credential, credentialHeaders } from './credentials.js';
 import { currentLanguage, t } from './i18n.js';
 
 /**
@@ -13,11 +14,25 @@ export function h(tag, attributes = {}, children = []) {
   return element;
 }
 
-/** A link to the CSV of a table: same filters, the page's language for the headers. */
+/**
+ * A link to the CSV of a table: same filters, the page's language for the headers. A link sends no
+ * header: with a credential the page fetches the file itself and hands it to the browser.
+ */
 export function csvLink(path, query) {
-  return h('a', { class: 'csv', href: urlOf(path, { ...query, lang: currentLanguage() }), download: '' }, [
-    t('downloadCsv'),
-  ]);
+  const href = urlOf(path, { ...query, lang: currentLanguage() });
+  const link = h('a', { class: 'csv', href, download: '' }, [t('downloadCsv')]);
+  link.addEventListener('click', async (event) => {
+    if (credential() === undefined) return;
+    event.preventDefault();
+    const response = await fetch(href, { headers: credentialHeaders() });
+    if (!response.ok) return;
+    const name = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+    const file = URL.createObjectURL(await response.blob());
+    const save = h('a', { href: file, download: name ?? `${path.split('/').pop()}` });
+    save.click();
+    setTimeout(() => URL.revokeObjectURL(file), 1000);
+  });
+  return link;
 }
 
 /**

@@ -1,0 +1,117 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApiKey, writeApiKeysFile } from '@hotline/runtime';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium } from './chromium.ts';
+import { type DemoProduct, startDemoProduct } from './demo-product.ts';
+
+const missing = chromiumMissing();
+if (missing !== undefined) console.warn(`dashboard browser tests skipped: ${missing}`);
+
+type Indicators = { byPriority: Record<'P2', { malfunctions: { within: number; resolved: number } }> };
+
+describe.skipIf(missing !== undefined)('the dashboard in Chromium with access control on (AUTH=on)', () => {
+  let directory: string;
+  let managerKey: string;
+  let product: DemoProduct;
+  let chromium: LaunchedChromium;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'hotline-dashboard-keys-'));
+    const manager = createApiKey({ role: 'manager', label: 'Dashboard test' }, new Date());
+    managerKey = manager.text;
+    writeApiKeysFile(join(directory, 'api-keys.json'), { keys: [manager.record] });
+    product = await startDemoProduct({ env: { AUTH: 'on', API_KEYS_FILE: join(directory, 'api-keys.json') } });
+    chromium = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await product?.stop();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  async function freshPage(browser: Browser): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(product.url);
+    return page;
+  }
+
+  it('without a credential, the page loads and asks for a key or token, showing no data', async () => {
+    const page = await freshPage(chromium.browser);
+    await page.waitForSelector('body[data-credentials="needed"]');
+    await expect(page.locator('#credentials').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#credentials h2').textContent()).resolves.toBe('Identification');
+    await expect(page.locator('#credentials-refused').isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('ind1-P2').count()).resolves.toBe(0);
+    await expect(page.locator('body').getAttribute('data-ready')).resolves.toBeNull();
+    await page.screenshot({ path: join(ARTIFACTS, 'credentials-fr-1280.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('a refused key is said so, and the page asks again', async () => {
+    const page = await freshPage(chromium.browser);
+    await page.waitForSelector('body[data-credentials="needed"]');
+    await page.fill('#credential', 'hk_0123456789abcdef_not-a-key-of-this-hotline');
+    await page.click('#credentials button[type="submit"]');
+    await page.waitForSelector('#credentials-refused:not([hidden])');
+    await expect(page.locator('body').getAttribute('data-credentials')).resolves.toBe('needed');
+    await page.context().close();
+  });
+
+  it("with the manager's key pasted once, the panels load, the stream is live and the CSV downloads", async () => {
+    const page = await freshPage(chromium.browser);
+    await page.waitForSelector('body[data-credentials="needed"]');
+    await page.fill('#credential', managerKey);
+    await page.click('#credentials button[type="submit"]');
+    await page.waitForSelector('body[data-ready="true"]');
+    await expect(page.locator('#credentials').isVisible()).resolves.toBe(false);
+
+    const response = await fetch(`${product.url}/reports/indicators?year=2026`, {
+      headers: { 'x-api-key': managerKey },
+    });
+    const api = (await response.json()) as Indicators;
+    const p2 = api.byPriority.P2.malfunctions;
+    await expect(page.getByTestId('ind1-P2').getAttribute('data-value')).resolves.toBe(`${p2.within}/${p2.resolved}`);
+    for (const panel of ['at-risk', 'indicators', 'overruns', 'clients', 'activity']) {
+      await expect(page.locator(`#${panel} .error`).count(), panel).resolves.toBe(0);
+    }
+    // EventSource sends no header: the key reached the stream through its cookie.
+    await page.waitForSelector('#live[data-state="live"]');
+
+    // The page fetches the CSV with the key, which a plain link could not send.
+    const link = page.locator('#indicators a.csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const href = new URL((await link.getAttribute('href'))!, product.url);
+    const expected = await (await fetch(href, { headers: { 'x-api-key': managerKey } })).text();
+    expect(text).toBe(expected);
+    expect(text.length).toBeGreaterThan(0);
+
+    // The key stays with the tab: a reload needs no second paste.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.screenshot({ path: join(ARTIFACTS, 'signed-in-fr-1280.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('the stream refuses a request without credentials, and takes the cookie or a header', async () => {
+    const bare = await fetch(`${product.url}/events/stream`);
+    expect(bare.status).toBe(401);
+    await bare.body?.cancel();
+    const cookie = await fetch(`${product.url}/events/stream`, {
+      headers: { cookie: `hotline-stream-credential=${encodeURIComponent(managerKey)}` },
+    });
+    expect(cookie.status).toBe(200);
+    await cookie.body?.cancel();
+    const wrong = await fetch(`${product.url}/events/stream`, {
+      headers: { cookie: 'hotline-stream-credential=hk_0123456789abcdef_wrong' },
+    });
+    expect(wrong.status).toBe(401);
+    await wrong.body?.cancel();
+  });
+});
