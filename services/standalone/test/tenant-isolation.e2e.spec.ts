@@ -1,3 +1,4 @@
+import { ticketIdFor } from '@hotline/intake';
 import { ticketOwnerFromStore } from '@hotline/platform';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type OpenApiDocument, operationName, operationsOf } from './fuzz/api-operations.ts';
@@ -123,4 +124,47 @@ describe('tenant isolation, route by route from the OpenAPI document (AUTH=on)',
       });
     }
   }
+});
+
+describe('what a route declaration cannot say, checked by the route itself (AUTH=on)', () => {
+  const submission = (externalId: string) => ({
+    externalId,
+    clientId: 'GLOBEX',
+    product: 'CRM',
+    version: '1.0',
+    environment: 'production',
+    nature: 'malfunction',
+    priority: 'P3',
+    description: 'Exports stall',
+    reproductionSteps: 'Export any list',
+    reportedBy: 'contact-globex',
+  });
+  const post = (key: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${running.url}${path}`, {
+      method: 'POST',
+      headers: { 'x-api-key': key, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it("a system key speaks for its own system: another system's X-Source-System is refused, none is its own", async () => {
+    const before = await store.headPosition();
+    const posing = await post(keys.erp, '/tickets', submission('ERP-ISO-1'), { 'x-source-system': 'crm' });
+    expect(posing.status).toBe(403);
+    expect(await posing.json()).toMatchObject({ code: 'access.out_of_scope', scope: 'system' });
+    expect(await store.headPosition()).toBe(before);
+    const own = await post(keys.erp, '/tickets', submission('ERP-ISO-1'));
+    expect(own.status).toBe(201);
+    expect(await own.json()).toMatchObject({ ticketId: ticketIdFor('erp', 'ERP-ISO-1') });
+  });
+
+  it("a client closes its ticket by confirming it, not by a manager's decision", async () => {
+    const before = await store.headPosition();
+    const answer = await post(keys.client, `/tickets/${ownTicket}/closing`, {
+      reason: 'by_manager',
+      by: 'contact-globex',
+    });
+    expect(answer.status).toBe(403);
+    expect(await answer.json()).toMatchObject({ code: 'access.role_refused' });
+    expect(await store.headPosition()).toBe(before);
+  });
 });

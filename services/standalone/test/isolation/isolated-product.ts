@@ -11,6 +11,7 @@ export const ISOLATION_KEYS = {
   client: { role: 'client', clients: ['GLOBEX'], label: 'GLOBEX portal' },
   auditor: { role: 'auditor', label: 'Auditor' },
   manager: { role: 'manager', label: 'Manager' },
+  erp: { role: 'system', system: 'erp', label: 'ERP' },
 } as const satisfies Record<string, NewApiKey>;
 
 /**
@@ -53,6 +54,7 @@ export async function startIsolatedProduct() {
       client: created.client.text,
       auditor: created.auditor.text,
       manager: created.manager.text,
+      erp: created.erp.text,
     },
     async stop() {
       await running.stop();
