@@ -117,10 +117,10 @@ export function relayCoordinationContract(name: string, place: () => Promise<Coo
         const started = new EventRelay({
           store,
           bus,
-          checkpoints: coordination,
-          leadership: coordination,
           topic,
           logger: silentLogger,
+          checkpoints: coordination,
+          leadership: coordination,
         });
         relays.push(started);
         return started;
