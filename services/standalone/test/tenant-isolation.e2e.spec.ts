@@ -40,7 +40,17 @@ const other: OtherClient = {
   contractIds: ['ACME-M', 'ACME-H'],
 };
 const ownTicket = owners.find(({ client }) => client === 'GLOBEX')?.ticketId;
-const hints = hintsAgainst(other, await fieldHintsFrom(store));
+const storeHints = await fieldHintsFrom(store);
+const hints = hintsAgainst(other, storeHints);
+// The client's own ids, for the reads it may make: what they answer must not carry ACME's data either.
+const ownHints = hintsAgainst(
+  {
+    clientId: 'GLOBEX',
+    ticketIds: owners.filter(({ client }) => client === 'GLOBEX').map(({ ticketId }) => ticketId),
+    contractIds: ['GLOBEX-M'],
+  },
+  storeHints,
+);
 
 /**
  * Reporting's routes, left undeclared (managers only) while another helper reworks its queries: each
@@ -107,6 +117,21 @@ describe('tenant isolation, route by route from the OpenAPI document (AUTH=on)',
         expect(answered, `${name}: every request was a 400, none reached the scope check`).toBe(true);
         expect(await store.headPosition()).toBe(before);
       });
+      if (operation.method === 'GET') {
+        it(`${name}: a client key naming its own ids reads none of the other client's data`, async () => {
+          let answered = 0;
+          for (let seed = 1; seed <= TRIES && answered < 3; seed += 1) {
+            const request = isolationRequest(operation, ownHints, seed);
+            const answer = await send(running.url, keys.client, request);
+            if (answer.status === 400) continue;
+            answered += 1;
+            const shown = `${request.method} ${request.path}\n→ ${answer.status} ${answer.text.slice(0, 400)}`;
+            expect([200, 404], shown).toContain(answer.status);
+            expect(leakedIds(answer, other), shown).toEqual([]);
+          }
+          expect(answered, `${name}: every request was a 400`).toBeGreaterThan(0);
+        });
+      }
     } else {
       it(`${name}: not for clients, a client key gets 403`, async () => {
         const answer = await send(running.url, keys.client, isolationRequest(operation, hints, 1));

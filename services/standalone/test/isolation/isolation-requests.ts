@@ -43,7 +43,9 @@ export function isolationRequest(operation: ApiOperation, hints: FieldHints, see
   operation.parameters.forEach((parameter, index) => {
     const aimed = ['clientId', 'ticketId', 'contractId'].includes(parameter.name);
     if (parameter.in === 'query' && !parameter.required && !aimed) return;
-    const value = String(sample(validArbitrary(parameter.schema, hints, parameter.name), index));
+    // A parameter that names a client, a ticket or a contract always names one of the hints'.
+    const hinted = aimed ? hints(parameter.name) : undefined;
+    const value = String(sample(hinted ?? validArbitrary(parameter.schema, hints, parameter.name), index));
     if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(value));
     else query.set(parameter.name, value);
   });
