@@ -47,7 +47,7 @@ export function registerSlaRoutes(app: HttpServer, context: SlaRoutesContext): v
   app.get(
     '/sla/at-risk',
     {
-      config: { access: { roles: ['agent', 'manager'] } },
+      config: { access: { roles: ['agent', 'manager', 'auditor'] } },
       schema: {
         tags: ['sla'],
         summary: 'Open tickets whose clock runs towards a deadline, the next deadline first',
@@ -70,7 +70,7 @@ export function registerSlaRoutes(app: HttpServer, context: SlaRoutesContext): v
   app.get(
     '/sla/breached',
     {
-      config: { access: { roles: ['agent', 'manager'] } },
+      config: { access: { roles: ['agent', 'manager', 'auditor'] } },
       schema: {
         tags: ['sla'],
         summary: 'Open tickets with a target past its deadline, the longest overdue first',
