@@ -57,6 +57,19 @@ const agentJoined = (agentId: string) => ({
   payload: { agentId, name: agentId, role: 'agent' as const, by: 'manager-eve' },
 });
 
+type Message = { readonly messageId?: unknown };
+const isMessage = (value: unknown): value is Message =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && 'messageId' in value;
+
+/** Message `to` again, under the id of message `from` (indices wrap), when both are messages. */
+function reusedId(payloads: readonly unknown[], from: number, to: number): unknown[] {
+  const source = payloads[from % payloads.length];
+  const target = payloads[to % payloads.length];
+  return isMessage(source) && isMessage(target) && source !== target
+    ? [{ ...target, messageId: source.messageId }]
+    : [];
+}
+
 let batch = 0;
 
 /**
@@ -98,6 +111,12 @@ describe(`support.inbound.v1, fuzzed through the in-process bus (FUZZ_SEED=${fuz
           // Redeliveries and resends: the same message again must be harmless.
           .chain((payloads) =>
             fc.subarray(payloads, { maxLength: Math.min(3, payloads.length) }).map((again) => [...payloads, ...again]),
+          )
+          // A producer reusing a message id for another message: refused, never retried until given up.
+          .chain((payloads) =>
+            fc
+              .array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 })
+              .map((pairs) => [...payloads, ...pairs.flatMap(([from, to]) => reusedId(payloads, from, to))]),
           ),
         async (payloads) => {
           const letters = await publishAndDrain(payloads);
