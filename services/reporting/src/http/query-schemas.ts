@@ -23,7 +23,9 @@ export const IndicatorFilterQuery = z.object({
   ...ScopeQuery.shape,
   product: z.string().min(1).optional().describe("One product's tickets only"),
   nature: Nature.optional().describe('Tickets of one nature only'),
-  environment: Environment.optional().describe('Tickets of one environment only (none given: matches no environment)'),
+  environment: Environment.optional().describe(
+    'Tickets of one environment only (a ticket without environment matches none)',
+  ),
 });
 
 export const LanguageQuery = z.object({
