@@ -1,11 +1,23 @@
-import type { ClientContextKind, ClientEvent } from '@hotline/domain';
+import type { ClientContextKind, ClientEvent, ReviewAction, ReviewPeriod, ReviewRequester } from '@hotline/domain';
 
-/** What the client report shows beside the tickets: contexts (migration…) and review meetings. */
+export interface ReviewRecord {
+  readonly reviewId: string;
+  readonly scheduledFor: string;
+  readonly heldAt: string | null;
+  /** Absent on reviews recorded before the steering fields (a rebuild fills them). */
+  readonly requestedBy?: ReviewRequester;
+  readonly context?: ClientContextKind | null;
+  readonly period?: ReviewPeriod | null;
+  readonly notes?: string | null;
+  readonly actions?: readonly ReviewAction[];
+}
+
+/** What the client report and the steering views show beside the tickets: contexts (migration…) and reviews. */
 export interface ClientRecord {
   readonly kind: 'client';
   readonly clientId: string;
   readonly contexts: readonly { kind: ClientContextKind; reason: string; from: string; to: string | null }[];
-  readonly reviews: readonly { reviewId: string; scheduledFor: string; heldAt: string | null }[];
+  readonly reviews: readonly ReviewRecord[];
 }
 
 export function foldClientRecord(record: ClientRecord | undefined, event: ClientEvent): ClientRecord {
@@ -24,13 +36,27 @@ export function foldClientRecord(record: ClientRecord | undefined, event: Client
     case 'ClientReviewScheduled':
       return {
         ...current,
-        reviews: [...current.reviews, { reviewId: event.reviewId, scheduledFor: event.scheduledFor, heldAt: null }],
+        reviews: [
+          ...current.reviews,
+          {
+            reviewId: event.reviewId,
+            scheduledFor: event.scheduledFor,
+            heldAt: null,
+            requestedBy: event.requestedBy ?? 'client',
+            context: event.context ?? null,
+            period: event.period ?? null,
+            notes: null,
+            actions: [],
+          },
+        ],
       };
     case 'ClientReviewHeld':
       return {
         ...current,
         reviews: current.reviews.map((review) =>
-          review.reviewId === event.reviewId ? { ...review, heldAt: event.at } : review,
+          review.reviewId === event.reviewId
+            ? { ...review, heldAt: event.at, notes: event.notes, actions: event.actions }
+            : review,
         ),
       };
   }

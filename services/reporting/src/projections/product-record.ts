@@ -8,6 +8,10 @@ export interface ProductRecord {
   readonly launchedAt: string | null;
   readonly versions: readonly string[];
   readonly trainedAgents: readonly string[];
+  /** When each version came out (absent on records folded before the steering views: a rebuild fills it). */
+  readonly releases?: readonly { readonly version: string; readonly at: string }[];
+  /** End of support of the product (`version` null) or of versions, from `effectiveOn`. */
+  readonly endsOfSupport?: readonly { readonly version: string | null; readonly effectiveOn: string }[];
 }
 
 export function foldProductRecord(record: ProductRecord | undefined, event: ProductEvent): ProductRecord {
@@ -23,9 +27,19 @@ export function foldProductRecord(record: ProductRecord | undefined, event: Prod
     case 'ProductLaunched':
       return { ...current, name: event.name, launchedAt: event.at };
     case 'ProductVersionReleased':
-      return { ...current, versions: [...current.versions, event.version] };
+      return {
+        ...current,
+        versions: [...current.versions, event.version],
+        releases: [...(current.releases ?? []), { version: event.version, at: event.at }],
+      };
     case 'ProductEndOfSupport':
-      return current;
+      return {
+        ...current,
+        endsOfSupport: [
+          ...(current.endsOfSupport ?? []),
+          { version: event.version ?? null, effectiveOn: event.effectiveOn },
+        ],
+      };
     case 'TrainingCompleted':
       return current.trainedAgents.includes(event.agentId)
         ? current

@@ -9,6 +9,7 @@ import {
   type TicketEvent,
 } from '@hotline/domain';
 import { type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+import { foldSteeringRecord, type SteeringRecord, steeringKindsByPrefix } from '../steering/steering-records.ts';
 import { type AgentRecord, foldAgentRecord } from './agent-record.ts';
 import { type ArticleRecord, foldArticleRecord } from './article-record.ts';
 import { type ClientRecord, foldClientRecord } from './client-record.ts';
@@ -27,7 +28,8 @@ export type StreamRecord =
   | ArticleRecord
   | ProductRecord
   | ClientRecord
-  | ObjectivesRecord;
+  | ObjectivesRecord
+  | SteeringRecord;
 
 export type RecordKind = StreamRecord['kind'];
 
@@ -41,6 +43,7 @@ const kindsByPrefix: readonly (readonly [string, RecordKind])[] = [
   ['product-', 'product'],
   ['client-', 'client'],
   ['objectives-', 'objectives'],
+  ...steeringKindsByPrefix,
 ];
 
 export const projectedStreamPrefixes: readonly string[] = kindsByPrefix.map(([prefix]) => prefix);
@@ -81,5 +84,7 @@ export function foldStreamRecord(record: StreamRecord | undefined, event: Record
       return foldClientRecord(record as ClientRecord | undefined, domainEventOf<ClientEvent>(event));
     case 'objectives':
       return foldObjectivesRecord(domainEventOf<AnnualObjectivesSet>(event));
+    default:
+      return foldSteeringRecord(kind, record as SteeringRecord | undefined, domainEventOf(event));
   }
 }

@@ -7,6 +7,7 @@ import type { ProductRecord } from '../projections/product-record.ts';
 import type { RecordChangeListener, StoredRecord } from '../projections/record-store.ts';
 import type { SlaRecord } from '../projections/sla-record.ts';
 import type { TicketRecord } from '../projections/ticket-record.ts';
+import { SteeringIndex } from '../steering/steering-index.ts';
 import { BacklogTallies } from './backlog-tallies.ts';
 import { ClaimTallies } from './claim-tallies.ts';
 import { KnowledgeTallies } from './knowledge-tallies.ts';
@@ -57,6 +58,8 @@ export class ReportingView implements RecordChangeListener {
   readonly clients = new Map<string, ClientRecord>();
   readonly objectives = new Map<number, ObjectivesRecord>();
   readonly slas = new Map<string, SlaRecord>();
+  /** Billing, trainings, production documents and FAQ entries (issue #11). */
+  readonly steering = new SteeringIndex();
   /** Tickets neither resolved nor ended: the only ones whose standing moves with the clock. */
   readonly open = new Set<string>();
   /** Tickets with penalty claims. */
@@ -92,6 +95,7 @@ export class ReportingView implements RecordChangeListener {
     ])
       map.clear();
     this.objectives.clear();
+    this.steering.clear();
     this.open.clear();
     this.claimed.clear();
     this.#claimedInOrder = undefined;
@@ -173,6 +177,9 @@ export class ReportingView implements RecordChangeListener {
         return;
       case 'sla':
         this.slas.set(record.ticketId, record);
+        return;
+      default:
+        this.steering.change(record);
         return;
     }
   }
