@@ -95,6 +95,31 @@ describe('the query API', () => {
     expect(problems.items[0]).toMatchObject({ problem: expect.any(String), tickets: expect.any(Number) });
   });
 
+  it('pages the recurring problems with their latest tickets, and lists every ticket of one through its own route', async () => {
+    const all = await json('/reports/knowledge/recurring-problems?minTickets=2&limit=1000');
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThan(2);
+    const second = await json('/reports/knowledge/recurring-problems?minTickets=2&limit=1&offset=1');
+    expect(second).toMatchObject({ total: all.total, limit: 1, offset: 1, items: [all.items[1]] });
+    const csv = await harness.get('/reports/knowledge/recurring-problems.csv?minTickets=2');
+    expect(csv.body.trimEnd().split('\r\n')).toHaveLength(all.total + 1);
+    const [top] = all.items;
+    expect(top.latestTicketIds).toHaveLength(Math.min(top.tickets, 5));
+    const problem = `product=${encodeURIComponent(top.product)}&problem=${encodeURIComponent(top.problem)}`;
+    const tickets = await json(`/reports/knowledge/recurring-problems/tickets?${problem}&limit=1000`);
+    expect(tickets.total).toBe(top.tickets);
+    expect(tickets.items.slice(0, 5).map((row: { ticketId: string }) => row.ticketId)).toEqual(top.latestTicketIds);
+    const received = tickets.items.map((row: { receivedAt: string }) => row.receivedAt);
+    expect([...received].sort().reverse()).toEqual(received);
+    const page = await json(`/reports/knowledge/recurring-problems/tickets?${problem}&limit=2&offset=1`);
+    expect(page.items).toEqual(tickets.items.slice(1, 3));
+    const ticketsCsv = await harness.get(`/reports/knowledge/recurring-problems/tickets.csv?${problem}`);
+    expect(ticketsCsv.body.trimEnd().split('\r\n')).toHaveLength(top.tickets + 1);
+    expect(
+      (await json('/reports/knowledge/recurring-problems/tickets?product=ERP&problem=nothing%20like%20it')).total,
+    ).toBe(0);
+  });
+
   it('prints a client report for client reviews, in French first', async () => {
     const response = await harness.get('/reports/clients/C003?year=2026');
     expect(response.statusCode).toBe(200);

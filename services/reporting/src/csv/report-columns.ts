@@ -1,6 +1,6 @@
 import type { Indicators, Priority } from '@hotline/domain';
 import type { BacklogPoint, InterventionRow, VolumeRow } from '../queries/activity-queries.ts';
-import type { ArticleUse, RecurringProblem } from '../queries/knowledge-queries.ts';
+import type { ArticleUse, ProblemTicket, RecurringProblem } from '../queries/knowledge-queries.ts';
 import type { OverrunRow, PastDueRow } from '../queries/overrun-queries.ts';
 import type { ClaimingClient, ContractYearPenalties, TicketPenaltyRow } from '../queries/penalty-queries.ts';
 import type { ClientProcessingTimes, DurationStatistics } from '../queries/processing-time-queries.ts';
@@ -267,7 +267,15 @@ export const recurringProblemColumns: readonly CsvColumn<RecurringProblem>[] = [
   { fr: 'Produit', en: 'Product', value: (row) => row.product },
   { fr: 'Problème', en: 'Problem', value: (row) => row.problem },
   { fr: 'DI', en: 'Tickets', kind: 'number', value: (row) => row.tickets },
-  { fr: 'Exemples', en: 'Examples', value: (row) => row.ticketIds.slice(0, 10).join(', ') },
+  { fr: 'Dernières DI', en: 'Latest tickets', value: (row) => row.latestTicketIds.join(', ') },
+];
+
+export const problemTicketColumns: readonly CsvColumn<ProblemTicket>[] = [
+  { fr: 'DI', en: 'Ticket', value: (row) => row.ticketId },
+  { fr: 'Client', en: 'Client', value: (row) => row.clientId },
+  { fr: 'Priorité', en: 'Priority', value: (row) => row.priority },
+  { fr: 'Statut', en: 'Status', value: (row) => row.status },
+  { fr: 'Reçue le', en: 'Received at', kind: 'instant', value: (row) => row.receivedAt },
 ];
 
 export const workloadColumns: readonly CsvColumn<ProductWorkload>[] = [

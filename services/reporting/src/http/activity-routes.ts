@@ -3,6 +3,7 @@ import {
   articleUseColumns,
   backlogColumns,
   interventionColumns,
+  problemTicketColumns,
   processingTimeColumns,
   recurringProblemColumns,
   volumeColumns,
@@ -15,16 +16,24 @@ import {
   reopenRate,
   volumes,
 } from '../queries/activity-queries.ts';
-import { faqCandidates } from '../queries/knowledge-queries.ts';
+import { faqCandidates, problemTickets } from '../queries/knowledge-queries.ts';
 import { reportingPeriod } from '../queries/periods.ts';
 import { processingTimes } from '../queries/processing-time-queries.ts';
 import { productWorkloads, type WorkloadThresholds } from '../queries/workload-queries.ts';
-import { JsonView, PeriodQuery, ScopeQuery } from './query-schemas.ts';
+import { JsonView, PageQuery, PeriodQuery, ScopeQuery } from './query-schemas.ts';
 import { type RouteContext, registerTable } from './route-context.ts';
 import { wire } from './wire.ts';
 
 const ScopedPeriod = PeriodQuery.extend(ScopeQuery.shape);
 const FaqQuery = ScopedPeriod.extend({ minTickets: z.coerce.number().int().min(2).default(3) });
+const ProblemQuery = ScopedPeriod.extend({ product: z.string().min(1), problem: z.string().min(1) });
+/** JSON answers a page of the rows (`limit`/`offset`) and their total; the CSV file holds every row. */
+const page = <Row>(rows: readonly Row[], { limit, offset }: { limit: number; offset: number }) => ({
+  total: rows.length,
+  limit,
+  offset,
+  items: rows.slice(offset, offset + limit),
+});
 
 export function registerActivityRoutes(context: RouteContext, thresholds: WorkloadThresholds): void {
   registerTable(context, {
@@ -81,12 +90,24 @@ export function registerActivityRoutes(context: RouteContext, thresholds: Worklo
   });
   registerTable(context, {
     path: '/reports/knowledge/recurring-problems',
-    summary: 'FAQ candidates: problems reported again and again that no article covers',
-    query: FaqQuery,
+    summary:
+      'FAQ candidates: problems reported again and again that no article covers (count and latest tickets; a page, the CSV every one)',
+    query: FaqQuery.extend(PageQuery.shape),
     name: 'faq-problemes-recurrents',
     columns: recurringProblemColumns,
-    rows: (view, { clientId, minTickets, ...period }, now) =>
+    rows: (view, { clientId, minTickets, limit: _limit, offset: _offset, ...period }, now) =>
       faqCandidates(view, reportingPeriod(period, now), minTickets, { clientId }).withoutArticle,
+    json: page,
+  });
+  registerTable(context, {
+    path: '/reports/knowledge/recurring-problems/tickets',
+    summary: 'The tickets of one recurring problem (product and problem as the candidates name them), latest first',
+    query: ProblemQuery.extend(PageQuery.shape),
+    name: 'faq-probleme-di',
+    columns: problemTicketColumns,
+    rows: (view, { clientId, product, problem, limit: _limit, offset: _offset, ...period }, now) =>
+      problemTickets(view, reportingPeriod(period, now), { product, problem }, { clientId }),
+    json: page,
   });
   registerTable(context, {
     path: '/reports/workload',

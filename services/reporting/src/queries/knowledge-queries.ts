@@ -1,6 +1,7 @@
-import type { Period } from '@hotline/domain';
+import type { Period, Priority, TicketStatus } from '@hotline/domain';
 import type { Scope } from './indicator-queries.ts';
 import {
+  latestProblemTickets,
   type ProblemCount,
   type ProblemTickets,
   problemKey,
@@ -11,6 +12,13 @@ import { inPeriod } from './periods.ts';
 import type { ReportingView } from './reporting-view.ts';
 
 export { problemKey };
+
+/**
+ * How many of a recurring problem's tickets its row names, the latest first: enough to open a few
+ * and recognise the problem. Every ticket of a problem comes from `problemTickets` (its own route,
+ * paginated): a year's candidates would otherwise carry tens of thousands of ids.
+ */
+export const LATEST_TICKETS = 5;
 
 export interface ArticleUse {
   readonly articleId: string;
@@ -25,7 +33,8 @@ export interface RecurringProblem {
   /** The words that recur (the description, normalised). */
   readonly problem: string;
   readonly tickets: number;
-  readonly ticketIds: readonly string[];
+  /** Its `LATEST_TICKETS` latest tickets, latest reception first. */
+  readonly latestTicketIds: readonly string[];
 }
 
 export interface FaqCandidates {
@@ -35,13 +44,8 @@ export interface FaqCandidates {
   readonly withoutArticle: readonly RecurringProblem[];
 }
 
-export function faqCandidates(
-  view: ReportingView,
-  period: Period,
-  minTickets: number,
-  scope: Scope = {},
-): FaqCandidates {
-  // Whole months: the counts kept per month as tickets change; any other period reads every ticket.
+/** Article uses and problems counted in a period: whole months from the tallies, any other period by reading every ticket. */
+function knowledgeCounts(view: ReportingView, period: Period, scope: Scope) {
   const kept = view.knowledge().countsOf(period, scope.clientId);
   const uses = kept?.uses ?? new Map<string, number>();
   const problems = kept?.problems ?? new Map<string, ProblemCount>();
@@ -64,6 +68,17 @@ export function faqCandidates(
       problems.get(problem.key)!.count++;
     }
   }
+  return { uses, problems };
+}
+
+export function faqCandidates(
+  view: ReportingView,
+  period: Period,
+  minTickets: number,
+  scope: Scope = {},
+): FaqCandidates {
+  const { uses, problems } = knowledgeCounts(view, period, scope);
+  const receivedAt = (ticketId: string) => view.tickets.get(ticketId)?.receivedAt ?? 0;
   // A problem an article already names among its symptoms has its article, even if nobody linked it.
   const covered = new Set<string>();
   for (const article of view.articles.values()) {
@@ -87,12 +102,48 @@ export function faqCandidates(
       .sort((a, b) => b.tickets - a.tickets || a.articleId.localeCompare(b.articleId)),
     withoutArticle: [...problems.entries()]
       .filter(([key, counted]) => counted.count >= minTickets && !covered.has(key))
-      .map(([, counted]) => {
-        const ticketIds = problemTicketIds(counted);
-        return { product: counted.product, problem: counted.problem, ticketIds, tickets: ticketIds.length };
-      })
+      .map(([, counted]) => ({
+        product: counted.product,
+        problem: counted.problem,
+        tickets: counted.count,
+        latestTicketIds: latestProblemTickets(counted, receivedAt, LATEST_TICKETS),
+      }))
       .sort(
         (a, b) => b.tickets - a.tickets || a.product.localeCompare(b.product) || a.problem.localeCompare(b.problem),
       ),
   };
+}
+
+/** A ticket of a recurring problem, as its own list shows it. */
+export interface ProblemTicket {
+  readonly ticketId: string;
+  readonly clientId: string | null;
+  readonly priority: Priority;
+  readonly status: TicketStatus;
+  readonly receivedAt: number;
+}
+
+/** Every ticket of a recurring problem received in the period, latest reception first (whether it is a candidate or not). */
+export function problemTickets(
+  view: ReportingView,
+  period: Period,
+  problem: { readonly product: string; readonly problem: string },
+  scope: Scope = {},
+): ProblemTicket[] {
+  const counted = knowledgeCounts(view, period, scope).problems.get(`${problem.product}\u0000${problem.problem}`);
+  if (counted === undefined) return [];
+  return problemTicketIds(counted, (ticketId) => view.tickets.get(ticketId)?.receivedAt ?? 0).flatMap((ticketId) => {
+    const entry = view.tickets.get(ticketId);
+    if (entry === undefined) return [];
+    const { ticket } = entry.record;
+    return [
+      {
+        ticketId,
+        clientId: ticket.clientId ?? null,
+        priority: ticket.priority,
+        status: ticket.status,
+        receivedAt: entry.receivedAt,
+      },
+    ];
+  });
 }

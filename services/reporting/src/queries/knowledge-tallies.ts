@@ -183,10 +183,36 @@ export class KnowledgeTallies {
   }
 }
 
-/** A problem's ticket ids in the view's order (a changed ticket comes last in its month's map). */
-export function problemTicketIds(counted: ProblemCount): string[] {
+/**
+ * The `count` latest tickets of a problem, latest reception first (then latest in the view). The
+ * parts are months in ascending order: walked from the last, a month older than `count` tickets
+ * already found cannot hold a later one, so only the latest months are read.
+ */
+export function latestProblemTickets(
+  counted: ProblemCount,
+  receivedAt: (ticketId: string) => number,
+  count: number,
+): string[] {
+  const latest: { ticketId: string; receivedAt: number; place: number }[] = [];
+  const later = (a: { receivedAt: number; place: number }, b: { receivedAt: number; place: number }) =>
+    a.receivedAt > b.receivedAt || (a.receivedAt === b.receivedAt && a.place > b.place);
+  for (let index = counted.parts.length - 1; index >= 0 && latest.length < count; index--) {
+    for (const [ticketId, place] of counted.parts[index]!.tickets) {
+      const candidate = { ticketId, receivedAt: receivedAt(ticketId), place };
+      if (latest.length === count && !later(candidate, latest[count - 1]!)) continue;
+      let at = latest.length === count ? count - 1 : latest.length;
+      if (latest.length === count) latest.pop();
+      while (at > 0 && later(candidate, latest[at - 1]!)) at--;
+      latest.splice(at, 0, candidate);
+    }
+  }
+  return latest.map((each) => each.ticketId);
+}
+
+/** Every ticket of a problem, latest reception first (then latest in the view). */
+export function problemTicketIds(counted: ProblemCount, receivedAt: (ticketId: string) => number): string[] {
   return counted.parts
-    .flatMap((part) => [...part.tickets])
-    .sort((a, b) => a[1] - b[1])
-    .map(([ticketId]) => ticketId);
+    .flatMap((part) => [...part.tickets].map(([ticketId, place]) => ({ ticketId, place, at: receivedAt(ticketId) })))
+    .sort((a, b) => b.at - a.at || b.place - a.place)
+    .map((each) => each.ticketId);
 }

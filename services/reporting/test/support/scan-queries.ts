@@ -11,13 +11,13 @@ import type { TicketRecord } from '../../src/projections/ticket-record.ts';
 import type { BacklogPoint, VolumeRow } from '../../src/queries/activity-queries.ts';
 import { dimensionsOf, type IndicatorFilters, matchesFilters } from '../../src/queries/indicator-cube.ts';
 import type { Scope } from '../../src/queries/indicator-queries.ts';
-import { type FaqCandidates, problemKey } from '../../src/queries/knowledge-queries.ts';
+import { type FaqCandidates, LATEST_TICKETS, problemKey } from '../../src/queries/knowledge-queries.ts';
 import { byOverrun, type OverrunOptions, type OverrunRow, overrunOf } from '../../src/queries/overrun-queries.ts';
 import type { ClaimingClient } from '../../src/queries/penalty-queries.ts';
 import { type Accrual, type ContractYearPenalties, yearPenalties } from '../../src/queries/penalty-queries.ts';
 import { civilYearOf } from '../../src/queries/periods.ts';
 import type { ClientProcessingTimes } from '../../src/queries/processing-time-queries.ts';
-import type { ReportingView } from '../../src/queries/reporting-view.ts';
+import type { ReportingView, TicketEntry } from '../../src/queries/reporting-view.ts';
 import { median, percentile, rate } from '../../src/queries/statistics.ts';
 import type { ProductWorkload, WorkloadThresholds } from '../../src/queries/workload-queries.ts';
 
@@ -319,7 +319,7 @@ export function scannedFaqCandidates(
   scope: Scope = {},
 ): FaqCandidates {
   const uses = new Map<string, number>();
-  const problems = new Map<string, { product: string; problem: string; ticketIds: string[] }>();
+  const problems = new Map<string, { product: string; problem: string; entries: TicketEntry[] }>();
   for (const entry of view.tickets.values()) {
     const { ticket, articles } = entry.record;
     if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
@@ -329,8 +329,8 @@ export function scannedFaqCandidates(
     const problem = problemKey(ticket.description);
     if (problem === '') continue;
     const key = `${ticket.product}\u0000${problem}`;
-    const group = problems.get(key) ?? { product: ticket.product, problem, ticketIds: [] };
-    group.ticketIds.push(ticket.ticketId);
+    const group = problems.get(key) ?? { product: ticket.product, problem, entries: [] };
+    group.entries.push(entry);
     problems.set(key, group);
   }
   // A problem an article already names among its symptoms has its article, even if nobody linked it.
@@ -355,8 +355,16 @@ export function scannedFaqCandidates(
       })
       .sort((a, b) => b.tickets - a.tickets || a.articleId.localeCompare(b.articleId)),
     withoutArticle: [...problems.entries()]
-      .filter(([key, group]) => group.ticketIds.length >= minTickets && !covered.has(key))
-      .map(([, group]) => ({ ...group, tickets: group.ticketIds.length }))
+      .filter(([key, group]) => group.entries.length >= minTickets && !covered.has(key))
+      .map(([, { product, problem, entries }]) => ({
+        product,
+        problem,
+        tickets: entries.length,
+        latestTicketIds: [...entries]
+          .sort((a, b) => b.receivedAt - a.receivedAt || b.place - a.place)
+          .slice(0, LATEST_TICKETS)
+          .map((entry) => entry.record.ticket.ticketId),
+      }))
       .sort(
         (a, b) => b.tickets - a.tickets || a.product.localeCompare(b.product) || a.problem.localeCompare(b.problem),
       ),
