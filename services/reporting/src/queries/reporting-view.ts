@@ -201,6 +201,11 @@ export class ReportingView implements RecordChangeListener {
     }
   }
 
+  /** Open tickets read again since the start as their reading lapsed (the bench counts them per query). */
+  get readingsRenewed(): number {
+    return this.#tallies.readingsRenewed;
+  }
+
   /** Tickets received per civil month along the activity view's dimensions (they read the records only). */
   volumes(): VolumeTallies {
     return this.#volumes;

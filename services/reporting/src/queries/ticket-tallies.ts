@@ -101,6 +101,8 @@ export class TicketTallies {
   readonly #standings = new Map<SlaStanding, Set<string>>();
   /** Moves whenever a contract year gains its first accrual or loses its last (views keep their order until then). */
   penaltyKeysVersion = 0;
+  /** Open tickets read again since the start, their reading lapsed (the bench counts them per query). */
+  readingsRenewed = 0;
   /** The latest instant a reading was made at. */
   #readAt = Number.NEGATIVE_INFINITY;
 
@@ -307,6 +309,7 @@ export class TicketTallies {
     const { ticketId } = entry.record.ticket;
     const placed = this.#placed.get(ticketId);
     if (placed === undefined) return;
+    this.readingsRenewed++;
     this.#unplace(ticketId, placed.dimensions);
     this.#place(openReading(entry, view.judge(entry, now), now), placed.dimensions);
   }
