@@ -12,6 +12,8 @@ import type { RecordStore } from './projections/record-store.ts';
 import { RedisRecordStore } from './projections/redis-record-store.ts';
 import { ReportingProjections } from './projections/reporting-projections.ts';
 import type { WorkloadThresholds } from './queries/workload-queries.ts';
+import { registerSteeringRoutes } from './steering/steering-routes.ts';
+import { defaultProposalThresholds, type ProposalThresholds } from './steering/training-queries.ts';
 
 export interface ReportingOptions {
   /** The records live in this Redis (the process's, REDIS_URL, by default), under `redisPrefix`; memory without Redis. */
@@ -24,6 +26,8 @@ export interface ReportingOptions {
   /** The consumer group on support.events.v1. */
   readonly group?: string;
   readonly workload?: Partial<WorkloadThresholds>;
+  /** When the analysis of resources and skills proposes trainings (issue #11). */
+  readonly trainingProposals?: Partial<ProposalThresholds>;
 }
 
 export interface ReportingService extends HotlineService {
@@ -60,6 +64,10 @@ export function createReportingService(context: ServiceContext, options: Reporti
       registerActivityRoutes(routes, thresholds);
       registerClientReportRoutes(routes);
       registerAuditRoutes(routes, context.store);
+      registerSteeringRoutes(routes, {
+        workload: thresholds,
+        proposals: { ...defaultProposalThresholds, ...options.trainingProposals },
+      });
       const lag = projectionLagGauge(app.metrics.registry).labels({ projection: 'reporting' });
       updateLag = async () => {
         const head = await context.store.headPosition();
