@@ -1,4 +1,4 @@
-import type { HotlineService, ServiceContext } from '@hotline/platform';
+import type { ProcessService, ServiceContext } from '@hotline/platform';
 import { projectionLagGauge } from '@hotline/runtime';
 import type { Redis } from 'ioredis';
 import { registerActivityRoutes } from './http/activity-routes.ts';
@@ -30,9 +30,9 @@ export interface ReportingOptions {
   readonly trainingProposals?: Partial<ProposalThresholds>;
 }
 
-export interface ReportingService extends HotlineService {
+export type ReportingService = ProcessService & {
   readonly projections: ReportingProjections;
-}
+};
 
 /** Projections, indicators, overruns, penalties, activity, client reports and their CSV exports. */
 export function createReportingService(context: ServiceContext, options: ReportingOptions = {}): ReportingService {
@@ -48,6 +48,7 @@ export function createReportingService(context: ServiceContext, options: Reporti
     ...(records === undefined ? {} : { records }),
     ...(options.feed === undefined ? {} : { feed: options.feed }),
     ...(options.group === undefined ? {} : { group: options.group }),
+    now: () => context.clock.now(),
   });
   const thresholds: WorkloadThresholds = { minSkilledAgents: 2, maxTicketsPerAgent: 400, ...options.workload };
   let lagTimer: ReturnType<typeof setInterval> | undefined;
@@ -55,6 +56,14 @@ export function createReportingService(context: ServiceContext, options: Reporti
   return {
     name: 'reporting',
     projections,
+    readiness: {
+      // Ready once the records are loaded and every ticket judged: the first queries answer in
+      // milliseconds rather than waiting seconds for that.
+      async reporting() {
+        if (!projections.started) throw new Error('reporting projections still starting');
+        return { tickets: projections.view.tickets.size, position: Number(projections.view.position) };
+      },
+    },
     registerRoutes(app) {
       const routes = { app, projections, clock: context.clock };
       registerTicketRoutes(routes);

@@ -4,6 +4,7 @@ import type { Logger } from '@hotline/runtime';
 import { ReportingView } from '../queries/reporting-view.ts';
 import { rebuildRecords } from '../rebuild/rebuild.ts';
 import { busFeed, type RunningFeed, storeFeed } from './event-feeds.ts';
+import { settleHeap } from './heap-settling.ts';
 import { Projector } from './projector.ts';
 import { MemoryRecordStore, type RecordFollower, type RecordStore } from './record-store.ts';
 import { recordKindOf } from './stream-records.ts';
@@ -17,6 +18,14 @@ export interface ProjectionsOptions {
   /** support.events.v1 (the default), or the store's log directly (a process without a relay). */
   readonly feed?: 'bus' | 'store';
   readonly group?: string;
+  /** The service's clock: the start judges every open ticket at its `now` before the projections report ready. */
+  readonly now?: () => number;
+  /**
+   * How often (ms) the view reads again, at the clock's now, the open tickets whose reading lapsed
+   * and the tickets changed meanwhile, so that queries find them read (1 s by default; 0: never,
+   * queries do it).
+   */
+  readonly renewEveryMs?: number;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -34,6 +43,8 @@ export class ReportingProjections {
   #feed: RunningFeed | undefined;
   #follower: RecordFollower | undefined;
   #ready: Promise<void> | undefined;
+  #started = false;
+  #renewal: ReturnType<typeof setInterval> | undefined;
   #verifiedUpTo = 0n;
   #applied = 0;
 
@@ -41,6 +52,11 @@ export class ReportingProjections {
     this.#options = options;
     this.records = options.records ?? new MemoryRecordStore();
     this.#projector = new Projector(this.records, options.store);
+  }
+
+  /** Whether the start is over: records loaded, the view's tallies built and every ticket judged once (`/readyz`). */
+  get started(): boolean {
+    return this.#started;
   }
 
   /** Events folded in since start (redeliveries not counted). */
@@ -67,6 +83,26 @@ export class ReportingProjections {
       );
     }
     this.#follower = await this.records.follow(this.view);
+    // Every ticket judged and tallied now rather than by the first query (seconds at 100,000
+    // tickets), then the start's garbage collected, before the service reports ready.
+    const judged = Date.now();
+    this.view.tallies((this.#options.now ?? Date.now)());
+    settleHeap();
+    logger.info({ tickets: this.view.tickets.size, ms: Date.now() - judged }, 'reporting tickets judged at start');
+    this.#started = true;
+    const every = this.#options.renewEveryMs ?? 1_000;
+    if (every > 0) {
+      // Off the query path: as the clock passes due instants, whole overrun days and warning
+      // crossings, the readings that lapse (hundreds at once when a contract year ends) are made here.
+      this.#renewal = setInterval(() => {
+        try {
+          this.view.tallies((this.#options.now ?? Date.now)());
+        } catch (error) {
+          logger.warn({ err: error }, 'reporting readings not renewed (the next query tries again)');
+        }
+      }, every);
+      this.#renewal.unref();
+    }
     const onProjected = (outcome: string) => {
       if (outcome === 'applied') this.#applied++;
     };
@@ -115,6 +151,7 @@ export class ReportingProjections {
 
   async stop(): Promise<void> {
     await this.#ready?.catch(() => {});
+    clearInterval(this.#renewal);
     await this.#feed?.stop();
     this.#follower?.stop();
     this.#feed = undefined;
