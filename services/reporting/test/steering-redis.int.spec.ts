@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { seedWorkedExamples } from '@hotline/platform';
+import { redisInTests, titled } from '@hotline/testkit';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { Projector } from '../src/projections/projector.ts';
+import type { StoredRecord } from '../src/projections/record-store.ts';
+import { RedisRecordStore } from '../src/projections/redis-record-store.ts';
+import { rebuildRecords } from '../src/rebuild/rebuild.ts';
+import { canonical } from './support/canonical-records.ts';
+import { type ReportingHarness, reportingHarness } from './support/reporting-harness.ts';
+import { seedSteering } from './support/steering-scenario.ts';
+
+const redis = redisInTests();
+const clients: Redis[] = [];
+const client = () => {
+  if (!redis.available) throw new Error(redis.reason);
+  const connection = new Redis(redis.endpoint.url, { maxRetriesPerRequest: 2 });
+  clients.push(connection);
+  return connection;
+};
+const prefix = () => `{test-steering-${randomUUID()}}`;
+const now = Date.parse('2026-09-14T11:00:00+02:00');
+
+async function recordsOf(store: RedisRecordStore): Promise<Map<string, StoredRecord>> {
+  const records = new Map<string, StoredRecord>();
+  const follower = await store.follow({
+    reset: () => records.clear(),
+    change: (stream, stored) => records.set(stream, stored),
+  });
+  follower.stop();
+  return records;
+}
+
+let harness: ReportingHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+afterAll(async () => {
+  await Promise.all(clients.splice(0).map((connection) => connection.quit().catch(() => {})));
+});
+
+describe.skipIf(!redis.available)(titled('the steering records on Redis', redis), () => {
+  it('are the records a rebuild gives, and the yearly report reads the same as from memory', async () => {
+    const keys = prefix();
+    harness = await reportingHarness(now, { redis: client(), redisPrefix: keys });
+    await seedWorkedExamples(harness.store);
+    await seedSteering(harness.scenario);
+    await harness.caughtUp();
+    const inRedis = canonical(await recordsOf(new RedisRecordStore({ redis: client(), prefix: keys })));
+    expect(inRedis.has('billing-ACME')).toBe(true);
+    expect(inRedis.has('training-T1')).toBe(true);
+    expect(canonical((await rebuildRecords(harness.store)).records)).toEqual(inRedis);
+    const fromRedis = (await harness.get('/reports/activity-report/2026?format=json')).json();
+    const memory = await reportingHarness(now, { store: harness.store });
+    try {
+      expect((await memory.get('/reports/activity-report/2026?format=json')).json()).toEqual(fromRedis);
+    } finally {
+      await memory.close();
+    }
+  });
+
+  it('folds a redelivered billing event once', async () => {
+    harness = await reportingHarness(now);
+    await seedWorkedExamples(harness.store);
+    await seedSteering(harness.scenario);
+    const records = new RedisRecordStore({ redis: client(), prefix: prefix() });
+    const projector = new Projector(records, harness.store);
+    const events = await harness.store.readStream('billing-ACME');
+    for (const event of events) expect(await projector.apply(event)).toBe('applied');
+    expect(await projector.apply(events[1]!)).toBe('duplicate');
+    const stored = await records.get('billing-ACME');
+    expect(stored?.record).toMatchObject({ kind: 'billing', clientId: 'ACME' });
+    expect(stored?.record.kind === 'billing' && stored.record.items.map((item) => item.itemId)).toEqual([
+      'item-1',
+      'item-2',
+      'item-4',
+      'service-1',
+    ]);
+  });
+});
