@@ -56,21 +56,35 @@ interface TicketClaims {
 export class ClaimTallies {
   readonly #byTicket = new Map<string, TicketClaims>();
   readonly #months = new Map<number, Map<string, ClaimTally>>();
+  /** Answers worked out from the tallies, by period and client, until a claim changes. */
+  readonly #answers = new Map<string, unknown>();
 
   clear(): void {
     this.#byTicket.clear();
     this.#months.clear();
+    this.#answers.clear();
+  }
+
+  /**
+   * The answer `make` works out for `key`, kept until a claim changes: the dashboard asks the same
+   * year again and again, and the answer lists every ticket with claims.
+   */
+  remembered<T>(key: string, make: () => T): T {
+    if (!this.#answers.has(key)) this.#answers.set(key, make());
+    return this.#answers.get(key) as T;
   }
 
   replace(entry: TicketEntry): void {
     const { ticketId, clientId } = entry.record.ticket;
     const previous = this.#byTicket.get(ticketId);
     if (previous !== undefined) {
+      this.#answers.clear();
       this.#byTicket.delete(ticketId);
       this.#tally(ticketId, previous, -1);
     }
     const claims = countedClaims(entry);
     if (claims.length === 0 || clientId === undefined) return;
+    this.#answers.clear();
     const counted: TicketClaims = { clientId, place: entry.place, claims };
     this.#byTicket.set(ticketId, counted);
     this.#tally(ticketId, counted, 1);

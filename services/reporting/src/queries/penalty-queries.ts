@@ -11,8 +11,9 @@ import {
   yearProvision,
 } from '@hotline/domain';
 import type { ContractRecord } from '../projections/contract-record.ts';
-import { countedClaims, emptyClaimTally, tallyClaim } from './claim-tallies.ts';
+import { type ClaimTally, countedClaims, emptyClaimTally, tallyClaim } from './claim-tallies.ts';
 import type { Scope } from './indicator-queries.ts';
+import { wholeMonthsOf } from './periods.ts';
 import type { ReportingView, TicketEntry } from './reporting-view.ts';
 import type { Judgement } from './ticket-judgement.ts';
 import type { PenaltyGroup, TicketTallies } from './ticket-tallies.ts';
@@ -407,25 +408,32 @@ export interface ClaimingClient {
 
 /** Clients that claimed penalties in the period (indicator 5), with what became of their claims. */
 export function claimingClients(view: ReportingView, period: Period, scope: Scope = {}): ClaimingClient[] {
-  // Whole months: the claims summed per month and client as tickets change; else every ticket with claims.
-  let byClient = view.claims().claimsIn(period, scope.clientId);
-  if (byClient === null) {
-    byClient = new Map();
-    for (const entry of view.claimedInOrder()) {
-      const { ticket } = entry.record;
-      if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
-      for (const claim of countedClaims(entry)) {
-        if (claim.claimedAt < period.start || claim.claimedAt >= period.end) continue;
-        let tally = byClient.get(ticket.clientId!);
-        if (tally === undefined) {
-          tally = emptyClaimTally();
-          byClient.set(ticket.clientId!, tally);
-        }
-        tallyClaim(tally, claim, 1);
-        tally.tickets.set(ticket.ticketId, entry.place);
+  // Whole months: the claims summed per month and client as tickets change, the answer kept until a
+  // claim changes; else every ticket with claims.
+  const claims = view.claims();
+  if (wholeMonthsOf(period) !== null) {
+    const key = `${period.start}|${period.end}|${scope.clientId ?? ''}`;
+    return [...claims.remembered(key, () => claimingClientsOf(claims.claimsIn(period, scope.clientId)!))];
+  }
+  const byClient = new Map<string, ClaimTally>();
+  for (const entry of view.claimedInOrder()) {
+    const { ticket } = entry.record;
+    if (scope.clientId !== undefined && ticket.clientId !== scope.clientId) continue;
+    for (const claim of countedClaims(entry)) {
+      if (claim.claimedAt < period.start || claim.claimedAt >= period.end) continue;
+      let tally = byClient.get(ticket.clientId!);
+      if (tally === undefined) {
+        tally = emptyClaimTally();
+        byClient.set(ticket.clientId!, tally);
       }
+      tallyClaim(tally, claim, 1);
+      tally.tickets.set(ticket.ticketId, entry.place);
     }
   }
+  return claimingClientsOf(byClient);
+}
+
+function claimingClientsOf(byClient: ReadonlyMap<string, ClaimTally>): ClaimingClient[] {
   return [...byClient.entries()]
     .map(
       ([clientId, { tickets, ...tally }]): ClaimingClient => ({
