@@ -73,6 +73,22 @@ function prepareEvent(stream: string, event: NewEvent): PendingEvent {
   }
   const correlationId = nonEmpty(event.correlationId, 'correlation id', event.type) ?? id;
   const causationId = nonEmpty(event.causationId, 'causation id', event.type) ?? correlationId;
+  // The hash covers the text as given, the adapters store UTF-8: an unpaired surrogate would be
+  // stored as U+FFFD and the stream would no longer verify, so it never gets in. The data needs no
+  // check: its JSON spells such a surrogate as an escape (\ud800), which any encoding keeps.
+  for (const [what, text] of [
+    ['stream name', stream],
+    ['type', event.type],
+    ['actor', event.actor],
+    ['correlation id', correlationId],
+    ['causation id', causationId],
+  ] as const) {
+    if (!text.isWellFormed()) {
+      throw new InvalidEventError(
+        `the ${what} of ${event.type} holds an unpaired surrogate: not Unicode text (${where})`,
+      );
+    }
+  }
   return {
     id,
     type: event.type,

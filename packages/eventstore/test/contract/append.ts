@@ -160,6 +160,29 @@ export function appendContract(context: ContractContext): void {
     );
   });
 
+  it('refuses names that are not Unicode (an unpaired surrogate), which UTF-8 storage would alter', async () => {
+    const stream = freshStream();
+    const lone = '\ud800';
+    for (const event of [
+      anEvent({ type: `Ticket${lone}` }),
+      anEvent({ actor: `agent-${lone}` }),
+      anEvent({ correlationId: lone }),
+    ]) {
+      await expect(context.store.append(stream, [event], { expectedRevision: ANY })).rejects.toBeInstanceOf(
+        InvalidEventError,
+      );
+    }
+    await expect(context.store.append(`${stream}${lone}`, events(1), { expectedRevision: ANY })).rejects.toBeInstanceOf(
+      InvalidEventError,
+    );
+    expect(await context.store.readStream(stream)).toHaveLength(0);
+    // In the data, JSON escapes the surrogate: it comes back as it went in, and the chain holds.
+    const data = { note: `a${lone} et des émojis 😀`, [lone]: 1 };
+    await context.store.append(stream, [anEvent({ data })], { expectedRevision: ANY });
+    expect((await context.store.readStream(stream))[0]?.data).toEqual(data);
+    expect(await context.store.verify({ stream })).toEqual({ ok: true, checked: 1 });
+  });
+
   it('lets one conflicting append fail without failing concurrent ones', async () => {
     const streams = Array.from({ length: 20 }, () => freshStream());
     const doomed = freshStream();
