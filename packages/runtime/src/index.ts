@@ -29,6 +29,7 @@ export {
   type ReadinessProbes,
 } from './health/readiness.ts';
 export { createHttpServer, type HttpServer, type HttpServerOptions } from './http/http-server.ts';
+export { unpairedSurrogateAt } from './http/json-bodies.ts';
 export { DOCS_PREFIX, type OpenApiInfo } from './http/openapi.ts';
 export { sendProblem } from './http/problem-replies.ts';
 export { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from './http/request-ids.ts';

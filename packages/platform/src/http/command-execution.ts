@@ -8,9 +8,8 @@ import {
   RevisionConflictError,
   type StreamDecider,
 } from '@hotline/eventstore';
-import { domainErrorToProblem, ProblemError } from '@hotline/runtime';
+import { domainErrorToProblem, ProblemError, unpairedSurrogateAt } from '@hotline/runtime';
 import { domainErrorStatus } from './domain-statuses.ts';
-import { unpairedSurrogateAt } from './unicode-text.ts';
 
 export interface Executed<E, S> {
   readonly events: readonly E[];

@@ -4,7 +4,11 @@ import { ProblemError } from '../problems/problem-error.ts';
 
 const JSON_TYPE = 'application/json';
 
-/** The dotted path of the first string (value or key) holding an unpaired surrogate, if any. */
+/**
+ * The dotted path of the first string (value or key) holding an unpaired surrogate, if any. JSON
+ * and JavaScript can hold one (`"\ud800"`), UTF-8 cannot: a store writing text as UTF-8 keeps
+ * U+FFFD instead, and the event's hash, computed over the text as sent, no longer verifies.
+ */
 export function unpairedSurrogateAt(value: unknown, path: readonly string[] = []): string | undefined {
   if (typeof value === 'string') return value.isWellFormed() ? undefined : path.join('.');
   if (typeof value !== 'object' || value === null) return undefined;
