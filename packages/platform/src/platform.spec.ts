@@ -33,6 +33,7 @@ describe('domain refusals over HTTP', () => {
     expect(domainErrorStatus('ticket.not_found')).toBe(404);
     expect(domainErrorStatus('ticket.already_taken_charge')).toBe(409);
     expect(domainErrorStatus('ticket.closed')).toBe(409);
+    expect(domainErrorStatus('client.review_already_held')).toBe(409);
     expect(domainErrorStatus('ticket.reopen_window_elapsed')).toBe(422);
     expect(domainErrorStatus('ticket.not_receivable')).toBe(422);
   });

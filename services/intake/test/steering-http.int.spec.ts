@@ -72,7 +72,7 @@ describe('client context and reviews', () => {
       migration: { reason: 'Moving to ERP 13', from: '2026-06-01', to: '2026-09-30' },
     });
     expect((await post('/clients/ACME/context', migration, 'ctx-1')).body).toEqual(flagged.body);
-    expectProblem(await post('/clients/ACME/context', migration), 422, 'client.context_already_flagged');
+    expectProblem(await post('/clients/ACME/context', migration), 409, 'client.context_already_flagged');
     expectProblem(
       await post('/clients/ACME/context', { ...migration, kind: 'sensitive', to: '2026-05-01' }),
       422,
@@ -98,7 +98,7 @@ describe('client context and reviews', () => {
     expect(scheduled.status).toBe(201);
     expect(scheduled.body.reviews).toEqual({ 'R-1': 'scheduled' });
     expect((await post('/clients/ACME/reviews', asked, 'rev-1')).status).toBe(200);
-    expectProblem(await post('/clients/ACME/reviews', asked), 422, 'client.review_already_scheduled');
+    expectProblem(await post('/clients/ACME/reviews', asked), 409, 'client.review_already_scheduled');
     const forContext = { ...asked, reviewId: 'R-2', requestedBy: 'context', context: 'migration', period: undefined };
     expectProblem(await post('/clients/ACME/reviews', forContext), 422, 'client.review_context_not_flagged');
     await post('/clients/ACME/context', migration);
@@ -128,7 +128,7 @@ describe('client context and reviews', () => {
     expect(held.status).toBe(200);
     expect(held.body.reviews).toMatchObject({ 'R-1': 'held', 'R-2': 'scheduled' });
     expect((await post('/clients/ACME/reviews/R-1/minutes', minutes, 'min-1')).status).toBe(200);
-    expectProblem(await post('/clients/ACME/reviews/R-1/minutes', minutes), 422, 'client.review_already_held');
+    expectProblem(await post('/clients/ACME/reviews/R-1/minutes', minutes), 409, 'client.review_already_held');
     expectProblem(await post('/clients/ACME/reviews/R-9/minutes', minutes), 422, 'client.review_not_scheduled');
     const [event] = (await harness.store.readStream('client-ACME')).filter((e) => e.type === 'ClientReviewHeld');
     expect(event?.data).toMatchObject({ actions: minutes.actions, attendees: minutes.attendees });

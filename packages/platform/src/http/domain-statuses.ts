@@ -45,6 +45,7 @@ const conflict = [
 export function domainErrorStatus(code: string): DomainErrorStatus {
   const reason = code.slice(code.indexOf('.') + 1);
   if (notFound.includes(reason)) return 404;
-  if (conflict.includes(reason)) return 409;
+  // A fact already recorded is a conflict whatever names it (`client.review_already_held`).
+  if (conflict.includes(reason) || /(^|_)already_/.test(reason)) return 409;
   return 422;
 }
