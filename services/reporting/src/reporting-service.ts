@@ -73,10 +73,14 @@ export function createReportingService(context: ServiceContext, options: Reporti
       registerActivityRoutes(routes, thresholds);
       registerClientReportRoutes(routes);
       registerAuditRoutes(routes, context.store);
-      registerSteeringRoutes(routes, {
-        workload: thresholds,
-        proposals: { ...defaultProposalThresholds, ...options.trainingProposals },
-      });
+      registerSteeringRoutes(
+        routes,
+        {
+          workload: thresholds,
+          proposals: { ...defaultProposalThresholds, ...options.trainingProposals },
+        },
+        context.store,
+      );
       const lag = projectionLagGauge(app.metrics.registry).labels({ projection: 'reporting' });
       updateLag = async () => {
         const head = await context.store.headPosition();

@@ -61,7 +61,7 @@ describe.skipIf(!redis.available)(titled('the steering records on Redis', redis)
     }
   });
 
-  it('folds a redelivered billing event once', async () => {
+  it('folds a redelivered billing event once: totals to the cent, unpriced time aside', async () => {
     harness = await reportingHarness(now);
     await seedWorkedExamples(harness.store);
     await seedSteering(harness.scenario);
@@ -72,11 +72,14 @@ describe.skipIf(!redis.available)(titled('the steering records on Redis', redis)
     expect(await projector.apply(events[1]!)).toBe('duplicate');
     const stored = await records.get('billing-ACME');
     expect(stored?.record).toMatchObject({ kind: 'billing', clientId: 'ACME' });
-    expect(stored?.record.kind === 'billing' && stored.record.items.map((item) => item.itemId)).toEqual([
-      'item-1',
-      'item-2',
-      'item-4',
-      'service-1',
-    ]);
+    expect(stored?.record).toEqual({
+      kind: 'billing',
+      clientId: 'ACME',
+      totals: [
+        { clientId: 'ACME', month: '2026-08', currency: 'EUR', items: 1, minutes: 10, amountCents: 1_583 },
+        { clientId: 'ACME', month: '2026-09', currency: 'EUR', items: 3, minutes: 102, amountCents: 136_150 },
+      ],
+      unpriced: [expect.objectContaining({ itemId: 'item-3', minutes: 30, reason: 'billing.no_rate' })],
+    });
   });
 });

@@ -179,7 +179,7 @@ export class ReportingView implements RecordChangeListener {
         this.slas.set(record.ticketId, record);
         return;
       default:
-        this.steering.change(record);
+        this.steering.change(record, stored.revision);
         return;
     }
   }

@@ -1,5 +1,9 @@
+import { BillableItemRecorded } from '@hotline/domain';
+import { type EventStore, toDomainEvent } from '@hotline/eventstore';
 import type { ReportingView } from '../queries/reporting-view.ts';
-import type { BilledItem, UnpricedTime } from './billing-record.ts';
+import type { BilledItem, BillingTotal, UnpricedTime } from './billing-record.ts';
+
+export type { BillingTotal };
 
 export interface BillingFilter {
   readonly clientId?: string | undefined;
@@ -12,26 +16,43 @@ export interface BillingLine extends BilledItem {
   readonly month: string;
 }
 
-export interface BillingTotal {
-  readonly clientId: string;
-  readonly month: string;
-  readonly currency: string;
-  readonly items: number;
-  readonly minutes: number;
-  /** The sum of the items' amounts, each already rounded to the cent when recorded: exact in integers. */
-  readonly amountCents: number;
-}
-
 const matches = (filter: BillingFilter, clientId: string, on: string) =>
   (filter.clientId === undefined || filter.clientId === clientId) &&
   (filter.month === undefined || on.startsWith(filter.month));
 
-/** The items billed (per client, then month, then day), as invoicing reads them. */
-export function billingLines(view: ReportingView, filter: BillingFilter = {}): BillingLine[] {
+const PAGE = 1_000;
+
+/**
+ * The items billed (per client, then day), as invoicing reads them: from each client's stream up to
+ * the revision its record has folded, so that the lines always add up to the totals beside them.
+ */
+export async function billingLines(
+  view: ReportingView,
+  store: EventStore,
+  filter: BillingFilter = {},
+): Promise<BillingLine[]> {
   const lines: BillingLine[] = [];
-  for (const record of view.steering.billing.values()) {
-    for (const item of record.items)
-      if (matches(filter, item.clientId, item.on)) lines.push({ ...item, month: item.on.slice(0, 7) });
+  const clients = [...view.steering.billingRevisions].filter(
+    ([clientId]) => filter.clientId === undefined || clientId === filter.clientId,
+  );
+  for (const [clientId, revision] of clients) {
+    for (let from = 0n; from <= revision; from += BigInt(PAGE)) {
+      const page = await store.readStream(`billing-${clientId}`, {
+        fromRevision: from,
+        maxCount: Math.min(PAGE, Number(revision - from) + 1),
+      });
+      for (const event of page) {
+        if (event.type !== 'BillableItemRecorded') continue;
+        const {
+          type: _type,
+          schemaVersion: _version,
+          by: _by,
+          ...item
+        } = BillableItemRecorded.parse(toDomainEvent(event));
+        if (matches(filter, item.clientId, item.on)) lines.push({ ...item, month: item.on.slice(0, 7) });
+      }
+      if (page.length === 0) break;
+    }
   }
   return lines.sort(
     (a, b) =>
@@ -42,27 +63,12 @@ export function billingLines(view: ReportingView, filter: BillingFilter = {}): B
   );
 }
 
-/** A total per client, month and currency, to the cent. */
+/** The totals per client, month and currency, to the cent, as the records keep them. */
 export function billingTotals(view: ReportingView, filter: BillingFilter = {}): BillingTotal[] {
-  const totals = new Map<string, BillingTotal>();
-  for (const line of billingLines(view, filter)) {
-    const key = `${line.clientId}\u0000${line.month}\u0000${line.currency}`;
-    const total = totals.get(key) ?? {
-      clientId: line.clientId,
-      month: line.month,
-      currency: line.currency,
-      items: 0,
-      minutes: 0,
-      amountCents: 0,
-    };
-    totals.set(key, {
-      ...total,
-      items: total.items + 1,
-      minutes: total.minutes + (line.minutes ?? 0),
-      amountCents: total.amountCents + line.amountCents,
-    });
-  }
-  return [...totals.values()];
+  const totals: BillingTotal[] = [];
+  for (const record of view.steering.billing.values())
+    for (const total of record.totals) if (matches(filter, total.clientId, total.month)) totals.push(total);
+  return totals.sort((a, b) => a.clientId.localeCompare(b.clientId) || a.month.localeCompare(b.month));
 }
 
 /** Time on billable tickets that no price list priced yet: listed aside, never in the totals. */

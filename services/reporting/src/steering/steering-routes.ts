@@ -1,4 +1,6 @@
+import type { EventStore } from '@hotline/eventstore';
 import { z } from 'zod';
+import { sendCsv } from '../csv/csv-reply.ts';
 import { JsonView, LanguageQuery, PageQuery, PeriodQuery, ScopeQuery } from '../http/query-schemas.ts';
 import { type RouteContext, registerTable } from '../http/route-context.ts';
 import { wire } from '../http/wire.ts';
@@ -56,22 +58,50 @@ const paged = <Row>(rows: readonly Row[], query: { limit: number; offset: number
 });
 
 /** The steering routes (issue #11): billing, time, client reviews, products, trainings, objectives, the yearly report. */
-export function registerSteeringRoutes(context: RouteContext, thresholds: SteeringThresholds): void {
-  registerTable(context, {
-    path: '/reports/billing',
-    summary:
-      'Billable items per client and month, to the cent (the CSV is the invoicing export); totals and unpriced time beside',
-    query: BillingQuery,
-    name: 'facturation',
-    columns: billingLineColumns,
-    rows: (view, { clientId, month }) => billingLines(view, { clientId, month }),
-    json: (rows, query) => {
-      // The totals and the unpriced time read the same records as the lines, with the same filter.
-      const view = context.projections.view;
-      const filter = { clientId: query.clientId, month: query.month };
-      return { totals: billingTotals(view, filter), unpriced: unpricedTime(view, filter), ...paged(rows, query) };
+export function registerSteeringRoutes(context: RouteContext, thresholds: SteeringThresholds, store: EventStore): void {
+  const { app, projections, clock } = context;
+  const lines = async (query: z.infer<typeof BillingQuery>) => {
+    const view = await projections.current();
+    const filter = { clientId: query.clientId, month: query.month };
+    return { view, filter, rows: await billingLines(view, store, filter) };
+  };
+  app.get(
+    '/reports/billing',
+    {
+      schema: {
+        tags: ['reporting'],
+        summary:
+          'Billable items per client and month, to the cent; the totals per client and month and the unpriced time beside',
+        querystring: BillingQuery,
+        response: { 200: JsonView },
+      },
     },
-  });
+    async (request) => {
+      const { view, filter, rows } = await lines(request.query);
+      return wire({
+        asOf: clock.now(),
+        // The totals are the records', folded up to the revision the lines are read to: they agree.
+        totals: billingTotals(view, filter),
+        unpriced: unpricedTime(view, filter),
+        ...paged(rows, request.query),
+      }) as Record<string, unknown>;
+    },
+  );
+  app.get(
+    '/reports/billing.csv',
+    {
+      schema: {
+        tags: ['reporting'],
+        summary: "The invoicing export: every billable item of the filter (CSV: UTF-8 with BOM, ';' separated)",
+        querystring: BillingQuery.extend(LanguageQuery.shape),
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) => {
+      const { rows } = await lines(request.query);
+      return sendCsv(reply, 'facturation', billingLineColumns, rows, request.query.lang);
+    },
+  );
   registerTable(context, {
     path: '/reports/billing/totals',
     summary: 'Billed amounts per client and month, to the cent',
@@ -224,7 +254,6 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
     columns: objectiveColumns,
     rows: (view, { year }, now) => yearObjectives(view, year ?? civilYearOf(now), now).objectives,
   });
-  const { app, projections, clock } = context;
   app.get(
     '/reports/objectives/:year',
     {
