@@ -125,7 +125,15 @@ export interface PastDueRow {
 
 /** The open tickets with a deadline already passed, one row per missed target, the latest first. */
 export function pastDue(view: ReportingView, now: number, scope: Scope = {}): PastDueRow[] {
-  const rows: PastDueRow[] = [];
+  const tallies = view.tallies(now);
+  // Which targets are missed, and their order (the latest is the one due first), stand until a
+  // reading or a ticket changes: kept till then, only how late each is comes from `now`.
+  const missed = tallies.remembered(`pastDue\u0000${scope.clientId ?? ''}`, () => missedTargets(view, now, scope));
+  return missed.map((row) => ({ ...row, lateMs: now - row.dueAt }));
+}
+
+function missedTargets(view: ReportingView, now: number, scope: Scope): Omit<PastDueRow, 'lateMs'>[] {
+  const rows: Omit<PastDueRow, 'lateMs'>[] = [];
   const tallies = view.tallies(now);
   for (const ticketId of view.open) {
     const entry = view.tickets.get(ticketId);
@@ -148,9 +156,9 @@ export function pastDue(view: ReportingView, now: number, scope: Scope = {}): Pa
         assignee: ticket.assignee ?? null,
         target: target.target,
         dueAt: target.dueAt,
-        lateMs: now - target.dueAt,
       });
     }
   }
-  return rows.sort((a, b) => b.lateMs - a.lateMs || a.ticketId.localeCompare(b.ticketId));
+  // The latest first: late by `now − dueAt`, so the earliest due first whatever `now`.
+  return rows.sort((a, b) => a.dueAt - b.dueAt || a.ticketId.localeCompare(b.ticketId));
 }

@@ -103,6 +103,8 @@ export class TicketTallies {
   penaltyKeysVersion = 0;
   /** Open tickets read again since the start, their reading lapsed (the bench counts them per query). */
   readingsRenewed = 0;
+  /** Answers worked out from the open tickets' readings, by name, until a reading or a ticket changes. */
+  readonly #answers = new Map<string, unknown>();
   /** The latest instant a reading was made at. */
   #readAt = Number.NEGATIVE_INFINITY;
 
@@ -120,6 +122,7 @@ export class TicketTallies {
       this.#overrunning,
       this.#openAccruals,
       this.#standings,
+      this.#answers,
     ])
       each.clear();
     this.#lapses.clear();
@@ -189,6 +192,15 @@ export class TicketTallies {
    */
   mayStand(ticketId: string, standing: SlaStanding): boolean {
     return this.#standings.get(standing)?.has(ticketId) ?? !this.#readings.has(ticketId);
+  }
+
+  /**
+   * What `make` works out from the open tickets' readings and records, kept under `key` until a
+   * reading is made again or a ticket changes (the next flush that does either forgets it).
+   */
+  remembered<T>(key: string, make: () => T): T {
+    if (!this.#answers.has(key)) this.#answers.set(key, make());
+    return this.#answers.get(key) as T;
   }
 
   /** The reading of an open ticket, if it is one. */
@@ -315,6 +327,7 @@ export class TicketTallies {
   }
 
   #place(reading: OpenReading, dimensions: TicketDimensions): void {
+    this.#answers.clear();
     const { ticketId } = reading.entry.record.ticket;
     this.#readings.set(ticketId, reading);
     this.#lapses.push(reading.validUntil, reading);
@@ -357,6 +370,7 @@ export class TicketTallies {
   }
 
   #takeOut(ticketId: string): void {
+    this.#answers.clear();
     this.processingTimes.takeOut(ticketId);
     const placed = this.#placed.get(ticketId);
     if (placed === undefined) return;
