@@ -1,4 +1,5 @@
 import type { EventStore } from '@hotline/eventstore';
+import type { RouteAccess } from '@hotline/runtime';
 import { z } from 'zod';
 import { sendCsv } from '../csv/csv-reply.ts';
 import { JsonView, LanguageQuery, PageQuery, PeriodQuery, ScopeQuery } from '../http/query-schemas.ts';
@@ -38,6 +39,10 @@ export interface SteeringThresholds {
   readonly workload: WorkloadThresholds;
 }
 
+// Steering figures are the manager's, and the auditors' to read (issue #10); the tables registered
+// through `registerTable` keep its default until it takes a declaration.
+const READERS: RouteAccess = { roles: ['manager', 'auditor'] };
+
 const Year = z.coerce.number().int().min(2000).max(2100);
 const YearQuery = z.object({ year: Year.optional().describe('Civil year (Europe/Paris); the current one by default') });
 const BillingQuery = ScopeQuery.extend({
@@ -68,6 +73,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   app.get(
     '/reports/billing',
     {
+      config: { access: READERS },
       schema: {
         tags: ['reporting'],
         summary:
@@ -90,6 +96,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   app.get(
     '/reports/billing.csv',
     {
+      config: { access: READERS },
       schema: {
         tags: ['reporting'],
         summary: "The invoicing export: every billable item of the filter (CSV: UTF-8 with BOM, ';' separated)",
@@ -257,6 +264,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   app.get(
     '/reports/objectives/:year',
     {
+      config: { access: READERS },
       schema: {
         tags: ['reporting'],
         summary:
@@ -274,6 +282,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   app.get(
     '/reports/activity-report/:year',
     {
+      config: { access: READERS },
       schema: {
         tags: ['reporting'],
         summary:
