@@ -1,9 +1,10 @@
-import { priceOfTime } from '@hotline/domain';
+import { clientEvent, priceOfTime } from '@hotline/domain';
 import { seedWorkedExamples } from '@hotline/platform';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryRecordStore } from '../src/projections/record-store.ts';
 import { rebuildRecords } from '../src/rebuild/rebuild.ts';
 import { canonical } from './support/canonical-records.ts';
+import { paris } from './support/hotline-scenario.ts';
 import { type ReportingHarness, reportingHarness } from './support/reporting-harness.ts';
 import { seedSteering } from './support/steering-scenario.ts';
 
@@ -127,6 +128,34 @@ describe('client follow-up', () => {
       ['BETA', 'minutes_missing', 'R2'],
     ]);
     expect(due.items[1].scheduledForAt).toBe('2026-09-20T08:00:00.000Z');
+  });
+
+  it('no longer lists a context once a review is scheduled for it, nor a review once its minutes are in', async () => {
+    await harness.scenario.append('client-ACME', [
+      clientEvent('ClientReviewScheduled', {
+        clientId: 'ACME',
+        reviewId: 'R3',
+        scheduledFor: paris('2026-10-05T10:00'),
+        requestedBy: 'context',
+        context: 'migration',
+        by: 'manager-max',
+        at: paris('2026-09-14T10:30'),
+      }),
+    ]);
+    await harness.scenario.append('client-BETA', [
+      clientEvent('ClientReviewHeld', {
+        clientId: 'BETA',
+        reviewId: 'R2',
+        notes: 'All good',
+        actions: [],
+        by: 'manager-max',
+        at: paris('2026-09-14T10:40'),
+      }),
+    ]);
+    const due = await json('/reports/clients/reviews-due');
+    expect(due.items.map((row: Row) => [row.clientId, row.reason, row.reviewId])).toEqual([
+      ['ACME', 'requested_not_held', 'R1'],
+    ]);
   });
 
   it('lists the reviews, the actions decided and their state, the contexts', async () => {
@@ -260,6 +289,29 @@ describe('the yearly activity report', () => {
     expect(english.body).toContain('Yearly activity report 2026');
     expect(english.body).toContain('Train 1 agent(s) on CRM: 3 new contract(s)');
     expect(english.body).not.toContain('<script');
+  });
+});
+
+describe('the steering API', () => {
+  it('is described in the OpenAPI document from its zod schemas; a bad axis is a 400 problem', async () => {
+    const document = await harness.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(Object.keys(document.json().paths)).toEqual(
+      expect.arrayContaining([
+        '/reports/billing',
+        '/reports/billing.csv',
+        '/reports/billing/totals',
+        '/reports/time',
+        '/reports/clients/reviews-due',
+        '/reports/clients/reviews-due.csv',
+        '/reports/products',
+        '/reports/trainings/proposals',
+        '/reports/objectives/{year}',
+        '/reports/activity-report/{year}',
+      ]),
+    );
+    const wrong = await harness.get('/reports/time?by=week');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.headers['content-type']).toContain('application/problem+json');
   });
 });
 
