@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { civilMonth, domainEventRegistry, ticketSla, toEpochMs } from '@hotline/domain';
 import { type EventStore, openMemoryStore, toDomainEvent } from '@hotline/eventstore';
 import { auditTicket } from '../src/audit/ticket-audit.ts';
@@ -176,6 +177,7 @@ async function queryBench(store: EventStore) {
     slowWithGc: number;
     renewedMax: number;
     renewedMean: number;
+    allocatedKb: number;
   }[] = [];
   // A first pass judges every ticket once (the start of a process); then the clock moves `--step`
   // (a second by default) between queries, so open tickets are read again whenever their reading lapses.
@@ -190,6 +192,7 @@ async function queryBench(store: EventStore) {
     const samples: number[] = [];
     const spans: [number, number][] = [];
     const renewed: number[] = [];
+    const allocated: number[] = [];
     // CPU time as well: on a shared machine, wall time also counts the turns other processes take.
     const cpu: number[] = [];
     const runs = name in before ? Math.min(QUERY_RUNS, 30) : QUERY_RUNS;
@@ -203,6 +206,7 @@ async function queryBench(store: EventStore) {
         if (run >= 0) renewals.push(performance.now() - renewing);
       }
       const renewedBefore = view.readingsRenewed;
+      const heapBefore = getHeapStatistics().used_heap_size;
       const cpuBefore = process.cpuUsage();
       const started = performance.now();
       query(now);
@@ -211,6 +215,7 @@ async function queryBench(store: EventStore) {
       samples.push(ended - started);
       spans.push([started, ended]);
       renewed.push(view.readingsRenewed - renewedBefore);
+      allocated.push(getHeapStatistics().used_heap_size - heapBefore);
       const used = process.cpuUsage(cpuBefore);
       cpu.push((used.user + used.system) / 1000);
     }
@@ -229,6 +234,8 @@ async function queryBench(store: EventStore) {
       slow: slow.length,
       slowWithGc: slow.filter((index) => gc[index]! > samples[index]! / 2).length,
       renewedMax: Math.max(...renewed),
+      // The heap's growth over a run without a collection in it: what the query allocated.
+      allocatedKb: median(allocated.filter((_, index) => gc[index] === 0)) / 1024,
       renewedMean: renewed.reduce((sum, each) => sum + each, 0) / renewed.length,
     });
   }
@@ -329,7 +336,7 @@ try {
   if (ONLY.has('queries')) {
     const queries = await queryBench(store);
     log(
-      `\n| query at ${format(queries.tickets)} tickets (${QUERY_RUNS} runs) | p50 ms | p99 ms | CPU p50 ms | CPU p99 ms | runs with GC | longest GC in a run ms | runs ≥ 20 ms (GC over half) | readings renewed per run (mean / max) | goal p99 < 20 ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
+      `\n| query at ${format(queries.tickets)} tickets (${QUERY_RUNS} runs) | p50 ms | p99 ms | CPU p50 ms | CPU p99 ms | runs with GC | longest GC in a run ms | runs ≥ 20 ms (GC over half) | readings renewed per run (mean / max) | allocated per run KB (median) | goal p99 < 20 ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
     );
     for (const {
       name,
@@ -343,9 +350,10 @@ try {
       slowWithGc,
       renewedMean,
       renewedMax,
+      allocatedKb,
     } of queries.results)
       log(
-        `| ${name} | ${p50.toFixed(2)} | ${p99.toFixed(2)} | ${cpu50.toFixed(2)} | ${cpu99.toFixed(2)} | ${gcRuns} | ${gcMax.toFixed(2)} | ${slow} (${slowWithGc}) | ${renewedMean.toFixed(1)} / ${renewedMax} | ${name.endsWith('(before)') ? '' : p99 < 20 ? 'met' : 'MISSED'} |`,
+        `| ${name} | ${p50.toFixed(2)} | ${p99.toFixed(2)} | ${cpu50.toFixed(2)} | ${cpu99.toFixed(2)} | ${gcRuns} | ${gcMax.toFixed(2)} | ${slow} (${slowWithGc}) | ${renewedMean.toFixed(1)} / ${renewedMax} | ${allocatedKb.toFixed(1)} | ${name.endsWith('(before)') ? '' : p99 < 20 ? 'met' : 'MISSED'} |`,
       );
     log(
       `\n${format(queries.open)} open tickets; every ticket judged at the start and the heap collected: ${format(queries.startMs)} ms. Readings renewed by ${RENEWAL === 'timer' ? `the timer between runs: p50 ${queries.renewalP50.toFixed(2)} ms, p99 ${queries.renewalP99.toFixed(2)} ms, longest ${queries.renewalMax.toFixed(2)} ms` : 'each query'}. Collector pauses over the whole run: ${queries.gcPauses}, the longest ${queries.gcLongest.toFixed(1)} ms. Load average at the end ${os
