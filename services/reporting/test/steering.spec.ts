@@ -119,6 +119,30 @@ describe('time spent', () => {
   });
 });
 
+describe('time spent in a period', () => {
+  it('counts each entry in the month it was recorded, whatever the month the ticket was received', async () => {
+    const may = await json('/reports/time?by=agent&year=2026&month=5');
+    expect(may.items.map((row: Row) => [row.key, row.minutes])).toEqual([
+      ['agent-ann', 90],
+      ['agent-bob', 30],
+    ]);
+    // WE-2 was received in March; time recorded on it in September counts in September.
+    await harness.scenario.ticket('WE-2', [
+      {
+        type: 'RecordTime',
+        agentId: 'agent-bob',
+        minutes: 15,
+        what: 'Follow-up',
+        by: 'agent-bob',
+        at: paris('2026-09-10T18:00'),
+      },
+    ]);
+    const september = await json('/reports/time?by=ticket&year=2026&month=9');
+    expect(september.items).toEqual([{ by: 'ticket', key: 'WE-2', tickets: 1, minutes: 15 }]);
+    expect((await json('/reports/time?by=ticket&year=2026&month=3')).items).toEqual([]);
+  });
+});
+
 describe('client follow-up', () => {
   it('lists the clients due a review, each with its reason', async () => {
     const due = await json('/reports/clients/reviews-due');

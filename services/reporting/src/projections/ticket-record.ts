@@ -21,6 +21,12 @@ export interface PenaltyClaimRecord {
   readonly waivedReason: string | null;
 }
 
+export interface TimeEntry {
+  readonly agentId: string;
+  readonly minutes: number;
+  readonly at: number;
+}
+
 export interface ResolutionRecord {
   readonly at: number;
   readonly how: ResolutionKind;
@@ -42,6 +48,8 @@ export interface TicketRecord {
   /** Articles linked, or cited by a workaround or a resolution, once each. */
   readonly articles: readonly string[];
   readonly minutesByAgent: Readonly<Record<string, number>>;
+  /** Each time entry (who, how long, when), for time per period; absent until the ticket has one. */
+  readonly timeEntries?: readonly TimeEntry[];
   readonly complaintsAt: readonly number[];
   readonly closedAt: number | null;
   /** Actor of the reception (a client contact or an upstream system). */
@@ -139,6 +147,7 @@ export function foldTicketRecord(record: TicketRecord | undefined, event: Ticket
           ...next.minutesByAgent,
           [event.agentId]: (next.minutesByAgent[event.agentId] ?? 0) + event.minutes,
         },
+        timeEntries: [...(next.timeEntries ?? []), { agentId: event.agentId, minutes: event.minutes, at }],
       };
     case 'ComplaintFiled':
       return { ...next, complaintsAt: [...next.complaintsAt, at] };

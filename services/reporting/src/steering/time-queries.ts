@@ -1,4 +1,5 @@
 import type { Period } from '@hotline/domain';
+import type { TimeEntry } from '../projections/ticket-record.ts';
 import { inPeriod } from '../queries/periods.ts';
 import type { ReportingView } from '../queries/reporting-view.ts';
 
@@ -8,6 +9,7 @@ export interface TimeRow {
   readonly by: TimeDimension;
   /** The ticket, product, client or agent; `—` for tickets without product or client. */
   readonly key: string;
+  /** Tickets with time recorded in the period. */
   readonly tickets: number;
   readonly minutes: number;
 }
@@ -15,9 +17,9 @@ export interface TimeRow {
 const NONE = '—';
 
 /**
- * Time recorded on the tickets received in the period (the record keeps each ticket's minutes per
- * agent, not each entry's day: a ticket's time counts in the period it was received in), summed along
- * one dimension, most time first.
+ * Time recorded in the period (each entry at its instant), summed along one dimension, most time
+ * first. A record folded before entries were kept (Redis, until a rebuild) has only its minutes per
+ * agent: they count in the period the ticket was received in.
  */
 export function timeSpent(view: ReportingView, period: Period, by: TimeDimension): TimeRow[] {
   const rows = new Map<string, { tickets: Set<string>; minutes: number }>();
@@ -28,9 +30,12 @@ export function timeSpent(view: ReportingView, period: Period, by: TimeDimension
     rows.set(key, row);
   };
   for (const entry of view.tickets.values()) {
-    if (!inPeriod(period, entry.receivedAt)) continue;
-    const { ticket, minutesByAgent } = entry.record;
-    for (const [agentId, minutes] of Object.entries(minutesByAgent)) {
+    const { ticket, minutesByAgent, timeEntries } = entry.record;
+    const entries: readonly TimeEntry[] =
+      timeEntries ??
+      Object.entries(minutesByAgent).map(([agentId, minutes]) => ({ agentId, minutes, at: entry.receivedAt }));
+    for (const { agentId, minutes, at } of entries) {
+      if (!inPeriod(period, at)) continue;
       const key =
         by === 'ticket'
           ? ticket.ticketId
