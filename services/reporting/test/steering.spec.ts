@@ -309,6 +309,9 @@ describe('the yearly activity report', () => {
     expect(french.body).toContain('Bilan d’activité 2026');
     expect(french.body).toContain('Former 1 collaborateur(s) sur NEWAPP');
     expect(french.body).toContain('456,00');
+    expect(french.body).toContain('Dysfonctionnements résolus dans les délais (%) P1 : objectif 95, réalisé 0');
+    expect(french.body).toMatch(/pour un budget de 500,00\s€/);
+    expect(french.body).toContain('<h3>Clients à revoir</h3>');
     const english = await harness.get('/reports/activity-report/2026?lang=en');
     expect(english.body).toContain('Yearly activity report 2026');
     expect(english.body).toContain('Train 1 agent(s) on CRM: 3 new contract(s)');

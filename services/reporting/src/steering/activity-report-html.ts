@@ -1,5 +1,5 @@
 import { escapeHtml, formatters, htmlTable, type Language, printableDocument } from '../report/html.ts';
-import type { ActivityReport } from './activity-report.ts';
+import { type ActivityReport, dueWords, indicatorWords } from './activity-report.ts';
 
 const words = {
   fr: {
@@ -160,7 +160,7 @@ export function activityReportHtml(report: ActivityReport, language: Language): 
       : htmlTable(
           [w.indicator, w.priority, w.target, w.actual, w.projected, w.status, w.trend],
           report.objectives.objectives.map((check) => [
-            text(check.indicator),
+            text(indicatorWords[language][check.indicator]),
             text(check.priority ?? w.all),
             f.number(check.target),
             f.number(check.actual),
@@ -228,6 +228,17 @@ export function activityReportHtml(report: ActivityReport, language: Language): 
         text(row.reviewId),
         f.instant(row.heldAt),
         f.number(row.actions),
+      ]),
+      w.none,
+    ),
+    `<h3>${escapeHtml(w.reviewsDue)}</h3>`,
+    htmlTable(
+      [w.client, w.reason, w.context, w.review],
+      report.clients.reviewsDue.map((row) => [
+        text(row.clientId),
+        text(dueWords[language][row.reason]),
+        text(row.context),
+        text(row.reviewId),
       ]),
       w.none,
     ),

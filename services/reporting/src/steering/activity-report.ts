@@ -1,4 +1,4 @@
-import type { Indicators } from '@hotline/domain';
+import { formatMoney, type Indicators } from '@hotline/domain';
 import { type VolumeRow, volumes } from '../queries/activity-queries.ts';
 import { indicatorsOf } from '../queries/indicator-queries.ts';
 import { type OverrunRow, overrunsIn } from '../queries/overrun-queries.ts';
@@ -80,6 +80,29 @@ export interface ActivityReport {
 const nameOf = (check: { indicator: string; priority: string | null }) =>
   check.priority === null ? check.indicator : `${check.indicator}/${check.priority}`;
 
+/** The indicators as the report names them (DOMAIN.md's five), in French and English. */
+export const indicatorWords = {
+  fr: {
+    malfunctions: 'Dysfonctionnements résolus dans les délais (%)',
+    functional: 'Demandes fonctionnelles résolues dans les délais (%)',
+    productionOverrunDays: 'Jours de dépassement en production',
+    productionOverThirtyDays: 'DI de production à plus de 30 jours',
+    claimingClients: 'Clients ayant réclamé des pénalités',
+  },
+  en: {
+    malfunctions: 'Malfunctions resolved within deadlines (%)',
+    functional: 'Functional requests resolved within deadlines (%)',
+    productionOverrunDays: 'Production overrun days',
+    productionOverThirtyDays: 'Production tickets over 30 days',
+    claimingClients: 'Clients that claimed penalties',
+  },
+} as const;
+
+const labelOf = (language: 'fr' | 'en', check: { indicator: string; priority: string | null }) =>
+  `${indicatorWords[language][check.indicator as keyof (typeof indicatorWords)['fr']] ?? check.indicator}${check.priority === null ? '' : ` ${check.priority}`}`;
+const euros = (cents: number, language: 'fr' | 'en') =>
+  formatMoney(cents, 'EUR', language === 'fr' ? 'fr-FR' : 'en-GB');
+
 /** Received tickets in the volumes: every ticket has a nature, so their sum along it is the total. */
 const receivedIn = (rows: readonly VolumeRow[]) =>
   rows.filter((row) => row.dimension === 'nature').reduce((sum, row) => sum + row.received, 0);
@@ -143,8 +166,8 @@ function proposedActions(report: Omit<ActivityReport, 'actions'>): ProposedActio
     actions.push({
       kind: missed ? 'objective_missed' : 'objective_at_risk',
       subject,
-      fr: `${subject} : objectif ${check.target}, réalisé ${check.actual === null ? '—' : round(check.actual)} — ${missed ? 'analyser les causes et renforcer le suivi' : 'surveiller et agir avant la fin de l’année'}`,
-      en: `${subject}: target ${check.target}, actual ${check.actual === null ? '—' : round(check.actual)} — ${missed ? 'analyse the causes and strengthen the follow-up' : 'watch it and act before the year ends'}`,
+      fr: `${labelOf('fr', check)} : objectif ${check.target}, réalisé ${check.actual === null ? '—' : round(check.actual)} — ${missed ? 'analyser les causes et renforcer le suivi' : 'surveiller et agir avant la fin de l’année'}`,
+      en: `${labelOf('en', check)}: target ${check.target}, actual ${check.actual === null ? '—' : round(check.actual)} — ${missed ? 'analyse the causes and strengthen the follow-up' : 'watch it and act before the year ends'}`,
     });
   }
   const budget = report.objectives.budget;
@@ -152,8 +175,8 @@ function proposedActions(report: Omit<ActivityReport, 'actions'>): ProposedActio
     actions.push({
       kind: 'budget',
       subject: 'penaltyBudget',
-      fr: `Provision de pénalités ${budget.provisionCents / 100} € (projetée ${budget.projectedCents / 100} €) pour un budget de ${budget.budgetCents / 100} €`,
-      en: `Penalty provision ${budget.provisionCents / 100} EUR (projected ${budget.projectedCents / 100} EUR) against a budget of ${budget.budgetCents / 100} EUR`,
+      fr: `Provision de pénalités ${euros(budget.provisionCents, 'fr')} (projetée ${euros(budget.projectedCents, 'fr')}) pour un budget de ${euros(budget.budgetCents, 'fr')} : revoir les causes des dépassements`,
+      en: `Penalty provision ${euros(budget.provisionCents, 'en')} (projected ${euros(budget.projectedCents, 'en')}) against a budget of ${euros(budget.budgetCents, 'en')}: review the causes of the overruns`,
     });
   for (const proposal of report.resources.proposals)
     actions.push({
