@@ -93,7 +93,7 @@ export class ReportingProjections {
     const every = this.#options.renewEveryMs ?? 1_000;
     if (every > 0) {
       // Off the query path: as the clock passes due instants, whole overrun days and warning
-      // crossings, the readings that lapse (hundreds at once when a contract year ends) are made here.
+      // crossings, the readings that lapse (hundreds may lapse at one instant) are made here.
       this.#renewal = setInterval(() => {
         try {
           this.view.tallies((this.#options.now ?? Date.now)());
