@@ -3,11 +3,16 @@ import { askForCredential, credential, credentialHeaders, shareWithStream } from
 import { h } from './dom.js';
 import { currentLanguage, labelOf, setLanguage, t, translateStatic } from './i18n.js';
 import { renderActivity } from './panels/activity.js';
+import { renderActivityReport } from './panels/activity-report.js';
 import { renderAtRisk } from './panels/at-risk.js';
 import { auditTicketFromHash, renderAudit } from './panels/audit.js';
+import { renderBilling } from './panels/billing.js';
 import { renderClients } from './panels/clients.js';
 import { renderIndicators } from './panels/indicators.js';
+import { renderObjectives } from './panels/objectives.js';
 import { renderOverruns } from './panels/overruns.js';
+import { renderResources } from './panels/resources.js';
+import { renderReviews } from './panels/reviews.js';
 
 /**
  * The page's filters. The reporting API narrows every view by client; product, nature and
@@ -30,9 +35,14 @@ const filters = { year: parisYear(serverNow) };
 const panels = [
   { id: 'at-risk', render: renderAtRisk },
   { id: 'indicators', render: renderIndicators },
+  { id: 'objectives', render: renderObjectives },
   { id: 'overruns', render: renderOverruns },
   { id: 'clients', render: renderClients },
+  { id: 'reviews', render: renderReviews },
+  { id: 'billing', render: renderBilling },
   { id: 'activity', render: renderActivity },
+  { id: 'resources', render: renderResources },
+  { id: 'activity-report', render: renderActivityReport },
   // A replay is history: events do not change it, and reading it again would clear the form.
   { id: 'audit', render: renderAudit, follows: false },
 ];

@@ -1,6 +1,8 @@
 // Words of the page, French first (the users' language), English by the switch. Domain words as
 // DOMAIN.md writes them in English labels.
 
+import { STEERING_WORDS } from './steering-words.js';
+
 const WORDS = {
   fr: {
     title: 'Hotline — tableau de bord',
@@ -299,6 +301,8 @@ const WORDS = {
     printableReplay: 'Printable version',
   },
 };
+
+for (const language of ['fr', 'en']) Object.assign(WORDS[language], STEERING_WORDS[language]);
 
 const LOCALES = { fr: 'fr-FR', en: 'en-GB' };
 const TIME_ZONE = 'Europe/Paris';
