@@ -1,11 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort, waitUntil } from '@hotline/testkit';
+import { SOURCE } from './topic-load.ts';
 
 export type ServiceName = 'intake' | 'triage' | 'resolution' | 'slaClock' | 'reporting';
 
 export interface DistributedProduct {
   readonly urls: Record<ServiceName, string>;
+  /** The relay's own HTTP server: health and metrics. */
+  readonly relay: string;
   stop(): Promise<void>;
 }
 
@@ -40,13 +43,15 @@ export async function launchDistributed(options: {
         PORT: String(port),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
+        UPSTREAM_SYSTEMS: SOURCE,
         ...extraEnv,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.push(child);
   };
-  start('services/relay/src/main.ts', 0, {
+  const relayPort = await freePort();
+  start('services/relay/src/main.ts', relayPort, {
     REDIS_URL: options.redisUrl,
     RELAY_REDIS_PREFIX: `bench:${process.pid}:${Date.now()}`,
   });
@@ -69,7 +74,7 @@ export async function launchDistributed(options: {
     );
   };
   try {
-    for (const url of Object.values(urls)) {
+    for (const url of [...Object.values(urls), `http://127.0.0.1:${relayPort}`]) {
       await waitUntil(
         async () => (await fetch(`${url}/readyz`).catch(() => undefined))?.status === 200,
         `${url}/readyz`,
@@ -80,5 +85,5 @@ export async function launchDistributed(options: {
     await stop();
     throw error;
   }
-  return { urls, stop };
+  return { urls, relay: `http://127.0.0.1:${relayPort}`, stop };
 }

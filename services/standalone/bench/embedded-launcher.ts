@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { OutgoingMessage } from '@hotline/messaging';
 import type { BenchReply, BenchRequest } from './embedded-product.ts';
+import { SOURCE } from './topic-load.ts';
 
 export interface EmbeddedProduct {
   readonly url: string;
@@ -25,7 +26,14 @@ export async function launchEmbedded(options: {
     process.execPath,
     [...(options.profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]), entry],
     {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SQLITE_FILE: options.sqliteFile },
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        SQLITE_FILE: options.sqliteFile,
+        UPSTREAM_SYSTEMS: SOURCE,
+      },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   );

@@ -1,5 +1,7 @@
+import { upstreamSystemsConfig } from '@hotline/intake';
 import { inboundTopic, type OutgoingMessage, supportTopics } from '@hotline/messaging';
 import { runProcess } from '@hotline/platform';
+import { loadConfigOrExit } from '@hotline/runtime';
 import { hotlineServices } from '../src/hotline-services.ts';
 
 // The embedded product as `pnpm start` runs it (the same services on one process, the SQLite file
@@ -20,10 +22,11 @@ export type BenchReply =
 
 const send = (reply: BenchReply) => process.send?.(reply);
 
+const { UPSTREAM_SYSTEMS } = loadConfigOrExit(upstreamSystemsConfig);
 const running = await runProcess({
   name: 'hotline',
   description: 'The hotline in one process, under the load bench.',
-  services: hotlineServices,
+  services: (context) => hotlineServices(context, { intake: { upstreamSystems: UPSTREAM_SYSTEMS } }),
 });
 const { bus } = running.context;
 const deadLetters: Record<string, number> = {};
