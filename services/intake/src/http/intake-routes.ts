@@ -12,6 +12,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { RequestOrigin } from '../requests/inbound-request.ts';
 import { type IntakeDependencies, takeIn } from '../requests/take-in.ts';
+import { ticketAnswer } from '../requests/ticket-answer.ts';
 import { contractView, loadAgent, loadContract, loadProduct, productView } from './record-views.ts';
 
 const SOURCE_HEADER = 'x-source-system';
@@ -102,9 +103,8 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
       const origin = originOf(request, deps, given);
       const externalId = payload.externalId ?? origin.requestId;
       const taken = await takeIn(deps, { kind: 'ticket.submitted', payload: { ...payload, externalId }, origin });
-      const { ticket, recorded } = await loadTicket(deps.store, taken.subject.id);
       reply.header('location', `/tickets/${taken.subject.id}`);
-      return reply.code(taken.written ? 201 : 200).send(ticketView(ticket, recorded.at(-1)!.revision));
+      return reply.code(taken.written ? 201 : 200).send(await ticketAnswer(deps.store, taken));
     },
   );
 
@@ -136,9 +136,8 @@ export function registerIntakeRoutes(app: HttpServer, deps: IntakeDependencies):
       async (request) => {
         const { occurredAt: given, ...rest } = request.body as { occurredAt?: string };
         const payload = { ...rest, ticketId: request.params.ticketId } as never;
-        await takeIn(deps, { kind, payload, origin: originOf(request, deps, given) });
-        const { ticket, recorded } = await loadTicket(deps.store, request.params.ticketId, request.url);
-        return ticketView(ticket, recorded.at(-1)!.revision);
+        const taken = await takeIn(deps, { kind, payload, origin: originOf(request, deps, given) });
+        return ticketAnswer(deps.store, taken, request.url);
       },
     );
   };

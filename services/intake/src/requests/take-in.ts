@@ -14,12 +14,15 @@ import {
 } from '@hotline/domain';
 import { type ContractDirectory, executeCommand, loadTicket, type ServiceContext, streams } from '@hotline/platform';
 import type { InboundPayload, InboundRequest } from './inbound-request.ts';
+import { type DecidedTicket, decidedTicket } from './ticket-answer.ts';
 import { ticketIdFor } from './ticket-identity.ts';
 
 export interface TakenIn {
   readonly subject: { readonly type: 'ticket' | 'contract' | 'agent' | 'product'; readonly id: string };
   /** False when the request had already been taken in: nothing new was recorded. */
   readonly written: boolean;
+  /** On a ticket, the ticket as the command left it and its stream's revision: the answer, without reading it back. */
+  readonly ticket?: DecidedTicket;
 }
 
 export interface IntakeDependencies extends ServiceContext {
@@ -177,7 +180,7 @@ async function submit(deps: IntakeDependencies, request: InboundRequest<'ticket.
     command,
     context,
   });
-  return { subject: { type: 'ticket', id: ticketId }, written: done.written };
+  return { subject: { type: 'ticket', id: ticketId }, written: done.written, ticket: decidedTicket(done) };
 }
 
 async function onTicket(
@@ -192,7 +195,7 @@ async function onTicket(
     command,
     context,
   });
-  return { subject: { type: 'ticket', id: ticketId }, written: done.written };
+  return { subject: { type: 'ticket', id: ticketId }, written: done.written, ticket: decidedTicket(done) };
 }
 
 /** Coverage by the contracts in force at reception (DOMAIN.md); a request without client has none. */
