@@ -99,6 +99,30 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium with access co
     await page.context().close();
   });
 
+  it("with the manager's key, the steering panels load and the yearly report opens with the key", async () => {
+    const page = await freshPage(chromium.browser);
+    await page.waitForSelector('body[data-credentials="needed"]');
+    await page.fill('#credential', managerKey);
+    await page.click('#credentials button[type="submit"]');
+    await page.waitForSelector('body[data-ready="true"]:not([data-rendering])');
+    // Their routes are the manager's and the auditors' only (reporting's README): the key reached them.
+    for (const panel of ['objectives', 'reviews', 'billing', 'resources', 'activity-report']) {
+      await expect(page.locator(`#${panel} .error`).count(), panel).resolves.toBe(0);
+      await expect(page.locator(`#${panel} h2`).count(), panel).resolves.toBe(1);
+    }
+    const refused = await fetch(`${product.url}/reports/activity-report/2026`);
+    expect(refused.status).toBe(401);
+    // Read to its end: a body left unread keeps its connection, which the product's shutdown waits for.
+    await refused.text();
+    // A link sends no header: the page fetches the report with the key and opens it from a blob.
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('activity-report-link').click()]);
+    await popup.waitForURL(/^blob:/);
+    await expect(popup.locator('html').getAttribute('lang')).resolves.toBe('fr');
+    await expect(popup.locator('h1').first().textContent()).resolves.toContain('2026');
+    await popup.close();
+    await page.context().close();
+  });
+
   it('the stream refuses a request without credentials, and takes the cookie or a header', async () => {
     const bare = await fetch(`${product.url}/events/stream`);
     expect(bare.status).toBe(401);

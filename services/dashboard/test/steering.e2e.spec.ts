@@ -147,6 +147,7 @@ describe.skipIf(missing !== undefined)("the dashboard's steering panels in Chrom
     const report = await fetch(url);
     expect(report.status).toBe(200);
     expect(report.headers.get('content-type')).toContain('text/html');
+    await expect(report.text()).resolves.toContain('INITECH');
     await page.locator('#reviews').screenshot({ path: join(ARTIFACTS, 'reviews-fr-1280.png') });
   });
 
