@@ -379,6 +379,8 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
     await fresh.screenshot({ path: join(ARTIFACTS, 'keyboard-language-focus-fr-1280.png') });
     await fresh.keyboard.press('Enter');
     await expect.poll(() => fresh.locator('html').getAttribute('lang')).toBe('en');
+    // The switch redraws every panel: a Tab pressed meanwhile could land on a link being replaced.
+    await fresh.waitForSelector('body[data-ready="true"]:not([data-rendering])');
     // The next stop after the header is the first panel's content.
     await fresh.keyboard.press('Tab');
     await expect(fresh.evaluate(() => document.activeElement?.closest('section')?.id)).resolves.toBe('at-risk');

@@ -55,6 +55,7 @@ function budgetBlock(budget) {
       budget.consumed === null ? '' : ` (${formatPercent(budget.consumed)} ${t('budgetConsumed')})`,
     ]),
     budgetGauge(budget),
+    h('p', { class: 'note' }, [t('gaugeLegend')]),
   ];
 }
 
