@@ -162,12 +162,19 @@ export async function seedSteering(product: DemoProduct): Promise<SteeringSeed> 
     });
   }
 
-  await post(product, '/products', { ...MANAGER, product: 'ERP', name: 'Progiciel de gestion' });
-  await post(product, '/products', { ...MANAGER, product: 'CRM', name: 'Relation client' });
-  await post(product, '/products', { ...MANAGER, product: 'PAY', name: 'Paie' });
-  for (const version of ['11.0', '12.4', '13.0'])
-    await post(product, '/products/ERP/versions', { ...MANAGER, version });
-  await post(product, '/products/CRM/versions', { ...MANAGER, version: '5.2' });
+  // The catalogue as the upstream systems would have fed it over the years (`occurredAt`).
+  const on = (day: string) => ({ ...MANAGER, occurredAt: `${day}T09:00:00+01:00` });
+  await post(product, '/products', { ...on('2018-03-01'), product: 'ERP', name: 'Progiciel de gestion' });
+  await post(product, '/products', { ...on('2020-06-01'), product: 'CRM', name: 'Relation client' });
+  await post(product, '/products', { ...on('2021-01-04'), product: 'PAY', name: 'Paie' });
+  for (const [version, day] of [
+    ['11.0', '2024-02-05'],
+    ['12.4', '2025-09-01'],
+    ['13.0', '2026-10-05'],
+  ] as const) {
+    await post(product, '/products/ERP/versions', { ...on(day), version });
+  }
+  await post(product, '/products/CRM/versions', { ...on('2026-03-02'), version: '5.2' });
   await post(product, '/products/ERP/end-of-support', { ...MANAGER, version: '11.0', effectiveOn: '2026-12-31' });
   await post(product, '/products', { ...MANAGER, product: 'BI', name: 'Tableaux de bord décisionnels' });
   await post(product, '/products/ERP/documents', {
