@@ -21,6 +21,7 @@ import { reportingPeriod } from '../queries/periods.ts';
 import { processingTimes } from '../queries/processing-time-queries.ts';
 import { productWorkloads, type WorkloadThresholds } from '../queries/workload-queries.ts';
 import { JsonView, PageQuery, PeriodQuery, ScopeQuery } from './query-schemas.ts';
+import { CLIENT_STATISTICS, HOTLINE_REPORTS } from './report-access.ts';
 import { type RouteContext, registerTable } from './route-context.ts';
 import { wire } from './wire.ts';
 
@@ -38,6 +39,7 @@ const page = <Row>(rows: readonly Row[], { limit, offset }: { limit: number; off
 export function registerActivityRoutes(context: RouteContext, thresholds: WorkloadThresholds): void {
   registerTable(context, {
     path: '/reports/processing-times',
+    access: CLIENT_STATISTICS,
     summary: 'Take-charge and resolution times per client (median, 90th percentile, within-deadline rate)',
     query: ScopedPeriod,
     name: 'delais-par-client',
@@ -47,6 +49,7 @@ export function registerActivityRoutes(context: RouteContext, thresholds: Worklo
   });
   registerTable(context, {
     path: '/reports/activity/volumes',
+    access: CLIENT_STATISTICS,
     summary: 'Tickets received in a period by product, nature, priority and agent',
     query: ScopedPeriod,
     name: 'volumes',
@@ -55,6 +58,7 @@ export function registerActivityRoutes(context: RouteContext, thresholds: Worklo
   });
   registerTable(context, {
     path: '/reports/activity/backlog',
+    access: CLIENT_STATISTICS,
     summary: 'Open tickets at the end of each day (month-long periods) or month',
     query: ScopedPeriod,
     name: 'stock',
@@ -63,6 +67,7 @@ export function registerActivityRoutes(context: RouteContext, thresholds: Worklo
   });
   registerTable(context, {
     path: '/reports/activity/billable',
+    access: CLIENT_STATISTICS,
     summary: 'Billable out-of-contract interventions received in a period',
     query: ScopedPeriod,
     name: 'interventions-facturables',
@@ -72,6 +77,7 @@ export function registerActivityRoutes(context: RouteContext, thresholds: Worklo
   });
   registerTable(context, {
     path: '/reports/activity/requests',
+    access: CLIENT_STATISTICS,
     summary: 'Change requests and service needs raised in a period',
     query: ScopedPeriod,
     name: 'evolutions-et-prestations',
@@ -81,6 +87,7 @@ export function registerActivityRoutes(context: RouteContext, thresholds: Worklo
   });
   registerTable(context, {
     path: '/reports/knowledge/articles',
+    access: HOTLINE_REPORTS,
     summary: 'FAQ candidates: knowledge articles linked to many tickets received in a period',
     query: FaqQuery,
     name: 'faq-articles',
@@ -90,6 +97,7 @@ export function registerActivityRoutes(context: RouteContext, thresholds: Worklo
   });
   registerTable(context, {
     path: '/reports/knowledge/recurring-problems',
+    access: HOTLINE_REPORTS,
     summary:
       'FAQ candidates: problems reported again and again that no article covers (count and latest tickets; a page, the CSV every one)',
     query: FaqQuery.extend(PageQuery.shape),
@@ -101,6 +109,7 @@ export function registerActivityRoutes(context: RouteContext, thresholds: Worklo
   });
   registerTable(context, {
     path: '/reports/knowledge/recurring-problems/tickets',
+    access: HOTLINE_REPORTS,
     summary: 'The tickets of one recurring problem (product and problem as the candidates name them), latest first',
     query: ProblemQuery.extend(PageQuery.shape),
     name: 'faq-probleme-di',
@@ -111,6 +120,7 @@ export function registerActivityRoutes(context: RouteContext, thresholds: Worklo
   });
   registerTable(context, {
     path: '/reports/workload',
+    access: HOTLINE_REPORTS,
     summary: 'Workload and skills per product: tickets per skilled agent, new contracts, products needing training',
     query: PeriodQuery,
     name: 'charge-et-competences',
@@ -121,6 +131,7 @@ export function registerActivityRoutes(context: RouteContext, thresholds: Worklo
   app.get(
     '/reports/activity/reopen-rate',
     {
+      config: { access: CLIENT_STATISTICS },
       schema: {
         tags: ['reporting'],
         summary: 'Share of the tickets resolved in a period that were reopened',

@@ -6,6 +6,7 @@ import { ticketAuditHtml } from '../audit/audit-html.ts';
 import { verifyChains } from '../audit/chain-verdict.ts';
 import { auditTicket, TicketNotFound } from '../audit/ticket-audit.ts';
 import { IndicatorFilterQuery, JsonView, LanguageQuery } from './query-schemas.ts';
+import { AUDIT } from './report-access.ts';
 import type { RouteContext } from './route-context.ts';
 import { wire } from './wire.ts';
 
@@ -34,6 +35,7 @@ export function registerAuditRoutes({ app, clock }: RouteContext, store: EventSt
   app.get(
     '/audit/tickets/:ticketId',
     {
+      config: { access: AUDIT },
       schema: {
         tags: ['audit'],
         summary:
@@ -49,6 +51,7 @@ export function registerAuditRoutes({ app, clock }: RouteContext, store: EventSt
   app.get(
     '/audit/tickets/:ticketId/document',
     {
+      config: { access: AUDIT },
       schema: {
         tags: ['audit'],
         summary: "A ticket's replay as a printable HTML document",
@@ -65,6 +68,7 @@ export function registerAuditRoutes({ app, clock }: RouteContext, store: EventSt
   app.get(
     '/audit/as-of',
     {
+      config: { access: AUDIT },
       schema: {
         tags: ['audit'],
         summary: 'Indicators, overruns and penalties as they stood at a past instant (events recorded up to then)',
@@ -89,6 +93,7 @@ export function registerAuditRoutes({ app, clock }: RouteContext, store: EventSt
   app.get(
     '/audit/verify',
     {
+      config: { access: AUDIT },
       schema: {
         tags: ['audit'],
         summary: "Recomputes every stream's hash chain; names the first broken position",

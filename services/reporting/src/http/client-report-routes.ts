@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { reportingPeriod } from '../queries/periods.ts';
 import { clientReport } from '../report/client-report.ts';
 import { LanguageQuery, PeriodQuery } from './query-schemas.ts';
+import { CLIENT_REPORT } from './report-access.ts';
 import type { RouteContext } from './route-context.ts';
 
 export function registerClientReportRoutes({ app, projections, clock }: RouteContext): void {
   app.get(
     '/reports/clients/:clientId',
     {
+      config: { access: CLIENT_REPORT },
       schema: {
         tags: ['reporting'],
         summary: 'A client’s report over a period, printable (HTML), for client reviews',

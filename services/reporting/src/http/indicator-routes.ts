@@ -6,6 +6,7 @@ import { indicatorsOf } from '../queries/indicator-queries.ts';
 import { objectiveChecks } from '../queries/objectives-queries.ts';
 import { civilYearOf, reportingPeriod } from '../queries/periods.ts';
 import { IndicatorFilterQuery, JsonView, LanguageQuery, PeriodQuery } from './query-schemas.ts';
+import { CLIENT_STATISTICS } from './report-access.ts';
 import type { RouteContext } from './route-context.ts';
 import { wire } from './wire.ts';
 
@@ -44,6 +45,7 @@ export function registerIndicatorRoutes({ app, projections, clock }: RouteContex
   app.get(
     '/indicators/:year',
     {
+      config: { access: CLIENT_STATISTICS },
       schema: {
         tags: ['reporting'],
         summary:
@@ -71,6 +73,7 @@ export function registerIndicatorRoutes({ app, projections, clock }: RouteContex
   app.get(
     '/reports/indicators',
     {
+      config: { access: CLIENT_STATISTICS },
       schema: {
         tags: ['reporting'],
         summary:
@@ -114,6 +117,7 @@ export function registerIndicatorRoutes({ app, projections, clock }: RouteContex
   app.get(
     '/reports/indicators.csv',
     {
+      config: { access: CLIENT_STATISTICS },
       schema: {
         tags: ['reporting'],
         summary: 'The five indicators of a period, per priority, as CSV (same filters)',

@@ -3,6 +3,7 @@ import { overrunColumns, pastDueColumns } from '../csv/report-columns.ts';
 import { overrunsIn, pastDue } from '../queries/overrun-queries.ts';
 import { reportingPeriod } from '../queries/periods.ts';
 import { PeriodQuery, ScopeQuery } from './query-schemas.ts';
+import { CLIENT_STATISTICS } from './report-access.ts';
 import { type RouteContext, registerTable } from './route-context.ts';
 
 const flag = z
@@ -18,6 +19,7 @@ const OverrunQuery = PeriodQuery.extend(ScopeQuery.shape).extend({
 export function registerOverrunRoutes(context: RouteContext): void {
   registerTable(context, {
     path: '/reports/overruns',
+    access: CLIENT_STATISTICS,
     summary:
       'Tickets overrunning their resolution deadline in a period (open ones in the period of now), with overrun days',
     query: OverrunQuery,
@@ -34,6 +36,7 @@ export function registerOverrunRoutes(context: RouteContext): void {
   });
   registerTable(context, {
     path: '/reports/overruns/past-due',
+    access: CLIENT_STATISTICS,
     summary: 'Open tickets with a deadline already passed, one row per missed target',
     query: ScopeQuery,
     name: 'echeances-depassees',

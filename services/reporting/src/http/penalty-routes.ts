@@ -3,6 +3,7 @@ import { claimingClientColumns, contractYearColumns, ticketPenaltyColumns } from
 import { claimingClients, contractPenalties } from '../queries/penalty-queries.ts';
 import { reportingPeriod } from '../queries/periods.ts';
 import { PeriodQuery, ScopeQuery } from './query-schemas.ts';
+import { CLIENT_STATISTICS } from './report-access.ts';
 import { type RouteContext, registerTable } from './route-context.ts';
 
 const PenaltyQuery = ScopeQuery.extend({ contractId: z.string().min(1).optional() });
@@ -10,6 +11,7 @@ const PenaltyQuery = ScopeQuery.extend({ contractId: z.string().min(1).optional(
 export function registerPenaltyRoutes(context: RouteContext): void {
   registerTable(context, {
     path: '/reports/penalties',
+    access: CLIENT_STATISTICS,
     summary: 'Penalties per contract and contract year: accrued, provision with caps, claimed, settled, waived',
     query: PenaltyQuery,
     name: 'penalites',
@@ -22,6 +24,7 @@ export function registerPenaltyRoutes(context: RouteContext): void {
   });
   registerTable(context, {
     path: '/reports/penalties/tickets',
+    access: CLIENT_STATISTICS,
     summary: 'Each ticket’s penalty: overrun days, rate, per-ticket cap, share of the contract year’s provision',
     query: PenaltyQuery,
     name: 'penalites-par-di',
@@ -37,6 +40,7 @@ export function registerPenaltyRoutes(context: RouteContext): void {
   });
   registerTable(context, {
     path: '/reports/penalties/claims',
+    access: CLIENT_STATISTICS,
     summary: 'Clients that claimed penalties in a period (indicator 5) and what became of their claims',
     query: PeriodQuery.extend(ScopeQuery.shape),
     name: 'clients-reclamants',

@@ -1,5 +1,5 @@
 import type { Clock } from '@hotline/platform';
-import type { HttpServer } from '@hotline/runtime';
+import type { HttpServer, RouteAccess } from '@hotline/runtime';
 import { z } from 'zod';
 import { sendCsv } from '../csv/csv-reply.ts';
 import type { CsvColumn } from '../csv/csv-table.ts';
@@ -17,6 +17,11 @@ export interface RouteContext {
 export interface TableRoute<Query extends z.ZodObject, Row> {
   readonly path: string;
   readonly summary: string;
+  /**
+   * Who may read the table, JSON and CSV alike; left out, the table is undeclared (managers only
+   * with AUTH=on, and listed at start as waiting for a declaration).
+   */
+  readonly access?: RouteAccess;
   readonly query: Query;
   /** The CSV file's name, without extension. */
   readonly name: string;
@@ -39,7 +44,10 @@ export function registerTable<Query extends z.ZodObject, Row>(
   };
   app.get(
     route.path,
-    { schema: { tags: ['reporting'], summary: route.summary, querystring: route.query, response: { 200: JsonView } } },
+    {
+      ...(route.access === undefined ? {} : { config: { access: route.access } }),
+      schema: { tags: ['reporting'], summary: route.summary, querystring: route.query, response: { 200: JsonView } },
+    },
     async (request) => {
       const query = request.query as z.infer<Query>;
       const { rows, now } = await answer(query);
@@ -51,6 +59,7 @@ export function registerTable<Query extends z.ZodObject, Row>(
   app.get(
     `${route.path}.csv`,
     {
+      ...(route.access === undefined ? {} : { config: { access: route.access } }),
       schema: {
         tags: ['reporting'],
         summary: `${route.summary} (CSV: UTF-8 with BOM, ';' separated, French number format)`,

@@ -5,6 +5,7 @@ import { ticketColumns } from '../csv/report-columns.ts';
 import { ticketDetail } from '../queries/ticket-detail.ts';
 import { listTickets, type TicketFilters } from '../queries/ticket-queries.ts';
 import { instantOrUndefined, JsonView, LanguageQuery, PageQuery, TicketQuery } from './query-schemas.ts';
+import { CLIENT_STATISTICS, CLIENT_TICKET } from './report-access.ts';
 import type { RouteContext } from './route-context.ts';
 import { wire } from './wire.ts';
 
@@ -22,6 +23,7 @@ export function registerTicketRoutes({ app, projections, clock }: RouteContext):
   app.get(
     '/reports/tickets',
     {
+      config: { access: CLIENT_STATISTICS },
       schema: {
         tags: ['reporting'],
         summary: 'Tickets with their SLA standing per target and next due instant, filtered, latest first',
@@ -42,6 +44,7 @@ export function registerTicketRoutes({ app, projections, clock }: RouteContext):
   app.get(
     '/reports/tickets.csv',
     {
+      config: { access: CLIENT_STATISTICS },
       schema: {
         tags: ['reporting'],
         summary: 'Every ticket matching the filters, as CSV',
@@ -60,6 +63,7 @@ export function registerTicketRoutes({ app, projections, clock }: RouteContext):
   app.get(
     '/reports/tickets/:ticketId',
     {
+      config: { access: CLIENT_TICKET },
       schema: {
         tags: ['reporting'],
         summary: 'One ticket: its clock per target read now, alerts, claims, penalty derivation',
