@@ -53,14 +53,13 @@ const ownHints = hintsAgainst(
 );
 
 /**
- * Reporting's steering routes (`services/reporting/src/steering/`, issue #11's), not yet declared:
+ * Reporting's steering tables (`services/reporting/src/steering/`, issue #11's, registered through
+ * `registerTable`, which takes an `access` since), not yet declared:
  * managers only meanwhile, so each still refuses a client key (checked below like any route). This
  * list names them so that no other route slips into the managers' default unnoticed; remove an entry
  * once its route declares its access.
  */
 const WAITING_FOR_A_DECLARATION = [
-  '/reports/billing',
-  '/reports/billing.csv',
   '/reports/billing/totals',
   '/reports/billing/totals.csv',
   '/reports/billing/unpriced',
@@ -91,8 +90,6 @@ const WAITING_FOR_A_DECLARATION = [
   '/reports/trainings/proposals.csv',
   '/reports/objectives',
   '/reports/objectives.csv',
-  '/reports/objectives/{year}',
-  '/reports/activity-report/{year}',
 ];
 
 afterAll(async () => {
