@@ -39,9 +39,10 @@ export interface SteeringThresholds {
   readonly workload: WorkloadThresholds;
 }
 
-// Steering figures are the manager's, and the auditors' to read (issue #10); the tables registered
-// through `registerTable` keep its default until it takes a declaration.
+// Steering figures are the manager's, and the auditors' to read (issue #10); the catalogue, its
+// documents, FAQ entries and skills are the agents' working knowledge too.
 const READERS: RouteAccess = { roles: ['manager', 'auditor'] };
+const CATALOGUE_READERS: RouteAccess = { roles: ['agent', 'manager', 'auditor'] };
 
 const Year = z.coerce.number().int().min(2000).max(2100);
 const YearQuery = z.object({ year: Year.optional().describe('Civil year (Europe/Paris); the current one by default') });
@@ -111,6 +112,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   );
   registerTable(context, {
     path: '/reports/billing/totals',
+    access: READERS,
     summary: 'Billed amounts per client and month, to the cent',
     query: BillingQuery,
     name: 'facturation-totaux',
@@ -120,6 +122,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/billing/unpriced',
+    access: READERS,
     summary: 'Time on billable tickets that no price list priced yet (never in the totals)',
     query: BillingQuery,
     name: 'temps-non-valorise',
@@ -129,6 +132,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/time',
+    access: READERS,
     summary: 'Time recorded on the tickets received in a period, per ticket, product, client or agent',
     query: PeriodQuery.extend({ by: z.enum(['ticket', 'product', 'client', 'agent']).default('ticket') }).extend(
       PageQuery.shape,
@@ -144,6 +148,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/clients/reviews-due',
+    access: READERS,
     summary:
       'Clients due a review: a context in force without a review scheduled for it, a requested review not yet held, a review whose date passed without minutes',
     query: ScopeQuery.extend(PageQuery.shape),
@@ -154,6 +159,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/reviews',
+    access: READERS,
     summary: 'Client reviews scheduled in a period: scheduled, held, or past without minutes',
     query: PeriodQuery.extend(ScopeQuery.shape).extend(PageQuery.shape),
     name: 'points-clients',
@@ -166,6 +172,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/reviews/actions',
+    access: READERS,
     summary: 'Actions decided in the client reviews held in a period, open or overdue by their due day',
     query: PeriodQuery.extend(ScopeQuery.shape).extend(PageQuery.shape),
     name: 'actions-points-clients',
@@ -178,6 +185,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/reviews/contexts',
+    access: READERS,
     summary: 'Client contexts flagged (migration, sensitive, special follow-up) and whether they are in force',
     query: PageQuery,
     name: 'contextes-clients',
@@ -187,6 +195,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/products',
+    access: CATALOGUE_READERS,
     summary: 'The product catalogue: versions, ends of support, documents, FAQ entries, tickets received in a period',
     query: PeriodQuery.extend(PageQuery.shape),
     name: 'catalogue',
@@ -197,6 +206,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/products/changes',
+    access: CATALOGUE_READERS,
     summary: 'Catalogue changes in a period: launches, versions released, ends of support',
     query: PeriodQuery.extend(PageQuery.shape),
     name: 'catalogue-evolutions',
@@ -207,6 +217,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/products/documents',
+    access: CATALOGUE_READERS,
     summary: 'Production documents still offered, per product',
     query: ProductQuery.extend(PageQuery.shape),
     name: 'documents-production',
@@ -216,6 +227,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/products/faq',
+    access: CATALOGUE_READERS,
     summary: 'FAQ entries published, per product, with the tickets they answered',
     query: ProductQuery.extend(PageQuery.shape),
     name: 'faq',
@@ -225,6 +237,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/products/skills',
+    access: CATALOGUE_READERS,
     summary: 'Agents skilled on each product (declared, or trained on it)',
     query: ProductQuery.extend(PageQuery.shape),
     name: 'competences',
@@ -235,6 +248,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/trainings',
+    access: READERS,
     summary: 'Trainings and skill transfers planned, completed or cancelled in a year',
     query: YearQuery.extend(PageQuery.shape),
     name: 'formations',
@@ -244,6 +258,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/trainings/proposals',
+    access: READERS,
     summary:
       'Trainings proposed: products whose tickets (90 days, year) or new contracts exceed what trained agents can take, new applications without trained agents; with the reason',
     query: YearQuery.extend(PageQuery.shape),
@@ -255,6 +270,7 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   });
   registerTable(context, {
     path: '/reports/objectives',
+    access: READERS,
     summary: 'Each objective of a year: met, at risk or missed, with its year-end projection and trend',
     query: YearQuery,
     name: 'objectifs',
