@@ -1,7 +1,7 @@
 import { type DomainError, domainError } from '../shared/domain-error.ts';
 import { assertNever, err, ok, type Result } from '../shared/result.ts';
-import type { ClientCommand, ScheduleClientReview } from './client-commands.ts';
-import { type ClientContextKind, type ClientEvent, clientEvent } from './client-events.ts';
+import type { ClientCommand, CompleteReviewAction, ScheduleClientReview } from './client-commands.ts';
+import { type ClientContextKind, type ClientEvent, clientEvent, type ReviewActionOutcome } from './client-events.ts';
 
 export interface ClientContextPeriod {
   readonly from: string;
@@ -13,9 +13,11 @@ export interface ClientContextPeriod {
 export interface ClientState {
   readonly contexts: Readonly<Partial<Record<ClientContextKind, ClientContextPeriod>>>;
   readonly reviews: Readonly<Record<string, 'scheduled' | 'held'>>;
+  /** Per held review, each action decided, in the order of the minutes: open until completed. */
+  readonly actions: Readonly<Record<string, readonly ('open' | ReviewActionOutcome)[]>>;
 }
 
-export const initialClientState: ClientState = { contexts: {}, reviews: {} };
+export const initialClientState: ClientState = { contexts: {}, reviews: {}, actions: {} };
 
 type Decision = Result<ClientEvent[], DomainError>;
 
@@ -53,6 +55,8 @@ export function decideClient(command: ClientCommand, state: ClientState): Decisi
       const { type: _type, ...minutes } = command;
       return ok([clientEvent('ClientReviewHeld', minutes)]);
     }
+    case 'CompleteReviewAction':
+      return completeAction(command, state);
     default:
       return assertNever(command);
   }
@@ -84,6 +88,22 @@ function scheduleReview(command: ScheduleClientReview, state: ClientState): Deci
   return ok([clientEvent('ClientReviewScheduled', schedule)]);
 }
 
+/** An action of a held review is closed once: done, or dropped with the reason in the note. */
+function completeAction(command: CompleteReviewAction, state: ClientState): Decision {
+  const action = state.actions[command.reviewId]?.[command.action];
+  if (action === undefined) {
+    return refuse('client.review_action_unknown', command, `no action ${command.action} in review ${command.reviewId}`);
+  }
+  if (action !== 'open') {
+    return refuse('client.review_action_already_closed', command, `action ${command.action} is ${action}`);
+  }
+  if (command.outcome === 'dropped' && command.note === undefined) {
+    return refuse('client.review_action_reason_missing', command, 'a dropped action says why in its note');
+  }
+  const { type: _type, ...completion } = command;
+  return ok([clientEvent('ReviewActionCompleted', completion)]);
+}
+
 export function evolveClient(state: ClientState, event: ClientEvent): ClientState {
   switch (event.type) {
     case 'ClientContextFlagged': {
@@ -97,7 +117,16 @@ export function evolveClient(state: ClientState, event: ClientEvent): ClientStat
     case 'ClientReviewScheduled':
       return { ...state, reviews: { ...state.reviews, [event.reviewId]: 'scheduled' } };
     case 'ClientReviewHeld':
-      return { ...state, reviews: { ...state.reviews, [event.reviewId]: 'held' } };
+      return {
+        ...state,
+        reviews: { ...state.reviews, [event.reviewId]: 'held' },
+        actions: { ...state.actions, [event.reviewId]: event.actions.map(() => 'open' as const) },
+      };
+    case 'ReviewActionCompleted': {
+      const actions = [...(state.actions[event.reviewId] ?? [])];
+      actions[event.action] = event.outcome;
+      return { ...state, actions: { ...state.actions, [event.reviewId]: actions } };
+    }
     default:
       return assertNever(event);
   }

@@ -62,11 +62,27 @@ export const ClientReviewHeld = eventSchema('ClientReviewHeld', 1, {
   at: Instant,
 });
 
+/** How an action decided in a review ends: carried out, or given up (the note then says why). */
+export const ReviewActionOutcome = z.enum(['done', 'dropped']);
+export type ReviewActionOutcome = z.infer<typeof ReviewActionOutcome>;
+
+/** `action` is the action's place in the review's minutes (from 0): actions have no id of their own. */
+export const ReviewActionCompleted = eventSchema('ReviewActionCompleted', 1, {
+  clientId: EntityId,
+  reviewId: EntityId,
+  action: z.number().int().min(0),
+  outcome: ReviewActionOutcome,
+  note: Text.optional(),
+  by: ActorId,
+  at: Instant,
+});
+
 export const clientEventSchemas = [
   ClientContextFlagged,
   ClientContextCleared,
   ClientReviewScheduled,
   ClientReviewHeld,
+  ReviewActionCompleted,
 ] as const;
 export const ClientEvent = z.discriminatedUnion('type', clientEventSchemas);
 export type ClientEvent = z.infer<typeof ClientEvent>;

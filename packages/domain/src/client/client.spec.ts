@@ -93,3 +93,40 @@ describe('why a review is held', () => {
       .thenRefused('client.review_reason_invalid');
   });
 });
+
+describe('review actions', () => {
+  const held = clientEvent('ClientReviewHeld', { ...ids, ...minutes });
+  const completion = { reviewId: 'R-2026-06', action: 0, outcome: 'done' } as const;
+  const done = clientEvent('ReviewActionCompleted', { ...ids, ...completion });
+
+  it('an action decided in a held review is marked done', () => {
+    given([scheduled, held])
+      .when({ type: 'CompleteReviewAction', ...ids, ...completion })
+      .then([done]);
+  });
+
+  it('an action is dropped with the reason, and never without', () => {
+    const dropped = { ...completion, outcome: 'dropped', note: 'The client gave up ERP 13' } as const;
+    given([scheduled, held])
+      .when({ type: 'CompleteReviewAction', ...ids, ...dropped })
+      .then([clientEvent('ReviewActionCompleted', { ...ids, ...dropped })]);
+    given([scheduled, held])
+      .when({ type: 'CompleteReviewAction', ...ids, ...completion, outcome: 'dropped' })
+      .thenRefused('client.review_action_reason_missing');
+  });
+
+  it('an action not in the minutes is unknown, as is one of a review not held', () => {
+    given([scheduled, held])
+      .when({ type: 'CompleteReviewAction', ...ids, ...completion, action: 1 })
+      .thenRefused('client.review_action_unknown');
+    given([scheduled])
+      .when({ type: 'CompleteReviewAction', ...ids, ...completion })
+      .thenRefused('client.review_action_unknown');
+  });
+
+  it('an action is closed once', () => {
+    given([scheduled, held, done])
+      .when({ type: 'CompleteReviewAction', ...ids, ...completion, outcome: 'dropped', note: 'late' })
+      .thenRefused('client.review_action_already_closed');
+  });
+});
