@@ -26,7 +26,7 @@ describe('every registered event schema', () => {
       ]),
     );
     // Ticket, contract, agent, article, patch, client, product, objectives, training, billing, documents, FAQ, SLA.
-    expect(types).toHaveLength(22 + 5 + 4 + 3 + 2 + 4 + 4 + 1 + 3 + 3 + 2 + 2 + 2);
+    expect(types).toHaveLength(22 + 5 + 4 + 3 + 2 + 5 + 4 + 1 + 3 + 3 + 2 + 2 + 2);
   });
 
   it.each(types)('%s refuses a malformed instant, naming the field and the reason', (type) => {
