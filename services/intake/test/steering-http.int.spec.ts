@@ -133,6 +133,49 @@ describe('client context and reviews', () => {
     const [event] = (await harness.store.readStream('client-ACME')).filter((e) => e.type === 'ClientReviewHeld');
     expect(event?.data).toMatchObject({ actions: minutes.actions, attendees: minutes.attendees });
   });
+
+  it('closes an action decided at a review once, done or dropped with the reason', async () => {
+    const review = { ...manager, reviewId: 'R-1', scheduledFor: '2026-06-15T10:00:00+02:00' };
+    const actions = [{ description: 'Train two agents on ERP 13' }, { description: 'Send the backlog weekly' }];
+    await post('/clients/ACME/reviews', review);
+    const action = (index: number) => `/clients/ACME/reviews/R-1/actions/${index}/completion`;
+    expectProblem(await post(action(0), { ...manager, outcome: 'done' }), 422, 'client.review_action_unknown');
+    await post('/clients/ACME/reviews/R-1/minutes', { ...manager, notes: 'Backlog reviewed', actions });
+
+    const done = await post(action(0), { ...manager, outcome: 'done' }, 'act-1');
+    expect(done.status).toBe(200);
+    expect(done.body.actions).toEqual({ 'R-1': ['done', 'open'] });
+    // The same request retried records nothing new; another one finds the action closed.
+    expect((await post(action(0), { ...manager, outcome: 'done' }, 'act-1')).body).toEqual(done.body);
+    expectProblem(
+      await post(action(0), { ...manager, outcome: 'dropped', note: 'late' }),
+      409,
+      'client.review_action_already_closed',
+    );
+    expectProblem(
+      await post(action(1), { ...manager, outcome: 'dropped' }),
+      422,
+      'client.review_action_reason_missing',
+    );
+    expectProblem(await post(action(2), { ...manager, outcome: 'done' }), 422, 'client.review_action_unknown');
+    expectProblem(
+      await post('/clients/ACME/reviews/R-9/actions/0/completion', { ...manager, outcome: 'done' }),
+      422,
+      'client.review_action_unknown',
+    );
+    expect((await post(action(1), { ...manager, outcome: 'maybe' })).status).toBe(400);
+    expect(
+      (await post('/clients/ACME/reviews/R-1/actions/first/completion', { ...manager, outcome: 'done' })).status,
+    ).toBe(400);
+
+    const dropped = await post(action(1), { ...manager, outcome: 'dropped', note: 'The client stopped it' });
+    expect(dropped.body.actions).toEqual({ 'R-1': ['done', 'dropped'] });
+    const closings = (await harness.store.readStream('client-ACME')).filter((e) => e.type === 'ReviewActionCompleted');
+    expect(closings.map((e) => e.data)).toMatchObject([
+      { reviewId: 'R-1', action: 0, outcome: 'done', by: 'manager-max' },
+      { reviewId: 'R-1', action: 1, outcome: 'dropped', note: 'The client stopped it' },
+    ]);
+  });
 });
 
 describe('the OpenAPI document', () => {
@@ -147,6 +190,7 @@ describe('the OpenAPI document', () => {
         '/clients/{clientId}/context/{kind}/clearance',
         '/clients/{clientId}/reviews',
         '/clients/{clientId}/reviews/{reviewId}/minutes',
+        '/clients/{clientId}/reviews/{reviewId}/actions/{action}/completion',
         '/clients/{clientId}/price-lists',
         '/clients/{clientId}/on-site-services',
         '/clients/{clientId}/billing',

@@ -3,6 +3,7 @@ import {
   ClientContextKind,
   type ClientEvent,
   type ClientState,
+  CompleteReviewAction,
   clientDecider,
   clientEventRegistry,
   FlagClientContext,
@@ -18,6 +19,9 @@ import { loadRecord, notFound } from './record-views.ts';
 const ClientParams = z.object({ clientId: z.string().trim().min(1).describe('The client, as the CRM names it') });
 const ContextParams = ClientParams.extend({ kind: ClientContextKind });
 const ReviewParams = ClientParams.extend({ reviewId: z.string().trim().min(1) });
+const ActionParams = ReviewParams.extend({
+  action: z.coerce.number().int().min(0).describe("The action's place in the review's minutes, from 0"),
+});
 
 const FlagBody = z.object({
   ...FlagClientContext.pick({ kind: true, reason: true, from: true, to: true }).shape,
@@ -33,6 +37,11 @@ const MinutesBody = z.object({
   ...CommandBodyBase,
 });
 
+const CompletionBody = z.object({
+  ...CompleteReviewAction.pick({ outcome: true, note: true }).shape,
+  ...CommandBodyBase,
+});
+
 const ClientView = z.looseObject({
   clientId: z.string(),
   contexts: z.partialRecord(
@@ -40,11 +49,14 @@ const ClientView = z.looseObject({
     z.object({ reason: z.string(), from: z.string(), to: z.string().optional() }),
   ),
   reviews: z.record(z.string(), z.enum(['scheduled', 'held'])),
+  /** Per held review, its actions in the order of the minutes. */
+  actions: z.record(z.string(), z.array(z.enum(['open', 'done', 'dropped'])).readonly()),
   revision: z.string(),
 });
 
 function clientView(clientId: string, state: ClientState, revision: bigint) {
-  return { clientId, contexts: state.contexts, reviews: state.reviews, revision: String(revision) };
+  const { contexts, reviews, actions } = state;
+  return { clientId, contexts, reviews, actions, revision: String(revision) };
 }
 
 type Body = { by: string; occurredAt?: string | undefined };
@@ -117,6 +129,22 @@ export function registerClientRoutes(app: HttpServer, context: ServiceContext): 
       type: 'RecordClientReview',
       clientId: clientId as string,
       reviewId: reviewId as string,
+      ...body,
+      at,
+    }),
+  });
+  route({
+    path: '/clients/:clientId/reviews/:reviewId/actions/:action/completion',
+    summary: 'Close an action decided at a review: done, or dropped with the reason in the note',
+    params: ActionParams,
+    body: CompletionBody,
+    scope: 'client-review-action',
+    command: ({ clientId, reviewId, action }, body, at) => ({
+      type: 'CompleteReviewAction',
+      clientId: clientId as string,
+      reviewId: reviewId as string,
+      // The path's zod schema coerced it; the handler's params are typed as the path's strings.
+      action: Number(action),
       ...body,
       at,
     }),
