@@ -184,15 +184,16 @@ describe('client follow-up', () => {
 
   it('lists the reviews, the actions decided and their state, the contexts', async () => {
     const reviews = await json('/reports/reviews?year=2026');
-    expect(reviews.items.map((row: Row) => [row.reviewId, row.state, row.actions])).toEqual([
-      ['R0', 'held', 2],
-      ['R2', 'minutes_missing', 0],
-      ['R1', 'scheduled', 0],
+    expect(reviews.items.map((row: Row) => [row.reviewId, row.state, row.actions, row.period])).toEqual([
+      ['R0', 'held', 2, { from: '2026-01-01', to: '2026-05-31' }],
+      ['R2', 'minutes_missing', 0, null],
+      ['R1', 'scheduled', 0, null],
     ]);
+    // The release notes were shared on 10 September; the escalation, never closed, is past its day.
     const actions = await json('/reports/reviews/actions?year=2026');
-    expect(actions.items.map((row: Row) => [row.description, row.state])).toEqual([
-      ['Escalate P2 malfunctions earlier', 'overdue'],
-      ['Share the ERP 12.5 release notes', 'open'],
+    expect(actions.items.map((row: Row) => [row.description, row.action, row.state, row.closedAt])).toEqual([
+      ['Escalate P2 malfunctions earlier', 0, 'overdue', null],
+      ['Share the ERP 12.5 release notes', 1, 'done', new Date(paris('2026-09-10T16:00')).toISOString()],
     ]);
     const contexts = await json('/reports/reviews/contexts');
     expect(contexts.items).toEqual([
@@ -204,6 +205,37 @@ describe('client follow-up', () => {
         to: null,
         inForce: true,
       },
+    ]);
+  });
+
+  it('shows an action dropped with its day and reason, in the table and its CSV', async () => {
+    await harness.scenario.append('client-ACME', [
+      clientEvent('ReviewActionCompleted', {
+        clientId: 'ACME',
+        reviewId: 'R0',
+        action: 0,
+        outcome: 'dropped',
+        note: 'P2 escalation replaced by the weekly backlog',
+        by: 'manager-max',
+        at: paris('2026-09-14T10:45'),
+      }),
+    ]);
+    const actions = await json('/reports/reviews/actions?year=2026');
+    expect(actions.items[0]).toMatchObject({
+      description: 'Escalate P2 malfunctions earlier',
+      state: 'dropped',
+      closedAt: new Date(paris('2026-09-14T10:45')).toISOString(),
+      note: 'P2 escalation replaced by the weekly backlog',
+    });
+    expect(actions.items.map((row: Row) => row.state)).toEqual(['dropped', 'done']);
+    const csv = (await harness.get('/reports/reviews/actions.csv?year=2026')).body;
+    expect(csv).toContain('dropped');
+    expect(csv).toContain('P2 escalation replaced by the weekly backlog');
+    // Closing an action changes no review's state: the reviews due stay those of the scenario.
+    expect((await json('/reports/reviews?year=2026')).items.map((row: Row) => row.state)).toEqual([
+      'held',
+      'minutes_missing',
+      'scheduled',
     ]);
   });
 });

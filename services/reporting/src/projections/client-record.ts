@@ -1,4 +1,21 @@
-import type { ClientContextKind, ClientEvent, ReviewAction, ReviewPeriod, ReviewRequester } from '@hotline/domain';
+import type {
+  ClientContextKind,
+  ClientEvent,
+  ReviewAction,
+  ReviewActionOutcome,
+  ReviewPeriod,
+  ReviewRequester,
+} from '@hotline/domain';
+
+/** How and when an action decided in a review was closed (ReviewActionCompleted). */
+export interface ActionClosure {
+  readonly outcome: ReviewActionOutcome;
+  readonly at: string;
+  readonly note: string | null;
+}
+
+/** An action of the minutes; `closed` once completed (absent while open, and on records built before). */
+export type ReviewActionRecord = ReviewAction & { readonly closed?: ActionClosure };
 
 export interface ReviewRecord {
   readonly reviewId: string;
@@ -9,7 +26,7 @@ export interface ReviewRecord {
   readonly context?: ClientContextKind | null;
   readonly period?: ReviewPeriod | null;
   readonly notes?: string | null;
-  readonly actions?: readonly ReviewAction[];
+  readonly actions?: readonly ReviewActionRecord[];
 }
 
 /** What the client report and the steering views show beside the tickets: contexts (migration…) and reviews. */
@@ -59,5 +76,21 @@ export function foldClientRecord(record: ClientRecord | undefined, event: Client
             : review,
         ),
       };
+    case 'ReviewActionCompleted': {
+      const closed: ActionClosure = { outcome: event.outcome, at: event.at, note: event.note ?? null };
+      return {
+        ...current,
+        reviews: current.reviews.map((review) =>
+          review.reviewId === event.reviewId
+            ? {
+                ...review,
+                actions: (review.actions ?? []).map((action, index) =>
+                  index === event.action ? { ...action, closed } : action,
+                ),
+              }
+            : review,
+        ),
+      };
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { ClientContextKind, ReviewAction } from '@hotline/domain';
+import type { ClientContextKind, ReviewAction, ReviewPeriod } from '@hotline/domain';
 import type { ReviewRecord } from '../projections/client-record.ts';
 import type { ReportingView } from '../queries/reporting-view.ts';
 
@@ -15,6 +15,8 @@ export interface ReviewRow {
   readonly context: ClientContextKind | null;
   readonly scheduledForAt: number;
   readonly heldAt: number | null;
+  /** The days the review looks back on, when scheduled with them: its client report covers them. */
+  readonly period: ReviewPeriod | null;
   /** Held (minutes recorded); scheduled (date to come); its date passed without minutes. */
   readonly state: ReviewState;
   readonly actions: number;
@@ -42,6 +44,7 @@ export function clientReviews(
         context: review.context ?? null,
         scheduledForAt: at,
         heldAt: review.heldAt === null ? null : Date.parse(review.heldAt),
+        period: review.period ?? null,
         state: stateOf(review, now),
         actions: review.actions?.length ?? 0,
       });
@@ -112,12 +115,19 @@ export function reviewsDue(
   return rows.sort((a, b) => a.clientId.localeCompare(b.clientId) || a.reason.localeCompare(b.reason));
 }
 
+export type ActionState = 'open' | 'overdue' | 'done' | 'dropped';
+
 export interface ActionRow extends ReviewAction {
   readonly clientId: string;
   readonly reviewId: string;
+  /** The action's place in the review's minutes (from 0): the path that closes it names it so. */
+  readonly action: number;
   readonly decidedAt: number;
-  /** No event closes an action yet: it is open until its due day, overdue after it. */
-  readonly state: 'open' | 'overdue';
+  /** Done or dropped once closed; until then open, and overdue after its due day. */
+  readonly state: ActionState;
+  /** When it was closed, and the note (why it was dropped); null while open. */
+  readonly closedAt: number | null;
+  readonly note: string | null;
 }
 
 /** The actions decided in reviews (held within [from, to) when given), by due day. */
@@ -135,13 +145,21 @@ export function reviewActions(
       const decidedAt = Date.parse(review.heldAt);
       if ((filter.from !== undefined && decidedAt < filter.from) || (filter.to !== undefined && decidedAt >= filter.to))
         continue;
-      for (const action of review.actions ?? [])
+      for (const [index, { closed, ...action }] of (review.actions ?? []).entries())
         rows.push({
           ...action,
           clientId: client.clientId,
           reviewId: review.reviewId,
+          action: index,
           decidedAt,
-          state: action.dueOn !== undefined && action.dueOn < today ? 'overdue' : 'open',
+          state:
+            closed !== undefined
+              ? closed.outcome
+              : action.dueOn !== undefined && action.dueOn < today
+                ? 'overdue'
+                : 'open',
+          closedAt: closed === undefined ? null : Date.parse(closed.at),
+          note: closed?.note ?? null,
         });
     }
   }

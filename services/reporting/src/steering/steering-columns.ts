@@ -76,6 +76,8 @@ export const reviewColumns: readonly CsvColumn<ReviewRow>[] = [
   { fr: 'Contexte', en: 'Context', value: (row) => row.context },
   { fr: 'Prévu le', en: 'Scheduled for', kind: 'instant', value: (row) => row.scheduledForAt },
   { fr: 'Tenu le', en: 'Held at', kind: 'instant', value: (row) => row.heldAt },
+  { fr: 'Période du', en: 'Period from', value: (row) => row.period?.from ?? null },
+  { fr: 'Période au', en: 'Period to', value: (row) => row.period?.to ?? null },
   { fr: 'État', en: 'State', value: (row) => row.state },
   { fr: 'Actions', en: 'Actions', kind: 'number', value: (row) => row.actions },
 ];
@@ -88,6 +90,8 @@ export const actionColumns: readonly CsvColumn<ActionRow>[] = [
   { fr: 'Responsable', en: 'Owner', value: (row) => row.owner },
   { fr: 'Échéance', en: 'Due on', value: (row) => row.dueOn },
   { fr: 'État', en: 'State', value: (row) => row.state },
+  { fr: 'Close le', en: 'Closed at', kind: 'instant', value: (row) => row.closedAt },
+  { fr: 'Note', en: 'Note', value: (row) => row.note },
 ];
 
 export const contextColumns: readonly CsvColumn<ContextRow>[] = [

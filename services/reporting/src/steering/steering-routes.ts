@@ -160,7 +160,8 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   registerTable(context, {
     path: '/reports/reviews',
     access: READERS,
-    summary: 'Client reviews scheduled in a period: scheduled, held, or past without minutes',
+    summary:
+      'Client reviews scheduled in a period: scheduled, held, or past without minutes, with the period each looks back on',
     query: PeriodQuery.extend(ScopeQuery.shape).extend(PageQuery.shape),
     name: 'points-clients',
     columns: reviewColumns,
@@ -173,7 +174,8 @@ export function registerSteeringRoutes(context: RouteContext, thresholds: Steeri
   registerTable(context, {
     path: '/reports/reviews/actions',
     access: READERS,
-    summary: 'Actions decided in the client reviews held in a period, open or overdue by their due day',
+    summary:
+      'Actions decided in the client reviews held in a period: done or dropped once closed (with the day and the note), else open or overdue by their due day',
     query: PeriodQuery.extend(ScopeQuery.shape).extend(PageQuery.shape),
     name: 'actions-points-clients',
     columns: actionColumns,

@@ -126,6 +126,14 @@ export async function seedSteering(scenario: HotlineScenario): Promise<void> {
       by,
       at: paris('2026-06-10T11:30'),
     }),
+    clientEvent('ReviewActionCompleted', {
+      clientId: 'ACME',
+      reviewId: 'R0',
+      action: 1,
+      outcome: 'done',
+      by,
+      at: paris('2026-09-10T16:00'),
+    }),
     clientEvent('ClientContextFlagged', {
       clientId: 'ACME',
       kind: 'migration',
