@@ -36,7 +36,7 @@ export interface SteeringSeed {
 /**
  * Objectives and budget for 2026; ACME in migration with no review (due), GLOBEX sensitive with a
  * review past its date without minutes (due), UMBRELLA asking for a review (due), INITECH's review
- * held with an overdue action and an open one; price lists for GLOBEX and UMBRELLA, on-site services
+ * held with an overdue action, an open one, one done and one dropped; price lists for GLOBEX and UMBRELLA, on-site services
  * by time and at a fixed price, time recorded on tickets (an INITECH ticket out of contract stays
  * unpriced); ERP, CRM and PAY in the catalogue with versions, an end of support, documents and a
  * FAQ entry, BI launched without trained agents; a training completed on CRM, one planned on BI.
@@ -99,9 +99,24 @@ export async function seedSteering(product: DemoProduct): Promise<SteeringSeed> 
     actions: [
       { description: 'Former un second collaborateur sur PAY', owner: 'manager-eve', dueOn: '2026-11-01' },
       { description: 'Envoyer le rapport mensuel', owner: 'agent-dan', dueOn: '2026-12-15' },
+      { description: 'Partager les notes de version de PAY 3.2', owner: 'agent-dan', dueOn: '2026-11-10' },
+      { description: 'Planifier une revue de la paie', owner: 'manager-eve', dueOn: '2026-11-15' },
     ],
     attendees: ['manager-eve', 'contact-initech'],
     occurredAt: '2026-10-15T16:00:00+02:00',
+  });
+  // The release notes shared (done), the payroll review dropped with its reason: the actions' rows
+  // show them closed, with their day, rather than overdue.
+  await post(product, '/clients/INITECH/reviews/R-INITECH-1/actions/2/completion', {
+    ...MANAGER,
+    outcome: 'done',
+    occurredAt: '2026-11-05T11:00:00+01:00',
+  });
+  await post(product, '/clients/INITECH/reviews/R-INITECH-1/actions/3/completion', {
+    ...MANAGER,
+    outcome: 'dropped',
+    note: 'Le client a reporté sa paie à 2027',
+    occurredAt: '2026-11-12T09:30:00+01:00',
   });
 
   const priceList = {

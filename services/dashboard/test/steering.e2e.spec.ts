@@ -134,14 +134,25 @@ describe.skipIf(missing !== undefined)("the dashboard's steering panels in Chrom
     await expect(page.locator('[data-testid="review-actions"] tr[data-level="critical"]').count()).resolves.toBe(
       actions.items.filter((item) => item.state === 'overdue').length,
     );
-    // INITECH's review was held on 2026-10-15 without a period in the reviews' rows: its report covers
-    // the year up to the review's day.
+    expect(new Set(actions.items.map((item) => item.state))).toEqual(new Set(['overdue', 'open', 'done', 'dropped']));
+    // A closed action shows its outcome in words, its day and the reason it was dropped.
+    const dropped = page.locator('[data-testid="review-actions"] tbody tr[data-key]', {
+      hasText: 'Planifier une revue de la paie',
+    });
+    await expect(dropped.locator('[data-column="state"]').textContent()).resolves.toBe('abandonnée');
+    await expect(dropped.locator('[data-column="note"]').textContent()).resolves.toBe(
+      'Le client a reporté sa paie à 2027',
+    );
+    await expect(dropped.locator('[data-column="closedAt"]').textContent()).resolves.toContain('12');
+    await expect(dropped.getAttribute('data-level')).resolves.toBeNull();
+    // INITECH's review looks back on January to September (its `period` in the reviews' rows): its
+    // report covers those days, whatever the day it was held.
     const href = await page.getByTestId('review-report-R-INITECH-1').getAttribute('href');
     const url = new URL(href!, product.url);
     expect(url.pathname).toBe('/reports/clients/INITECH');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       from: '2026-01-01T00:00:00+01:00',
-      to: '2026-10-16T00:00:00+02:00',
+      to: '2026-10-01T00:00:00+02:00',
       lang: 'fr',
     });
     const report = await fetch(url);

@@ -8,8 +8,8 @@ const contextText = (kind, reason) =>
 
 /**
  * The period a review's client report covers: the one the review was scheduled for (`period`, days,
- * both included), or, for a review that names none (one held because of a context), the year of the
- * review up to its date.
+ * both included, as `/reports/reviews` gives it), or, for a review that names none (one held because
+ * of a context), the year of the review up to its date.
  */
 function reportPeriod(review) {
   if (review.period?.from !== undefined && review.period?.to !== undefined) {
@@ -45,6 +45,14 @@ export async function renderReviews(section, { year, clientId }) {
       { header: t('owner'), text: (item) => item.owner ?? '—' },
       { header: t('dueOn'), text: (item) => (item.dueOn ? formatDay(item.dueOn) : '—') },
       { header: t('status'), id: 'state', text: (item) => labelOf('action', item.state), value: (item) => item.state },
+      // Done or dropped: when, and the note (why it was dropped); an open action has neither.
+      {
+        header: t('closedAt'),
+        id: 'closedAt',
+        text: (item) => (item.closedAt === null ? '—' : formatDateTime(item.closedAt)),
+        value: (item) => item.closedAt ?? '',
+      },
+      { header: t('actionNote'), id: 'note', text: (item) => item.note ?? '—' },
     ],
   });
   for (const row of actionsTable.querySelectorAll('tbody tr[data-key]')) {
