@@ -19,6 +19,7 @@ import { registerJsonBodies } from './json-bodies.ts';
 import { type OpenApiInfo, registerOpenApi } from './openapi.ts';
 import { clientErrorReply, frameworkErrorReply, registerProblemReplies } from './problem-replies.ts';
 import { correlationIdOf, registerRequestIds, requestIdOf } from './request-ids.ts';
+import { trackWaitingConnections } from './waiting-connections.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -121,12 +122,15 @@ export async function createHttpServer({
  * Once `close()` starts, requests still arriving on open connections are refused with a 503
  * problem, while those already in flight complete. Every response sent while closing says
  * `Connection: close`: the keep-alive connection of an in-flight request would otherwise stay open
- * after its answer and hold `close()` until the keep-alive timeout.
+ * after its answer and hold `close()` until the keep-alive timeout. Connections on which no request
+ * is being answered are cut at once, those opened before any request included.
  */
 function registerClosingGuard(app: FastifyInstance): void {
   let closing = false;
+  const waiting = trackWaitingConnections(app.server);
   app.addHook('preClose', async () => {
     closing = true;
+    waiting.drop();
   });
   app.addHook('onRequest', async () => {
     if (closing) {

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureLogs } from '../../test/support/log-capture.ts';
 import { testServer } from '../../test/support/test-server.ts';
@@ -122,6 +123,73 @@ describe('gracefulShutdown', () => {
     );
   });
 
+  it('exits 0 before the timeout with a preconnected socket, a half-sent request and a used keep-alive connection', async () => {
+    const { app } = await testServer();
+    app.get('/reports/activity-report/:year', async () => ({ year: 2026 }));
+    const address = new URL(await app.listen({ host: '127.0.0.1', port: 0 }));
+    cleanups.push(() => app.close());
+    const port = Number(address.port);
+    // What a browser leaves open: a socket opened ahead of need, one stalled in its headers, and
+    // one kept alive after a request answered and read to its end.
+    const preconnected = await openSocket(port);
+    const halfSent = await openSocket(port);
+    halfSent.write('GET /reports/activity-report/2026 HTTP/1.1\r\nHost: hotline\r\n');
+    const used = await openSocket(port);
+    const answered = new Promise<string>((resolve) => used.once('data', (chunk) => resolve(chunk.toString('utf8'))));
+    used.write('GET /reports/activity-report/2026 HTTP/1.1\r\nHost: hotline\r\nConnection: keep-alive\r\n\r\n');
+    expect(await answered).toContain('"year":2026');
+
+    const cutOff = [preconnected, halfSent, used].map(
+      (socket) => new Promise((resolve) => socket.resume().once('close', resolve)),
+    );
+    const { host, exits, emitter } = fakeProcess();
+    const { logger, lines } = captureLogs();
+    // Generous, far below a client's own give-up (a minute and more): the exit code says which came first.
+    const shutdown = gracefulShutdown({
+      logger,
+      timeoutMs: 10_000,
+      process: host,
+      steps: [{ name: 'http', stop: () => app.close() }],
+    });
+    cleanups.push(() => shutdown.dispose());
+    emitter.emit('SIGTERM', 'SIGTERM');
+    expect(await shutdown.shutdown('already running')).toBe(0);
+    expect(exits).toEqual([0]);
+    expect(lines).not.toContainEqual(expect.objectContaining({ msg: 'shutdown timed out, exiting' }));
+    // Each one let go by the server, not left to its client.
+    await Promise.all(cutOff);
+  });
+
+  it('cuts a hung in-flight request at the deadline, exiting 1 and naming the HTTP step', async () => {
+    const { app } = await testServer();
+    const entered = deferred();
+    app.get('/hung', async () => {
+      entered.resolve();
+      await new Promise(() => {});
+    });
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const { host, exits, emitter } = fakeProcess();
+    const { logger, lines } = captureLogs();
+    const shutdown = gracefulShutdown({
+      logger,
+      timeoutMs: 300,
+      process: host,
+      steps: [{ name: 'http', stop: () => app.close() }],
+    });
+    cleanups.push(() => shutdown.dispose());
+    const hung = fetch(`${address}/hung`).catch((error: unknown) => error);
+    await entered.promise;
+    emitter.emit('SIGTERM', 'SIGTERM');
+    expect(await shutdown.shutdown('already running')).toBe(1);
+    expect(exits).toEqual([1]);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'shutdown timed out, exiting', step: 'http', timeoutMs: 300 }),
+    );
+    // The process would exit here; the test cuts the connection itself.
+    app.server.closeAllConnections();
+    await expect(hung).resolves.toBeInstanceOf(Error);
+  });
+
   it('exits at once on a second signal', async () => {
     const { host, exits, emitter } = fakeProcess();
     const { logger, lines } = captureLogs();
@@ -147,3 +215,12 @@ describe('gracefulShutdown', () => {
     expect(emitter.listenerCount('SIGINT')).toBe(0);
   });
 });
+
+function openSocket(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => resolve(socket));
+    socket.once('error', reject);
+    cleanups.push(() => socket.destroy());
+  });
+}
