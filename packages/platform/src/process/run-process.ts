@@ -30,6 +30,7 @@ import { openInfrastructure } from '../infrastructure/open-infrastructure.ts';
 import { platformConfigShape } from '../infrastructure/platform-config.ts';
 import type { HotlineService, ServiceContext } from '../service/hotline-service.ts';
 import { ticketOwnerFromStore } from '../tickets/ticket-owner.ts';
+import { stopWithin } from './stop-within.ts';
 
 export const processConfigSchema = z.object({
   ...runtimeConfigShape,
@@ -65,6 +66,7 @@ export interface RunningProcess {
   readonly app: HttpServer;
   readonly url: string;
   readonly logger: Logger;
+  /** Stops as SIGTERM would, without exiting; rejects naming the step still running past SHUTDOWN_TIMEOUT. */
   stop(): Promise<void>;
 }
 
@@ -169,7 +171,7 @@ export async function runProcess(definition: ProcessDefinition): Promise<Running
     logger,
     async stop() {
       shutdown.dispose();
-      for (const step of stopSteps) await step.stop();
+      await stopWithin(stopSteps, config.SHUTDOWN_TIMEOUT);
     },
   };
   logger.info({ url: running.url, docs: `${running.url}${DOCS_PREFIX}` }, `${definition.name} listening`);

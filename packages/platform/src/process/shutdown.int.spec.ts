@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runProcess } from './run-process.ts';
 
 const fixture = join(import.meta.dirname, 'shutdown-fixture.ts');
 
@@ -89,4 +90,40 @@ describe('a process on SIGTERM', () => {
     expect(started.lines).toContainEqual(expect.objectContaining({ msg: 'shutdown timed out, exiting', step: 'http' }));
     await expect(hung).resolves.toBeInstanceOf(Error);
   }, 30_000);
+});
+
+describe("an embedded process's stop()", () => {
+  it('rejects at SHUTDOWN_TIMEOUT naming the step that hangs, then stops the rest once it settles', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotline-stop-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const stopped: string[] = [];
+    const running = await runProcess({
+      name: 'stop-test',
+      description: 'stop within the deadline',
+      services: () => [
+        {
+          name: 'stuck consumer',
+          registerRoutes() {},
+          start: async () => {},
+          stop: () => released.then(() => void stopped.push('stuck consumer')),
+        },
+      ],
+      env: {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        SHUTDOWN_TIMEOUT: '300',
+        SQLITE_FILE: join(dir, 'store.sqlite'),
+      },
+    });
+    await expect(running.stop()).rejects.toThrow('stopping took longer than 300 ms, still at step "stuck consumer"');
+    release();
+    await released;
+    await expect(fetch(running.url)).rejects.toThrow();
+    expect(stopped).toEqual(['stuck consumer']);
+  });
 });
