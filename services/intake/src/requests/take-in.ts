@@ -12,6 +12,7 @@ import {
   ticketDecider,
   toEpochMs,
 } from '@hotline/domain';
+import type { DomainEventShape } from '@hotline/eventstore';
 import { type ContractDirectory, executeCommand, loadTicket, type ServiceContext, streams } from '@hotline/platform';
 import type { InboundPayload, InboundRequest } from './inbound-request.ts';
 import { type DecidedTicket, decidedTicket } from './ticket-answer.ts';
@@ -90,13 +91,12 @@ export async function takeIn(deps: IntakeDependencies, request: InboundRequest):
     case 'contract.terminated': {
       const payload = request.payload as InboundPayload<'contract.signed'>;
       const command = { type: contractCommandOf[kind], ...payload, at } as Parameters<typeof contractDecider.decide>[0];
-      const done = await executeCommand(deps.store, {
-        stream: streams.contract(payload.contractId),
-        decider: contractDecider,
-        command,
-        context,
-      });
-      return { subject: { type: 'contract', id: payload.contractId }, written: done.written };
+      const stream = streams.contract(payload.contractId);
+      return onRecord(
+        deps,
+        { type: 'contract', id: payload.contractId },
+        { stream, decider: contractDecider, command, context },
+      );
     }
     case 'agent.joined':
     case 'agent.left':
@@ -104,26 +104,24 @@ export async function takeIn(deps: IntakeDependencies, request: InboundRequest):
     case 'agent.availability_changed': {
       const payload = request.payload as InboundPayload<'agent.joined'>;
       const command = { type: agentCommandOf[kind], ...payload, at } as Parameters<typeof agentDecider.decide>[0];
-      const done = await executeCommand(deps.store, {
-        stream: streams.agent(payload.agentId),
-        decider: agentDecider,
-        command,
-        context,
-      });
-      return { subject: { type: 'agent', id: payload.agentId }, written: done.written };
+      const stream = streams.agent(payload.agentId);
+      return onRecord(
+        deps,
+        { type: 'agent', id: payload.agentId },
+        { stream, decider: agentDecider, command, context },
+      );
     }
     case 'product.launched':
     case 'product.version_released':
     case 'product.support_ended': {
       const payload = request.payload as InboundPayload<'product.launched'>;
       const command = { type: productCommandOf[kind], ...payload, at } as Parameters<typeof productDecider.decide>[0];
-      const done = await executeCommand(deps.store, {
-        stream: streams.product(payload.product),
-        decider: productDecider,
-        command,
-        context,
-      });
-      return { subject: { type: 'product', id: payload.product }, written: done.written };
+      const stream = streams.product(payload.product);
+      return onRecord(
+        deps,
+        { type: 'product', id: payload.product },
+        { stream, decider: productDecider, command, context },
+      );
     }
   }
 }
@@ -196,6 +194,16 @@ async function onTicket(
     context,
   });
   return { subject: { type: 'ticket', id: ticketId }, written: done.written, ticket: decidedTicket(done) };
+}
+
+/** A command on a contract, agent or product stream: what was recorded, and whether anything new was. */
+async function onRecord<C, E extends DomainEventShape, S>(
+  deps: IntakeDependencies,
+  subject: TakenIn['subject'],
+  options: Parameters<typeof executeCommand<C, E, S>>[1],
+): Promise<TakenIn> {
+  const done = await executeCommand(deps.store, options);
+  return { subject, written: done.written };
 }
 
 /** Coverage by the contracts in force at reception (DOMAIN.md); a request without client has none. */
