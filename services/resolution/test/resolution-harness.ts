@@ -13,7 +13,7 @@ import { type EventStore, handleCommand, openMemoryStore, openSqliteStore } from
 import { InProcessBus, silentLogger } from '@hotline/messaging';
 import { domainUpcaster, streams, VirtualClock } from '@hotline/platform';
 import { createHttpServer, createLogger, createMetrics } from '@hotline/runtime';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { createResolutionService, type ResolutionOptions, type ResolutionService } from '../src/index.ts';
 
 /** Mon 2026-05-11 10:00 in Paris: the clock's start in every test. */
@@ -95,6 +95,20 @@ export async function temporarySqliteStore(): Promise<{ store: EventStore; dispo
   const folder = mkdtempSync(join(tmpdir(), 'resolution-'));
   const store = await openSqliteStore({ file: join(folder, 'events.sqlite'), upcast: domainUpcaster });
   return { store, dispose: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+/** Starts the service on a fresh SQLite file before each test of the calling file, and closes both after it. */
+export function onSqlitePerTest(started: (resolution: Resolution) => void): void {
+  let running: { resolution: Resolution; dispose(): void } | undefined;
+  beforeEach(async () => {
+    const sqlite = await temporarySqliteStore();
+    running = { resolution: await startResolution({ store: sqlite.store }), dispose: sqlite.dispose };
+    started(running.resolution);
+  });
+  afterEach(async () => {
+    await running?.resolution.close();
+    running?.dispose();
+  });
 }
 
 /** Appends a command the way another service would (intake, triage, a client reply): straight through its decider. */

@@ -1,26 +1,19 @@
 import { billingDecider, type SetPriceList, steeringStreams } from '@hotline/domain';
 import { type EventStore, handleCommand } from '@hotline/eventstore';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   agent,
   given,
+  onSqlitePerTest,
   type Resolution,
   received,
   signContract,
   startResolution,
-  temporarySqliteStore,
 } from '../../test/resolution-harness.ts';
 
 let resolution: Resolution;
-let dispose: () => void;
-beforeEach(async () => {
-  const sqlite = await temporarySqliteStore();
-  dispose = sqlite.dispose;
-  resolution = await startResolution({ store: sqlite.store });
-});
-afterEach(async () => {
-  await resolution.close();
-  dispose();
+onSqlitePerTest((started) => {
+  resolution = started;
 });
 
 const priceList: SetPriceList = {

@@ -1,24 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   agent,
   expectProblem,
   given,
+  onSqlitePerTest,
   type Resolution,
   received,
-  startResolution,
-  temporarySqliteStore,
 } from '../../test/resolution-harness.ts';
 
 let resolution: Resolution;
-let dispose: () => void;
-beforeEach(async () => {
-  const sqlite = await temporarySqliteStore();
-  dispose = sqlite.dispose;
-  resolution = await startResolution({ store: sqlite.store });
-});
-afterEach(async () => {
-  await resolution.close();
-  dispose();
+onSqlitePerTest((started) => {
+  resolution = started;
 });
 
 const by = { by: agent };

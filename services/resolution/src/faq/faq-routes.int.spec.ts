@@ -1,22 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  agent,
-  expectProblem,
-  type Resolution,
-  startResolution,
-  temporarySqliteStore,
-} from '../../test/resolution-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { agent, expectProblem, onSqlitePerTest, type Resolution } from '../../test/resolution-harness.ts';
 
 let resolution: Resolution;
-let dispose: () => void;
-beforeEach(async () => {
-  const sqlite = await temporarySqliteStore();
-  dispose = sqlite.dispose;
-  resolution = await startResolution({ store: sqlite.store });
-});
-afterEach(async () => {
-  await resolution.close();
-  dispose();
+onSqlitePerTest((started) => {
+  resolution = started;
 });
 
 const by = { by: agent };
