@@ -1,48 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import { ANY, openMemoryStore } from '@hotline/eventstore';
-import { redisInTests, titled } from '@hotline/testkit';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { titled } from '@hotline/testkit';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Projector } from '../src/projections/projector.ts';
 import type { StoredRecord } from '../src/projections/record-store.ts';
 import { RedisRecordStore } from '../src/projections/redis-record-store.ts';
 import { rebuildRecords } from '../src/rebuild/rebuild.ts';
 import { canonical } from './support/canonical-records.ts';
 import { writeHotlineHistory } from './support/hotline-history.ts';
+import { recordsOf, redisForRecords } from './support/redis-records.ts';
 import { type ReportingHarness, reportingHarness } from './support/reporting-harness.ts';
 
-const redis = redisInTests();
-const clients: Redis[] = [];
-const client = () => {
-  if (!redis.available) throw new Error(redis.reason);
-  const connection = new Redis(redis.endpoint.url, { maxRetriesPerRequest: 2 });
-  clients.push(connection);
-  return connection;
-};
-// Tests share the server: each keeps to its own prefix, in braces so that a cluster keeps it in one slot.
-const prefix = () => `{test-reporting-${randomUUID()}}`;
-
+const { redis, client, prefix } = redisForRecords('reporting');
 const from = Date.parse('2026-01-05T08:00:00+01:00');
 const until = Date.parse('2026-07-01T12:00:00+02:00');
-
-/** Every record of a Redis store, as a replica's view would load them. */
-async function recordsOf(store: RedisRecordStore): Promise<Map<string, StoredRecord>> {
-  const records = new Map<string, StoredRecord>();
-  const follower = await store.follow({
-    reset: () => records.clear(),
-    change: (stream, stored) => records.set(stream, stored),
-  });
-  follower.stop();
-  return records;
-}
 
 let harness: ReportingHarness | undefined;
 afterEach(async () => {
   await harness?.close();
   harness = undefined;
-});
-afterAll(async () => {
-  await Promise.all(clients.splice(0).map((connection) => connection.quit().catch(() => {})));
 });
 
 describe.skipIf(!redis.available)(titled('the projections on Redis', redis), () => {

@@ -1,44 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { seedWorkedExamples } from '@hotline/platform';
-import { redisInTests, titled } from '@hotline/testkit';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { titled } from '@hotline/testkit';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Projector } from '../src/projections/projector.ts';
-import type { StoredRecord } from '../src/projections/record-store.ts';
 import { RedisRecordStore } from '../src/projections/redis-record-store.ts';
 import { rebuildRecords } from '../src/rebuild/rebuild.ts';
 import { canonical } from './support/canonical-records.ts';
+import { recordsOf, redisForRecords } from './support/redis-records.ts';
 import { type ReportingHarness, reportingHarness } from './support/reporting-harness.ts';
 import { seedSteering } from './support/steering-scenario.ts';
 
-const redis = redisInTests();
-const clients: Redis[] = [];
-const client = () => {
-  if (!redis.available) throw new Error(redis.reason);
-  const connection = new Redis(redis.endpoint.url, { maxRetriesPerRequest: 2 });
-  clients.push(connection);
-  return connection;
-};
-const prefix = () => `{test-steering-${randomUUID()}}`;
+const { redis, client, prefix } = redisForRecords('steering');
 const now = Date.parse('2026-09-14T11:00:00+02:00');
-
-async function recordsOf(store: RedisRecordStore): Promise<Map<string, StoredRecord>> {
-  const records = new Map<string, StoredRecord>();
-  const follower = await store.follow({
-    reset: () => records.clear(),
-    change: (stream, stored) => records.set(stream, stored),
-  });
-  follower.stop();
-  return records;
-}
 
 let harness: ReportingHarness | undefined;
 afterEach(async () => {
   await harness?.close();
   harness = undefined;
-});
-afterAll(async () => {
-  await Promise.all(clients.splice(0).map((connection) => connection.quit().catch(() => {})));
 });
 
 describe.skipIf(!redis.available)(titled('the steering records on Redis', redis), () => {
