@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium } from './chromium.ts';
+import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium, newDashboardPage } from './chromium.ts';
 import { type DemoProduct, startDemoProduct, submitTicket } from './demo-product.ts';
 
 const missing = chromiumMissing();
@@ -18,8 +18,7 @@ describe.skipIf(missing !== undefined)('the at-risk panel in Chromium, live', ()
   beforeAll(async () => {
     product = await startDemoProduct();
     chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page = await newDashboardPage(chromium);
     await page.goto(product.url);
     await page.waitForSelector('body[data-ready="true"]');
   });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** The system's Chromium (Debian's `chromium` package): no browser is downloaded. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -48,4 +48,11 @@ export async function launchChromium(): Promise<LaunchedChromium> {
     browser,
     close: () => browser.close(),
   };
+}
+
+/** A page at 1280×800 in French, the dashboard's reference screen, whose script errors reach the test's output. */
+export async function newDashboardPage(launched: LaunchedChromium): Promise<Page> {
+  const page = await launched.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  return page;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium } from './chromium.ts';
+import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium, newDashboardPage } from './chromium.ts';
 import { type DemoProduct, startDemoProduct, submitTicket } from './demo-product.ts';
 
 const missing = chromiumMissing();
@@ -47,8 +47,7 @@ describe.skipIf(missing !== undefined)('the countdowns in business time, in Chro
     ticketId = await submitTicket(product, { priority: 'P2', externalId: 'DASH-FRIDAY' });
     await product.clock.advanceTo(FRIDAY_1750);
     chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page = await newDashboardPage(chromium);
     await page.clock.install({ time: FRIDAY_1750 });
     await page.goto(product.url);
     await page.waitForSelector('body[data-ready="true"]');

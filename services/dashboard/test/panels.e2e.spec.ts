@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Environment, Nature } from '@hotline/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium } from './chromium.ts';
+import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium, newDashboardPage } from './chromium.ts';
 import { type DemoProduct, startDemoProduct } from './demo-product.ts';
 
 const missing = chromiumMissing();
@@ -38,8 +38,7 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
   beforeAll(async () => {
     product = await startDemoProduct();
     chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page = await newDashboardPage(chromium);
     await page.goto(product.url);
     await page.waitForSelector('body[data-ready="true"]');
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium } from './chromium.ts';
+import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium, newDashboardPage } from './chromium.ts';
 import { type DemoProduct, startDemoProduct } from './demo-product.ts';
 import { type SteeringSeed, seedSteering } from './steering-seed.ts';
 
@@ -50,8 +50,7 @@ describe.skipIf(missing !== undefined)("the dashboard's steering panels in Chrom
     product = await startDemoProduct();
     seed = await seedSteering(product);
     chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page = await newDashboardPage(chromium);
     await page.goto(product.url);
     await quiet();
   });
