@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acmeHelplineTerms, acmeMaintenanceTerms } from '../scenarios/acme-contract.ts';
 import { type ClockFact, foldClockFacts } from './clock-facts.ts';
-import { evaluateSla, nextCrossing, type SlaEvaluation } from './sla-evaluation.ts';
+import { evaluateSla, nextCrossing, nextOverrunDayAt, overrunDaysOf, type SlaEvaluation } from './sla-evaluation.ts';
 
 /** Paris wall time, with its offset spelled out so each example reads as DOMAIN.md writes it. */
 const at = (iso: string) => Date.parse(iso);
@@ -156,5 +156,15 @@ describe('SLA evaluation from clock facts', () => {
       received + 20 * 60_000,
     );
     expect(nextCrossing(paused, received + 20 * 60_000)).toBeNull();
+  });
+});
+
+describe('the next overrun day', () => {
+  const dueAt = Date.parse('2026-05-11T10:00:00Z');
+  it('is 1 ms after each whole day late: the instant overrunDaysOf counts one more', () => {
+    const next = nextOverrunDayAt(dueAt, 3);
+    expect(overrunDaysOf(next - 1 - dueAt)).toBe(3);
+    expect(overrunDaysOf(next - dueAt)).toBe(4);
+    expect(nextOverrunDayAt(dueAt, 0)).toBe(dueAt + 1);
   });
 });

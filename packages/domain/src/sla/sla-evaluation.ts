@@ -71,6 +71,11 @@ export function overrunDaysOf(overrunMs: number): number {
   return Math.ceil(overrunMs / DAY_MS);
 }
 
+/** The first instant a ticket due at `dueAt` and `overrunDays` late counts one day more (a started day counts). */
+export function nextOverrunDayAt(dueAt: number, overrunDays: number): number {
+  return dueAt + overrunDays * DAY_MS + 1;
+}
+
 function reachedAtOf(timeline: ClockTimeline, name: SlaTargetName): number | null {
   switch (name) {
     case 'takeCharge':

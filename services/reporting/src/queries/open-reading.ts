@@ -1,4 +1,4 @@
-import { DAY_MS, type IndicatorContribution, indicatorContribution } from '@hotline/domain';
+import { type IndicatorContribution, indicatorContribution, nextOverrunDayAt } from '@hotline/domain';
 import { type OverrunRow, overrunOf } from './overrun-queries.ts';
 import { type Accrual, accrualKey, accrualOf } from './penalty-queries.ts';
 import type { TicketEntry } from './reporting-view.ts';
@@ -58,8 +58,8 @@ export function datedPart(judgement: Judgement, readAt: number): IndicatorContri
 /**
  * Until when an open ticket's reading stands. Not overrunning: up to the next due instant of a
  * target not reached yet (`judgementValidUntil`, `judgementStableUntil`). Overrunning: while it is stable (`judgementStableUntil`)
- * and its overrun days stand (a started day counts: `overrunDaysOf` moves 1 ms after each whole
- * day, and the 30-day mark of indicator 4 is one of those). An accrual also lapses when the contract
+ * and its overrun days stand (`nextOverrunDayAt`; the 30-day mark of indicator 4 is one of those
+ * instants). An accrual also lapses when the contract
  * year of now ends; the SLA standing, when a warning threshold is crossed.
  */
 export function readingValidUntil(judgement: Judgement, readAt: number, accrual: Accrual | null): number {
@@ -68,7 +68,7 @@ export function readingValidUntil(judgement: Judgement, readAt: number, accrual:
   const stable = judgementStableUntil(judgement, readAt);
   let until =
     overrunning && resolution.dueAt! <= readAt
-      ? Math.min(stable, resolution.dueAt! + judgement.outcome.overrunDays * DAY_MS + 1)
+      ? Math.min(stable, nextOverrunDayAt(resolution.dueAt!, judgement.outcome.overrunDays))
       : Math.min(stable, judgementValidUntil(judgement, readAt));
   if (accrual !== null) until = Math.min(until, accrual.year.end);
   // The SLA standing turns to at risk when a warning threshold is crossed.
