@@ -13,7 +13,12 @@ export {
   stopLocalKafka,
 } from './kafka/local-kafka.ts';
 export { freePort, isListening, waitUntil } from './net/ports.ts';
-export { type LocalRedis, localRedisUnavailable, startLocalRedis } from './redis/local-redis.ts';
+export {
+  type LocalRedis,
+  type LocalRedisOptions,
+  localRedisUnavailable,
+  startLocalRedis,
+} from './redis/local-redis.ts';
 export { type RedisEndpoint, type RedisForTests, type RedisSource, redisForTests } from './redis/redis-for-tests.ts';
 export { brokerRestarter, kafkaInTests, redisInTests, titled } from './vitest/in-tests.ts';
 export type { HotlineInfrastructure, Provided } from './vitest/infrastructure.ts';
