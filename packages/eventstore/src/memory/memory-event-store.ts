@@ -17,7 +17,8 @@ import { checkStreamName, type PendingEvent, prepareEvents, sealEvent } from '..
 import type { EventHandler, SubscribeOptions, Subscription } from '../port/subscription.ts';
 import { upcastEvent } from '../port/upcaster.ts';
 import { ChangeSignal } from '../subscription/change-signal.ts';
-import { PollingSubscription } from '../subscription/polling-subscription.ts';
+import { LogTail, subscriptionPaging } from '../subscription/log-tail.ts';
+import { type LogSource, PollingSubscription } from '../subscription/polling-subscription.ts';
 import { MemoryLog, type MemoryRecord } from './memory-log.ts';
 
 export interface MemoryStoreOptions extends StoreOptions {
@@ -41,10 +42,18 @@ export class MemoryEventStore implements EventStore {
   #changes = new ChangeSignal();
   #subscriptions = new Set<Subscription>();
   #closed = false;
+  #tail: LogSource<MemoryRecord>;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.log = options.log ?? new MemoryLog();
     this.#options = options;
+    // Reading the array costs nothing here; the shared tail is kept so that subscriptions behave as on SQLite.
+    const tail = new LogTail((after, limit) => this.log.after(after, limit), subscriptionPaging);
+    this.#tail = {
+      readPage: (after, limit) => tail.readPage(after, limit),
+      toEvent: (record) => this.#toEvent(record),
+      changes: this.#changes,
+    };
   }
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -124,13 +133,8 @@ export class MemoryEventStore implements EventStore {
 
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
     if (this.#closed) throw new StoreClosedError();
-    const source = {
-      readPage: (after: bigint, limit: number) => this.log.after(after, limit),
-      toEvent: (record: MemoryRecord) => this.#toEvent(record),
-      changes: this.#changes,
-    };
-    const subscription = new PollingSubscription(source, handler, options, {
-      pageSize: 256,
+    const subscription = new PollingSubscription(this.#tail, handler, options, {
+      pageSize: subscriptionPaging.pageSize,
       pollIntervalMs: Number.POSITIVE_INFINITY,
     });
     this.#subscriptions.add(subscription);

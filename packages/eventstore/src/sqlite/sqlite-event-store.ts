@@ -16,7 +16,8 @@ import { checkStreamName, prepareEvents } from '../port/pending-event.ts';
 import type { EventHandler, SubscribeOptions, Subscription } from '../port/subscription.ts';
 import { upcastEvent } from '../port/upcaster.ts';
 import { ChangeSignal } from '../subscription/change-signal.ts';
-import { PollingSubscription } from '../subscription/polling-subscription.ts';
+import { LogTail, subscriptionPaging } from '../subscription/log-tail.ts';
+import { type LogSource, PollingSubscription } from '../subscription/polling-subscription.ts';
 import { GroupCommitWriter } from './group-commit.ts';
 import { applyDurability, createSchema, type EventRow, eventColumns } from './schema.ts';
 
@@ -54,6 +55,7 @@ export class SqliteEventStore implements EventStore {
   #backwards: StatementSync;
   #after: StatementSync;
   #head: StatementSync;
+  #log: LogSource<EventRow>;
 
   constructor(options: SqliteStoreOptions) {
     this.file = options.file;
@@ -72,6 +74,12 @@ export class SqliteEventStore implements EventStore {
     this.#after = this.#db.prepare(`${select} WHERE position > ? ORDER BY position LIMIT ?`);
     this.#head = this.#db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events');
     for (const statement of [this.#forwards, this.#backwards, this.#after, this.#head]) statement.setReadBigInts(true);
+    const tail = new LogTail((after, limit) => this.#readPage(after, limit), subscriptionPaging);
+    this.#log = {
+      readPage: (after, limit) => tail.readPage(after, limit),
+      toEvent: (row) => this.#toEvent(row),
+      changes: this.#changes,
+    };
   }
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -101,13 +109,8 @@ export class SqliteEventStore implements EventStore {
 
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
     this.#ensureOpen();
-    const source = {
-      readPage: (after: bigint, limit: number) => this.#readPage(after, limit),
-      toEvent: (row: EventRow) => this.#toEvent(row),
-      changes: this.#changes,
-    };
-    const subscription = new PollingSubscription(source, handler, options, {
-      pageSize: 256,
+    const subscription = new PollingSubscription(this.#log, handler, options, {
+      pageSize: subscriptionPaging.pageSize,
       pollIntervalMs: this.#options.pollIntervalMs ?? 100,
     });
     this.#subscriptions.add(subscription);

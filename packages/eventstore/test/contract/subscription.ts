@@ -107,6 +107,49 @@ export function subscriptionContract(context: ContractContext): void {
     await subscription.stop();
   });
 
+  it('holds back only its own subscription: the others go on, and it gets every event once released', async () => {
+    const stream = freshStream();
+    const start = await context.store.headPosition();
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: number[] = [];
+    const fast: number[] = [];
+    const filter = { streamPrefixes: [stream] };
+    const held = context.store.subscribe(
+      async (event) => {
+        await released;
+        slow.push(event.data.index as number);
+      },
+      { after: start, filter },
+    );
+    const free = context.store.subscribe((event) => void fast.push(event.data.index as number), {
+      after: start,
+      filter,
+    });
+    // Thousands of events go by the held one: more than any adapter keeps for its subscriptions.
+    const batches = 10;
+    const perBatch = 500;
+    let last = 0n;
+    for (let batch = 0; batch < batches; batch++) {
+      const appended = await context.store.append(
+        stream,
+        events(perBatch).map((event, i) => ({ ...event, data: { index: batch * perBatch + i } })),
+        { expectedRevision: batch === 0 ? NO_STREAM : BigInt(batch * perBatch - 1) },
+      );
+      last = appended.position;
+    }
+    await free.waitFor(last, within);
+    expect(fast).toEqual(Array.from({ length: batches * perBatch }, (_, i) => i));
+    expect(slow).toEqual([]);
+    expect(held.position).toBeLessThan(last);
+    release();
+    await held.waitFor(last, within);
+    expect(slow).toEqual(fast);
+    await Promise.all([held.stop(), free.stop()]);
+  });
+
   it('stops on a failing handler and says why in done', async () => {
     const stream = freshStream();
     const start = await context.store.headPosition();

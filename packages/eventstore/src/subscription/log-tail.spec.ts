@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { LogTail } from './log-tail.ts';
+import type { LogRow } from './polling-subscription.ts';
+
+/** A log in an array, counting the reads the tail makes of it. */
+function logOf(positions: number[]) {
+  const rows: LogRow[] = positions.map((position) => ({ position: BigInt(position), stream: 's-1', type: 'T' }));
+  const reads: bigint[] = [];
+  return {
+    rows,
+    reads,
+    append(position: number) {
+      rows.push({ position: BigInt(position), stream: 's-1', type: 'T' });
+    },
+    read(after: bigint, limit: number): LogRow[] {
+      reads.push(after);
+      return rows.filter((row) => row.position > after).slice(0, limit);
+    },
+  };
+}
+
+const positionsOf = (rows: LogRow[]) => rows.map((row) => Number(row.position));
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** Reads pages from `after` to the end of the log, as a subscription does. */
+function readToEnd(tail: LogTail<LogRow>, after: bigint, limit: number): number[] {
+  const seen: number[] = [];
+  let position = after;
+  for (let page = tail.readPage(position, limit); page.length > 0; page = tail.readPage(position, limit)) {
+    seen.push(...positionsOf(page));
+    position = (page.at(-1) as LogRow).position;
+  }
+  return seen;
+}
+
+describe('the log tail shared by the subscriptions of a store', () => {
+  it('reads each new page once for every subscription at the end of the log', () => {
+    const log = logOf(range(1, 10));
+    const tail = new LogTail((after, limit) => log.read(after, limit), { pageSize: 4, windowSize: 100 });
+    expect(readToEnd(tail, 0n, 4)).toEqual(range(1, 10));
+    const readsAlone = log.reads.length;
+    for (let i = 0; i < 5; i++) expect(readToEnd(tail, 0n, 4)).toEqual(range(1, 10));
+    // The others asked only whether the log had grown past the window: one read each.
+    expect(log.reads.length).toBe(readsAlone + 5);
+
+    log.append(11);
+    log.append(12);
+    const [first, ...others] = [10n, 10n, 10n].map((after) => tail.readPage(after, 4));
+    expect(positionsOf(first as LogRow[])).toEqual([11, 12]);
+    for (const page of others) expect(positionsOf(page)).toEqual([11, 12]);
+    expect(log.reads.length).toBe(readsAlone + 6);
+  });
+
+  it('hands a subscription behind the window the rows it missed, read by itself, then the kept ones', () => {
+    const log = logOf(range(1, 50));
+    const tail = new LogTail((after, limit) => log.read(after, limit), { pageSize: 5, windowSize: 10 });
+    expect(readToEnd(tail, 0n, 5)).toEqual(range(1, 50));
+    const reads = log.reads.length;
+    expect(readToEnd(tail, 3n, 5)).toEqual(range(4, 50));
+    // Positions 4 to 43 from the log, page by page, until it is in the window; then one read at its end.
+    expect(log.reads.slice(reads)).toEqual([3n, 8n, 13n, 18n, 23n, 28n, 33n, 38n, 50n]);
+  });
+
+  it('moves the window to a subscription that starts past it', () => {
+    const log = logOf(range(1, 30));
+    const tail = new LogTail((after, limit) => log.read(after, limit), { pageSize: 5, windowSize: 10 });
+    expect(positionsOf(tail.readPage(0n, 5))).toEqual([1, 2, 3, 4, 5]);
+    expect(readToEnd(tail, 20n, 5)).toEqual(range(21, 30));
+    const reads = log.reads.length;
+    expect(positionsOf(tail.readPage(22n, 5))).toEqual([23, 24, 25, 26, 27]);
+    expect(log.reads.length).toBe(reads);
+    // Left behind by the move: read from the log.
+    expect(positionsOf(tail.readPage(2n, 5))).toEqual([3, 4, 5, 6, 7]);
+    expect(log.reads.length).toBe(reads + 1);
+  });
+
+  it('finds the rows after a position that is no row of the log (gaps, a checkpoint between rows)', () => {
+    const log = logOf([2, 5, 9, 14, 20]);
+    const tail = new LogTail((after, limit) => log.read(after, limit), { pageSize: 10, windowSize: 10 });
+    expect(readToEnd(tail, 0n, 10)).toEqual([2, 5, 9, 14, 20]);
+    expect(positionsOf(tail.readPage(6n, 2))).toEqual([9, 14]);
+    expect(positionsOf(tail.readPage(9n, 10))).toEqual([14, 20]);
+    expect(positionsOf(tail.readPage(19n, 10))).toEqual([20]);
+  });
+
+  it('leaves a page already handed out as it was when the window moves on', () => {
+    const log = logOf(range(1, 6));
+    const tail = new LogTail((after, limit) => log.read(after, limit), { pageSize: 3, windowSize: 3 });
+    const page = tail.readPage(0n, 3);
+    for (const position of range(7, 12)) log.append(position);
+    expect(readToEnd(tail, 3n, 3)).toEqual(range(4, 12));
+    expect(positionsOf(page)).toEqual([1, 2, 3]);
+  });
+});

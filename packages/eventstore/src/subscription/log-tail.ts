@@ -1,0 +1,73 @@
+import type { LogRow } from './polling-subscription.ts';
+
+export interface LogTailOptions {
+  /** Rows read from the log at once. */
+  pageSize: number;
+  /** Most rows kept for the subscriptions that follow; one further behind reads the log by itself. */
+  windowSize: number;
+}
+
+/** A page as a subscription reads it, and the rows kept for all of them (a few MB of events). */
+export const subscriptionPaging: LogTailOptions = { pageSize: 256, windowSize: 4096 };
+
+/**
+ * The latest rows of a store's global log, read once for all its subscriptions: a process holds
+ * about ten, and each reading every row of the log by itself cost ten statements and ten decoded
+ * rows per event. A subscription asks for the rows after its own position, at its own pace: a
+ * slow handler holds back only its subscription, never the others nor the memory. The window of
+ * rows kept is bounded; a subscription that falls behind it (a slow projection, a catch-up from
+ * the start) reads its pages from the log by itself, as all did before, until it is back in it.
+ * The window follows the subscriptions ahead: one at its end (or past it) reads the next page
+ * for everyone. Rows are not copied: a subscription must not alter the rows it is given.
+ */
+export class LogTail<Row extends LogRow> {
+  #read: (after: bigint, limit: number) => Row[];
+  #options: LogTailOptions;
+  #rows: Row[] = [];
+  /** The window holds every row of the log after `#from` up to `#to` included; none before the first read. */
+  #from = -1n;
+  #to = -1n;
+
+  constructor(read: (after: bigint, limit: number) => Row[], options: LogTailOptions) {
+    this.#read = read;
+    this.#options = options;
+  }
+
+  /** Up to `limit` rows after `after`, in position order; none when the log ends there. */
+  readPage(after: bigint, limit: number): Row[] {
+    if (after < this.#from) return this.#read(after, limit);
+    if (after < this.#to) return this.#kept(after, limit);
+    const rows = this.#read(after, Math.max(limit, this.#options.pageSize));
+    if (after === this.#to) {
+      for (const row of rows) this.#rows.push(row);
+    } else {
+      // A copy: the window is trimmed in place while a subscription may still walk this page.
+      this.#rows = [...rows];
+      this.#from = after;
+      this.#to = after;
+    }
+    const last = rows.at(-1);
+    if (last !== undefined) this.#to = last.position;
+    this.#trim();
+    return rows.length > limit ? rows.slice(0, limit) : rows;
+  }
+
+  #kept(after: bigint, limit: number): Row[] {
+    // The first kept row past `after` (positions may have gaps, and a checkpoint need not be a row).
+    let low = 0;
+    let high = this.#rows.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.#rows[middle] as Row).position <= after) low = middle + 1;
+      else high = middle;
+    }
+    return this.#rows.slice(low, low + limit);
+  }
+
+  #trim(): void {
+    const excess = this.#rows.length - this.#options.windowSize;
+    if (excess <= 0) return;
+    this.#from = (this.#rows[excess - 1] as Row).position;
+    this.#rows.splice(0, excess);
+  }
+}
