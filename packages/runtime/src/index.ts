@@ -2,7 +2,14 @@ export { type AccessConfig, accessConfigShape, accessControlFromConfig } from '.
 export { type AccessControlOptions, DEFAULT_PUBLIC_PATHS } from './auth/access-control.ts';
 export { generateApiKey, parseApiKey } from './auth/api-key.ts';
 export { ApiKeyDirectory, ApiKeyRecord, ApiKeysFile } from './auth/api-keys.ts';
-export { createApiKey, type NewApiKey, readApiKeysFile, writeApiKeysFile } from './auth/api-keys-file.ts';
+export {
+  createApiKey,
+  type NewApiKey,
+  readApiKeysFile,
+  writeApiKeysFile,
+  writeNewApiKeys,
+  writeOwnerOnlyFile,
+} from './auth/api-keys-file.ts';
 export { type Identity, ROLES, Role } from './auth/identity.ts';
 export { type JwtSettings, JwtVerifier, type TokenCheck } from './auth/jwt-verifier.ts';
 export type { RateLimitSettings } from './auth/rate-limit.ts';

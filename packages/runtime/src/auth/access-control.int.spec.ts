@@ -265,6 +265,7 @@ describe('access control on', () => {
     const { logs } = await start(withKeys());
     const line = logs.find((entry) => entry.msg === 'routes without an access declaration: managers only');
     expect(line).toMatchObject({ level: 'warn', access: { undeclared: ['GET /triage/rules'] } });
+    expect(logs.some((entry) => String(entry.msg).startsWith('access control is off'))).toBe(false);
   });
 
   it('logs each decision with the key id or subject, role, route and outcome, and never a secret', async () => {
@@ -318,12 +319,15 @@ describe('access control on', () => {
 });
 
 describe('access control off (AUTH=off)', () => {
-  it('leaves every route open and still lists the undeclared ones', async () => {
+  it('leaves every route open, warns that it is off, and still lists the undeclared ones', async () => {
     const { app, logs } = await start('off');
     for (const call of Object.values(calls)) {
       const response = await app.inject(call);
       expect([call.url, response.statusCode]).toEqual([call.url, 200]);
     }
+    expect(
+      logs.find((entry) => entry.msg === 'access control is off (AUTH=off): every route answers anyone'),
+    ).toMatchObject({ level: 'warn' });
     expect(
       logs.find((entry) => entry.msg === 'routes without an access declaration (access control is off)'),
     ).toMatchObject({

@@ -150,6 +150,8 @@ export async function registerAccessControl(
   });
 
   app.addHook('onReady', async () => {
+    // Off is a choice someone made for a local experiment: say so where operators look.
+    if (!options.enabled) app.log.warn('access control is off (AUTH=off): every route answers anyone');
     if (undeclared.length === 0) return;
     const message = options.enabled
       ? 'routes without an access declaration: managers only'

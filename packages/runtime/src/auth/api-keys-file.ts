@@ -46,9 +46,14 @@ export function readOrEmptyApiKeysFile(path: string): ApiKeysFile {
  * file; readable by its owner only (0600), since whoever reads it can recognise keys.
  */
 export function writeApiKeysFile(path: string, file: ApiKeysFile): void {
+  writeOwnerOnlyFile(path, `${JSON.stringify(ApiKeysFile.parse(file), null, 2)}\n`);
+}
+
+/** A file only its owner may read (0600), written whole then renamed, so that a reader never sees half of it. */
+export function writeOwnerOnlyFile(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(ApiKeysFile.parse(file), null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(temporary, text, { mode: 0o600 });
   renameSync(temporary, path);
 }
 
@@ -76,4 +81,20 @@ export function createApiKey(request: NewApiKey, now: Date): { readonly text: st
   });
   if (!parsed.success) throw new KeysFileError(`cannot create this key: ${parsed.error.issues[0]?.message}`);
   return { text, record: parsed.data };
+}
+
+/**
+ * Keys made together into a new file, e.g. one per role for a demo or a test: each key's text by the
+ * name it was asked under, to hand out, and only their hashes written (0600).
+ */
+export function writeNewApiKeys<Name extends string>(
+  path: string,
+  requests: Readonly<Record<Name, NewApiKey>>,
+  now: Date,
+): Record<Name, string> {
+  const created = (Object.entries(requests) as [Name, NewApiKey][]).map(
+    ([name, request]) => [name, createApiKey(request, now)] as const,
+  );
+  writeApiKeysFile(path, { keys: created.map(([, { record }]) => record) });
+  return Object.fromEntries(created.map(([name, { text }]) => [name, text])) as Record<Name, string>;
 }
