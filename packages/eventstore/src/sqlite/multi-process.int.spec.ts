@@ -1,47 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startWorker } from '../../test/workers/start-worker.ts';
 import { openSqliteStore } from './sqlite-event-store.ts';
 
-const workers = fileURLToPath(new URL('../../test/workers/', import.meta.url));
 const directory = mkdtempSync(join(tmpdir(), 'eventstore-processes-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-interface Child {
-  lines: Promise<string[]>;
-  started: Promise<void>;
-}
-
-/** Runs a worker on this very Node.js (it strips the types itself) and collects its output lines. */
-function run(worker: string, args: string[]): Child {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(workers, worker), ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  let markStarted: () => void = () => {};
-  const started = new Promise<void>((resolve) => {
-    markStarted = resolve;
-  });
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-    if (stdout.startsWith('ready\n')) markStarted();
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const lines = new Promise<string[]>((resolve, reject) => {
-    child.on('exit', (code) => {
-      markStarted();
-      if (code === 0) resolve(stdout.trim().split('\n'));
-      else reject(new Error(`${worker} exited with ${code}: ${stderr}`));
-    });
-  });
-  return { lines, started };
-}
 
 describe('sqlite event store shared by processes', () => {
   it('never loses, duplicates or reorders events, and a subscriber elsewhere sees each exactly once', async () => {
@@ -51,12 +16,12 @@ describe('sqlite event store shared by processes', () => {
     const total = processes * perProcess * 2 * 2;
     await (await openSqliteStore({ file })).close();
 
-    const subscriber = run('subscribe-worker.ts', [file, String(total)]);
-    await subscriber.started;
+    const subscriber = startWorker('subscribe-worker.ts', [file, String(total)]);
+    await subscriber.ready;
     const appenders = Array.from({ length: processes }, (_, i) =>
-      run('append-worker.ts', [file, `w${i}`, String(perProcess), String(lanes)]),
+      startWorker('append-worker.ts', [file, `w${i}`, String(perProcess), String(lanes)]),
     );
-    const summaries = (await Promise.all(appenders.map((appender) => appender.lines))).map((lines) =>
+    const summaries = (await Promise.all(appenders.map((appender) => appender.lines()))).map((lines) =>
       JSON.parse(lines.at(-1) as string),
     );
     expect(summaries.reduce((sum, summary) => sum + summary.conflicts, 0)).toBeGreaterThan(0);
@@ -74,7 +39,7 @@ describe('sqlite event store shared by processes', () => {
     }
     expect(await store.verify()).toEqual({ ok: true, checked: total });
 
-    const seen = JSON.parse((await subscriber.lines).at(-1) as string) as [string, string][];
+    const seen = JSON.parse((await subscriber.lines()).at(-1) as string) as [string, string][];
     expect(seen).toEqual(log.map((event) => [event.position.toString(), event.id]));
     await store.close();
   }, 60_000);
