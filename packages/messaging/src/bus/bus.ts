@@ -36,6 +36,13 @@ export interface ConsumeOptions<Payload, Headers extends MessageHeaders> {
   retry?: Partial<RetryPolicy>;
   /** Where a group without a committed offset starts: the beginning (default) or new messages only. */
   fromBeginning?: boolean;
+  /**
+   * Messages of distinct keys a member handles at once within a partition (1 by default: one at a
+   * time). The order of each key is kept whatever the value, and a partition's offsets are committed
+   * only up to its first message not yet done; more than 1 lets a handler's writes group (the store's
+   * group commit) where one at a time leaves each partition waiting on the previous write.
+   */
+  concurrency?: number;
 }
 
 /** A member of a consumer group, handling messages until stopped. */

@@ -1,6 +1,7 @@
 import type { Bus, ConsumeOptions, Consumer, OutgoingMessage } from '../bus/bus.ts';
 import { deliver } from '../bus/delivery.ts';
 import { BusClosedError, DeliveryInterrupted } from '../bus/errors.ts';
+import { batchConcurrency, handleKeyedBatch } from '../bus/keyed-batch.ts';
 import { consoleLogger, type Logger } from '../bus/logger.ts';
 import { encodeMessage } from '../bus/message-codec.ts';
 import { retryPolicy } from '../bus/retry-policy.ts';
@@ -13,6 +14,9 @@ import {
 } from '../topic/topic-contract.ts';
 import { ConsumerGroup } from './consumer-group.ts';
 import { PartitionLog, partitionOf } from './partition-log.ts';
+
+/** Most messages of a partition handed to a member at once, as a Kafka fetch bounds its bytes. */
+const MAX_BATCH = 500;
 
 export interface InProcessBusOptions {
   logger?: Logger;
@@ -84,48 +88,51 @@ export class InProcessBus implements Bus {
     if (this.#closed) throw new BusClosedError();
     const topic = await this.#topic(options.topic as AnyTopic);
     const group = topic.group(options.group, options.fromBeginning ?? true);
-    const policy = retryPolicy(options.retry);
-    const publishDeadLetter = (target: TopicContract<DeadLetter>, message: OutgoingMessage<DeadLetter>) =>
-      this.publish(target, [message]);
-    const logger = this.#logger;
+    const delivery = {
+      group: options.group,
+      topic: options.topic,
+      handler: options.handler,
+      policy: retryPolicy(options.retry),
+      publishDeadLetter: (target: TopicContract<DeadLetter>, message: OutgoingMessage<DeadLetter>) =>
+        this.publish(target, [message]),
+      logger: this.#logger,
+    };
+    const concurrency = batchConcurrency(options.concurrency);
     const consumer: InProcessConsumer = new InProcessConsumer(group, (stopped) => this.#consumers.delete(stopped));
     const memberId = group.join(async (partition, from, signal, commit) => {
       const log = topic.logs[partition]!;
+      const owned = { ...delivery, signal };
       let offset = from;
       while (!signal.aborted) {
         await log.waitFor(offset, signal);
         if (signal.aborted) break;
-        const raw = log.read(offset);
-        if (raw === undefined) {
-          offset = Math.max(offset, log.start);
-          continue;
-        }
+        offset = Math.max(offset, log.start);
+        // What the log holds from here makes the batch, as a Kafka fetch would.
+        const batch = log.readFrom(offset, MAX_BATCH).map((raw, index) => ({
+          topic: options.topic.name,
+          partition,
+          offset: String(offset + index),
+          key: raw.key,
+          value: raw.value,
+          headers: { ...raw.headers },
+        }));
+        let kept = true;
         try {
-          await deliver(
-            {
-              group: options.group,
-              topic: options.topic,
-              handler: options.handler,
-              policy,
-              publishDeadLetter,
-              signal,
-              logger,
+          await handleKeyedBatch(batch, {
+            concurrency,
+            handle: (message) => deliver(owned, message),
+            proceed: () => kept && !signal.aborted,
+            settled: (index) => {
+              kept = commit(Number(batch[index]!.offset) + 1);
+              return kept;
             },
-            {
-              topic: options.topic.name,
-              partition,
-              offset: String(offset),
-              key: raw.key,
-              value: raw.value,
-              headers: { ...raw.headers },
-            },
-          );
+          });
         } catch (error) {
           if (error instanceof DeliveryInterrupted) break;
           throw error;
         }
-        if (!commit(offset + 1)) break;
-        offset += 1;
+        if (!kept) break;
+        offset += batch.length;
       }
     });
     consumer.attach(memberId);

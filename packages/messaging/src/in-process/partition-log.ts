@@ -27,8 +27,10 @@ export class PartitionLog {
     return this.end - 1;
   }
 
-  read(offset: number): RawMessage | undefined {
-    return this.#entries[offset - this.#base];
+  /** Up to `max` messages from `offset` (not before the oldest held) to the end. */
+  readFrom(offset: number, max: number): RawMessage[] {
+    const first = Math.max(offset, this.#base) - this.#base;
+    return this.#entries.slice(first, first + max);
   }
 
   /** Resolves once there is a message at `offset`, or when `signal` aborts. */

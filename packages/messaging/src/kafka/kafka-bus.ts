@@ -116,12 +116,18 @@ export class KafkaBus implements Bus {
     });
     const consumer = new KafkaConsumer(kafkajsConsumer, options.group, (stopped) => this.#consumers.delete(stopped));
     this.#consumers.add(consumer);
-    await consumer.run(options, {
-      partitionsConsumedConcurrently:
-        this.#options.partitionsConsumedConcurrently ?? Math.min(options.topic.partitions, 16),
-      logger: this.#logger,
-      publishDeadLetter: (target, message) => this.publish(target, [message]),
-    });
+    try {
+      await consumer.run(options, {
+        partitionsConsumedConcurrently:
+          this.#options.partitionsConsumedConcurrently ?? Math.min(options.topic.partitions, 16),
+        logger: this.#logger,
+        publishDeadLetter: (target, message) => this.publish(target, [message]),
+      });
+    } catch (error) {
+      // Refused options or a broker that would not take it: no member is left behind half started.
+      await consumer.stop().catch(() => {});
+      throw error;
+    }
     return consumer;
   }
 

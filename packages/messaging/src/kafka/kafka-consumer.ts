@@ -2,6 +2,7 @@ import type { Consumer as KafkajsConsumer } from 'kafkajs';
 import type { ConsumeOptions, Consumer, OutgoingMessage } from '../bus/bus.ts';
 import { deliver } from '../bus/delivery.ts';
 import { DeliveryInterrupted } from '../bus/errors.ts';
+import { batchConcurrency, handleKeyedBatch } from '../bus/keyed-batch.ts';
 import type { Logger } from '../bus/logger.ts';
 import { retryPolicy } from '../bus/retry-policy.ts';
 import type { DeadLetter, MessageHeaders, TopicContract } from '../topic/topic-contract.ts';
@@ -14,10 +15,11 @@ export interface KafkaConsumerSettings {
 }
 
 /**
- * A consumer group member on kafkajs. Offsets are resolved one message at a time, only once the
- * message is done (handled or dead-lettered), and kafkajs commits the resolved ones after each
- * batch, before a rebalance and on disconnect: a message is never committed before its handler
- * succeeded, and a stop commits what was processed.
+ * A consumer group member on kafkajs. A fetched batch is handled by key (`handleKeyedBatch`:
+ * distinct keys at once up to the consumer's `concurrency`, each key in order); offsets are
+ * resolved up to the last message of the done prefix only, and kafkajs commits the resolved ones
+ * after each batch, before a rebalance and on disconnect: a message is never committed before its
+ * handler succeeded, nor past one whose handler did not, and a stop commits what was processed.
  */
 export class KafkaConsumer implements Consumer, LagSource {
   readonly group: string;
@@ -53,6 +55,7 @@ export class KafkaConsumer implements Consumer, LagSource {
     this.topic = options.topic.name;
     this.fromBeginning = options.fromBeginning ?? true;
     const policy = retryPolicy(options.retry);
+    const concurrency = batchConcurrency(options.concurrency);
     const signal = this.#stop.signal;
     await this.#consumer.connect();
     await this.#consumer.subscribe({ topic: options.topic.name, fromBeginning: this.fromBeginning });
@@ -61,37 +64,45 @@ export class KafkaConsumer implements Consumer, LagSource {
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-        for (const message of batch.messages) {
-          if (signal.aborted || !isRunning() || isStale()) return;
-          try {
-            await deliver(
-              {
-                group: options.group,
-                topic: options.topic,
-                handler: options.handler,
-                policy,
-                publishDeadLetter: settings.publishDeadLetter,
-                signal,
-                heartbeat,
-                logger: settings.logger,
-              },
-              {
-                topic: batch.topic,
-                partition: batch.partition,
-                offset: message.offset,
-                key: message.key === null ? null : message.key.toString('utf8'),
-                value: message.value,
-                headers: textHeaders(message.headers),
-              },
-            );
-          } catch (error) {
-            // Left unresolved, so uncommitted: the partition's next owner gets it again.
-            if (error instanceof DeliveryInterrupted) return;
-            throw error;
-          }
-          resolveOffset(message.offset);
-          await heartbeat();
+        const delivery = {
+          group: options.group,
+          topic: options.topic,
+          handler: options.handler,
+          policy,
+          publishDeadLetter: settings.publishDeadLetter,
+          signal,
+          heartbeat,
+          logger: settings.logger,
+        };
+        const messages = batch.messages.map((message) => ({
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: message.offset,
+          key: message.key === null ? null : message.key.toString('utf8'),
+          value: message.value,
+          headers: textHeaders(message.headers),
+        }));
+        // A heartbeat refused (a rebalance began) ends the batch once what is in flight is done.
+        let leaving: { error: unknown } | undefined;
+        try {
+          await handleKeyedBatch(messages, {
+            concurrency,
+            handle: (message) => deliver(delivery, message),
+            proceed: () => leaving === undefined && !signal.aborted && isRunning() && !isStale(),
+            settled: (index) => {
+              resolveOffset(messages[index]!.offset);
+              heartbeat().catch((error: unknown) => {
+                leaving ??= { error };
+              });
+              return true;
+            },
+          });
+        } catch (error) {
+          // Left unresolved, so uncommitted: the partition's next owner gets it again.
+          if (error instanceof DeliveryInterrupted) return;
+          throw error;
         }
+        if (leaving !== undefined) throw leaving.error;
       },
     });
   }
