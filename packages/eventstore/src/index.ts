@@ -13,7 +13,13 @@ export { GENESIS_HASH, type HashedEvent, hashEvent } from './hash-chain/event-ha
 export { MemoryEventStore, type MemoryStoreOptions, openMemoryStore } from './memory/memory-event-store.ts';
 export { MemoryLog, type MemoryRecord } from './memory/memory-log.ts';
 export type { EventData, NewEvent, RecordedEvent } from './port/envelope.ts';
-export { DuplicateEventIdError, InvalidEventError, RevisionConflictError, StoreClosedError } from './port/errors.ts';
+export {
+  DuplicateEventIdError,
+  InvalidEventError,
+  RevisionConflictError,
+  StoreBusyError,
+  StoreClosedError,
+} from './port/errors.ts';
 export type {
   AppendOptions,
   AppendResult,

@@ -46,6 +46,22 @@ export class InvalidEventError extends Error {
   }
 }
 
+/**
+ * The store could not take its write lock in time: another process held it longer than the busy
+ * timeout (a long transaction, a backup). Nothing of the append was written, so the very same
+ * append (same ids, same expected revision) can be retried as is, after `retryAfterSeconds`.
+ */
+export class StoreBusyError extends Error {
+  readonly code = 'eventstore.busy';
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'StoreBusyError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 /** The store was closed. */
 export class StoreClosedError extends Error {
   readonly code = 'eventstore.closed';

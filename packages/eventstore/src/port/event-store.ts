@@ -71,7 +71,8 @@ export interface EventStore {
    * Appends all the events or none. Throws `RevisionConflictError` when the stream is not at
    * `expectedRevision` (and writes nothing). Appending again events whose ids are all already
    * in the stream is a no-op (`written: false`), whatever the expected revision, so a retry
-   * after a lost acknowledgement is safe.
+   * after a lost acknowledgement is safe. Throws `StoreBusyError` (writing nothing) when the
+   * store's lock stayed taken elsewhere too long: the same append can be retried later.
    */
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   /** A stream's events (upcast); empty when the stream does not exist. */

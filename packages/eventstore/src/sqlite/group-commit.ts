@@ -1,6 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { GENESIS_HASH } from '../hash-chain/event-hash.ts';
-import { DuplicateEventIdError, RevisionConflictError, StoreClosedError } from '../port/errors.ts';
+import { DuplicateEventIdError, RevisionConflictError, StoreBusyError, StoreClosedError } from '../port/errors.ts';
 import type { AppendResult } from '../port/event-store.ts';
 import { type ExpectedRevision, NO_STREAM, satisfies } from '../port/expected-revision.ts';
 import { type PendingEvent, sealEvent } from '../port/pending-event.ts';
@@ -19,6 +19,8 @@ type Outcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
 type Head = { revision: bigint; hash: string } | null;
 
 const uniqueConstraintFailed = 2067;
+/** SQLITE_BUSY, whose extended codes keep it in their low byte. */
+const busy = 5;
 
 /**
  * Group commit: appends submitted together are written in one transaction, so one fsync
@@ -41,6 +43,7 @@ export class GroupCommitWriter {
   #clock: () => Date;
   #onCommit: () => void;
   #maxGroupSize: number;
+  #busyTimeoutMs: number;
   #queue: AppendRequest[] = [];
   #scheduled = false;
   #flushAtOnce = () => this.#flush(true);
@@ -54,11 +57,15 @@ export class GroupCommitWriter {
   #byId: StatementSync;
   #insert: StatementSync;
 
-  constructor(db: DatabaseSync, options: { clock: () => Date; onCommit: () => void; maxGroupSize: number }) {
+  constructor(
+    db: DatabaseSync,
+    options: { clock: () => Date; onCommit: () => void; maxGroupSize: number; busyTimeoutMs: number },
+  ) {
     this.#db = db;
     this.#clock = options.clock;
     this.#onCommit = options.onCommit;
     this.#maxGroupSize = options.maxGroupSize;
+    this.#busyTimeoutMs = options.busyTimeoutMs;
     this.#head = db.prepare('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1');
     this.#byId = db.prepare('SELECT stream, revision, position FROM events WHERE id = ?');
     this.#insert = db.prepare(`INSERT INTO events (id, stream, revision, type, schema_version, data, occurred_at,
@@ -100,7 +107,7 @@ export class GroupCommitWriter {
       // process), so the revisions read below cannot change before the commit.
       this.#db.exec('BEGIN IMMEDIATE');
     } catch (error) {
-      for (const request of group) request.reject(error as Error);
+      this.#fail(group, error);
       return;
     }
     try {
@@ -110,7 +117,7 @@ export class GroupCommitWriter {
       this.#db.exec('COMMIT');
     } catch (error) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
-      for (const request of group) request.reject(error as Error);
+      this.#fail(group, error);
       return;
     }
     this.#onCommit();
@@ -119,6 +126,19 @@ export class GroupCommitWriter {
       if (outcome.ok) request.resolve(outcome.result);
       else request.reject(outcome.error);
     });
+  }
+
+  /** The whole group failed and nothing of it was written; a lock held too long elsewhere is worth retrying. */
+  #fail(group: AppendRequest[], error: unknown): void {
+    const failure =
+      (((error as { errcode?: number }).errcode ?? 0) & 0xff) === busy
+        ? new StoreBusyError(
+            `Another process held the event store's write lock longer than the busy timeout (${this.#busyTimeoutMs} ms): nothing of this append was written; retry it.`,
+            Math.max(1, Math.ceil(this.#busyTimeoutMs / 1000)),
+            { cause: error },
+          )
+        : (error as Error);
+    for (const request of group) request.reject(failure);
   }
 
   #apply(request: AppendRequest, recordedAt: string, heads: Map<string, Head>): Outcome {

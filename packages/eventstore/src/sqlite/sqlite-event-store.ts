@@ -61,12 +61,14 @@ export class SqliteEventStore implements EventStore {
     this.file = options.file;
     this.#options = options;
     this.#db = new DatabaseSync(options.file);
-    applyDurability(this.#db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    applyDurability(this.#db, { busyTimeoutMs });
     createSchema(this.#db);
     this.#writer = new GroupCommitWriter(this.#db, {
       clock: options.clock ?? (() => new Date()),
       onCommit: () => this.#changes.notify(),
       maxGroupSize: options.maxGroupSize ?? 1000,
+      busyTimeoutMs,
     });
     const select = `SELECT ${eventColumns} FROM events`;
     this.#forwards = this.#db.prepare(`${select} WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`);
