@@ -26,6 +26,13 @@ async function intake() {
       revision: 4,
     });
   });
+  server.app.post('/tickets/:id/notes', async () => {
+    // The event store's StoreBusyError, as the runtime sees it: a code and when to retry.
+    throw Object.assign(new Error('Another process held the write lock of /var/lib/hotline/events.sqlite'), {
+      code: 'eventstore.busy',
+      retryAfterSeconds: 5,
+    });
+  });
   server.app.get('/boom', async () => {
     throw new Error('connection refused by esdb://admin:changeit@store:2113');
   });
@@ -233,6 +240,25 @@ describe('problem documents', () => {
       instance: '/tickets/t-1',
       requestId: response.headers['x-request-id'],
     });
+  });
+
+  it('answers a passing failure (a busy store) with a 503 problem and Retry-After, and logs no stack', async () => {
+    const { app, logs } = await start();
+    const response = await app.inject({ method: 'POST', url: '/tickets/t-1/notes', payload: {} });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.json()).toEqual({
+      type: 'urn:hotline:problem:eventstore.busy',
+      title: 'Service Unavailable',
+      status: 503,
+      code: 'eventstore.busy',
+      detail: 'The service is busy and did nothing of this request; retry in 5 s.',
+      retryAfterSeconds: 5,
+      instance: '/tickets/t-1/notes',
+      requestId: response.headers['x-request-id'],
+    });
+    expect(response.body).not.toContain('sqlite');
+    expect(logs.find((line) => line.msg === 'request failed')).toBeUndefined();
   });
 
   it('answers an unexpected error with a bare 500 problem and logs it with its stack', async () => {

@@ -10,6 +10,10 @@ const pathOf = (url: string) => url.split('?', 1)[0] ?? url;
 
 /** Sends a problem document, completing `instance` and `requestId` from the request. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, document: ProblemDocument): FastifyReply {
+  // A client waiting for a busy service or a rate limit finds the delay where HTTP puts it too.
+  if (typeof document.retryAfterSeconds === 'number' && !reply.hasHeader('retry-after')) {
+    reply.header('retry-after', String(document.retryAfterSeconds));
+  }
   return reply
     .code(document.status)
     .type(PROBLEM_CONTENT_TYPE)
