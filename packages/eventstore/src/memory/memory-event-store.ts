@@ -18,7 +18,7 @@ import type { EventHandler, SubscribeOptions, Subscription } from '../port/subsc
 import { upcastEvent } from '../port/upcaster.ts';
 import { ChangeSignal } from '../subscription/change-signal.ts';
 import { LogTail, subscriptionPaging } from '../subscription/log-tail.ts';
-import { type LogSource, PollingSubscription } from '../subscription/polling-subscription.ts';
+import { PollingSubscription } from '../subscription/polling-subscription.ts';
 import { MemoryLog, type MemoryRecord } from './memory-log.ts';
 
 export interface MemoryStoreOptions extends StoreOptions {
@@ -42,18 +42,20 @@ export class MemoryEventStore implements EventStore {
   #changes = new ChangeSignal();
   #subscriptions = new Set<Subscription>();
   #closed = false;
-  #tail: LogSource<MemoryRecord>;
+  #tail: LogTail<MemoryRecord>;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.log = options.log ?? new MemoryLog();
     this.#options = options;
     // Reading the array costs nothing here; the shared tail is kept so that subscriptions behave as on SQLite.
-    const tail = new LogTail((after, limit) => this.log.after(after, limit), subscriptionPaging);
-    this.#tail = {
-      readPage: (after, limit) => tail.readPage(after, limit),
-      toEvent: (record) => this.#toEvent(record),
-      changes: this.#changes,
-    };
+    this.#tail = new LogTail<MemoryRecord>(
+      {
+        readPage: (after, limit) => this.log.after(after, limit),
+        toEvent: (record) => this.#toEvent(record),
+        changes: this.#changes,
+      },
+      subscriptionPaging,
+    );
   }
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {

@@ -17,7 +17,7 @@ import type { EventHandler, SubscribeOptions, Subscription } from '../port/subsc
 import { upcastEvent } from '../port/upcaster.ts';
 import { ChangeSignal } from '../subscription/change-signal.ts';
 import { LogTail, subscriptionPaging } from '../subscription/log-tail.ts';
-import { type LogSource, PollingSubscription } from '../subscription/polling-subscription.ts';
+import { PollingSubscription } from '../subscription/polling-subscription.ts';
 import { GroupCommitWriter } from './group-commit.ts';
 import { applyDurability, createSchema, type EventRow, eventColumns } from './schema.ts';
 
@@ -55,7 +55,7 @@ export class SqliteEventStore implements EventStore {
   #backwards: StatementSync;
   #after: StatementSync;
   #head: StatementSync;
-  #log: LogSource<EventRow>;
+  #log: LogTail<EventRow>;
 
   constructor(options: SqliteStoreOptions) {
     this.file = options.file;
@@ -76,12 +76,14 @@ export class SqliteEventStore implements EventStore {
     this.#after = this.#db.prepare(`${select} WHERE position > ? ORDER BY position LIMIT ?`);
     this.#head = this.#db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events');
     for (const statement of [this.#forwards, this.#backwards, this.#after, this.#head]) statement.setReadBigInts(true);
-    const tail = new LogTail((after, limit) => this.#readPage(after, limit), subscriptionPaging);
-    this.#log = {
-      readPage: (after, limit) => tail.readPage(after, limit),
-      toEvent: (row) => this.#toEvent(row),
-      changes: this.#changes,
-    };
+    this.#log = new LogTail<EventRow>(
+      {
+        readPage: (after, limit) => this.#readPage(after, limit),
+        toEvent: (row) => this.#toEvent(row),
+        changes: this.#changes,
+      },
+      subscriptionPaging,
+    );
   }
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {

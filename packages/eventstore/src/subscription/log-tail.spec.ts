@@ -1,20 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { LogTail } from './log-tail.ts';
+import type { RecordedEvent } from '../port/envelope.ts';
+import { ChangeSignal } from './change-signal.ts';
+import { LogTail, type LogTailOptions } from './log-tail.ts';
 import type { LogRow } from './polling-subscription.ts';
 
-/** A log in an array, counting the reads the tail makes of it. */
+/** A log in an array that notifies its commits as a store does, and counts the reads made of it. */
 function logOf(positions: number[]) {
   const rows: LogRow[] = positions.map((position) => ({ position: BigInt(position), stream: 's-1', type: 'T' }));
   const reads: bigint[] = [];
+  const changes = new ChangeSignal();
   return {
-    rows,
     reads,
+    changes,
     append(position: number) {
       rows.push({ position: BigInt(position), stream: 's-1', type: 'T' });
+      changes.notify();
     },
-    read(after: bigint, limit: number): LogRow[] {
-      reads.push(after);
-      return rows.filter((row) => row.position > after).slice(0, limit);
+    tail(options: LogTailOptions) {
+      return new LogTail<LogRow>(
+        {
+          readPage(after, limit) {
+            reads.push(after);
+            return rows.filter((row) => row.position > after).slice(0, limit);
+          },
+          toEvent: (row) => ({ position: row.position }) as RecordedEvent,
+          changes,
+        },
+        options,
+      );
     },
   };
 }
@@ -36,34 +49,45 @@ function readToEnd(tail: LogTail<LogRow>, after: bigint, limit: number): number[
 describe('the log tail shared by the subscriptions of a store', () => {
   it('reads each new page once for every subscription at the end of the log', () => {
     const log = logOf(range(1, 10));
-    const tail = new LogTail((after, limit) => log.read(after, limit), { pageSize: 4, windowSize: 100 });
+    const tail = log.tail({ pageSize: 4, windowSize: 100 });
     expect(readToEnd(tail, 0n, 4)).toEqual(range(1, 10));
-    const readsAlone = log.reads.length;
+    const reads = log.reads.length;
+    // The others find the kept rows, and the end of the log where the first found it, nothing committed since.
     for (let i = 0; i < 5; i++) expect(readToEnd(tail, 0n, 4)).toEqual(range(1, 10));
-    // The others asked only whether the log had grown past the window: one read each.
-    expect(log.reads.length).toBe(readsAlone + 5);
+    expect(log.reads.length).toBe(reads);
 
     log.append(11);
     log.append(12);
-    const [first, ...others] = [10n, 10n, 10n].map((after) => tail.readPage(after, 4));
-    expect(positionsOf(first as LogRow[])).toEqual([11, 12]);
-    for (const page of others) expect(positionsOf(page)).toEqual([11, 12]);
-    expect(log.reads.length).toBe(readsAlone + 6);
+    for (let i = 0; i < 3; i++) expect(readToEnd(tail, 10n, 4)).toEqual([11, 12]);
+    // One read, which found the new rows and the end of the log after them.
+    expect(log.reads.length).toBe(reads + 1);
+  });
+
+  it('reads the log again at its end once a poll interval went by: another process may have committed', async () => {
+    const log = logOf(range(1, 3));
+    const tail = log.tail({ pageSize: 4, windowSize: 100 });
+    expect(readToEnd(tail, 0n, 4)).toEqual([1, 2, 3]);
+    const reads = log.reads.length;
+    expect(tail.readPage(3n, 4)).toEqual([]);
+    expect(log.reads.length).toBe(reads);
+    await log.changes.wait(1);
+    expect(tail.readPage(3n, 4)).toEqual([]);
+    expect(log.reads.length).toBe(reads + 1);
   });
 
   it('hands a subscription behind the window the rows it missed, read by itself, then the kept ones', () => {
     const log = logOf(range(1, 50));
-    const tail = new LogTail((after, limit) => log.read(after, limit), { pageSize: 5, windowSize: 10 });
+    const tail = log.tail({ pageSize: 5, windowSize: 10 });
     expect(readToEnd(tail, 0n, 5)).toEqual(range(1, 50));
     const reads = log.reads.length;
     expect(readToEnd(tail, 3n, 5)).toEqual(range(4, 50));
-    // Positions 4 to 43 from the log, page by page, until it is in the window; then one read at its end.
-    expect(log.reads.slice(reads)).toEqual([3n, 8n, 13n, 18n, 23n, 28n, 33n, 38n, 50n]);
+    // Positions 4 to 43 from the log, page by page, until it is in the window.
+    expect(log.reads.slice(reads)).toEqual([3n, 8n, 13n, 18n, 23n, 28n, 33n, 38n]);
   });
 
   it('moves the window to a subscription that starts past it', () => {
     const log = logOf(range(1, 30));
-    const tail = new LogTail((after, limit) => log.read(after, limit), { pageSize: 5, windowSize: 10 });
+    const tail = log.tail({ pageSize: 5, windowSize: 10 });
     expect(positionsOf(tail.readPage(0n, 5))).toEqual([1, 2, 3, 4, 5]);
     expect(readToEnd(tail, 20n, 5)).toEqual(range(21, 30));
     const reads = log.reads.length;
@@ -76,7 +100,7 @@ describe('the log tail shared by the subscriptions of a store', () => {
 
   it('finds the rows after a position that is no row of the log (gaps, a checkpoint between rows)', () => {
     const log = logOf([2, 5, 9, 14, 20]);
-    const tail = new LogTail((after, limit) => log.read(after, limit), { pageSize: 10, windowSize: 10 });
+    const tail = log.tail({ pageSize: 10, windowSize: 10 });
     expect(readToEnd(tail, 0n, 10)).toEqual([2, 5, 9, 14, 20]);
     expect(positionsOf(tail.readPage(6n, 2))).toEqual([9, 14]);
     expect(positionsOf(tail.readPage(9n, 10))).toEqual([14, 20]);
@@ -85,7 +109,7 @@ describe('the log tail shared by the subscriptions of a store', () => {
 
   it('leaves a page already handed out as it was when the window moves on', () => {
     const log = logOf(range(1, 6));
-    const tail = new LogTail((after, limit) => log.read(after, limit), { pageSize: 3, windowSize: 3 });
+    const tail = log.tail({ pageSize: 3, windowSize: 3 });
     const page = tail.readPage(0n, 3);
     for (const position of range(7, 12)) log.append(position);
     expect(readToEnd(tail, 3n, 3)).toEqual(range(4, 12));

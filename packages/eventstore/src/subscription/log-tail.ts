@@ -1,4 +1,6 @@
-import type { LogRow } from './polling-subscription.ts';
+import type { RecordedEvent } from '../port/envelope.ts';
+import type { ChangeSignal } from './change-signal.ts';
+import type { LogRow, LogSource } from './polling-subscription.ts';
 
 export interface LogTailOptions {
   /** Rows read from the log at once. */
@@ -18,26 +20,42 @@ export const subscriptionPaging: LogTailOptions = { pageSize: 256, windowSize: 4
  * rows kept is bounded; a subscription that falls behind it (a slow projection, a catch-up from
  * the start) reads its pages from the log by itself, as all did before, until it is back in it.
  * The window follows the subscriptions ahead: one at its end (or past it) reads the next page
- * for everyone. Rows are not copied: a subscription must not alter the rows it is given.
+ * for everyone, unless the log was read to its end since the last commit: each subscription
+ * looks for more once it handled a page, and those looks cost a statement each otherwise.
+ * Rows are not copied: a subscription must not alter the rows it is given.
  */
-export class LogTail<Row extends LogRow> {
-  #read: (after: bigint, limit: number) => Row[];
+export class LogTail<Row extends LogRow> implements LogSource<Row> {
+  #log: LogSource<Row>;
   #options: LogTailOptions;
   #rows: Row[] = [];
   /** The window holds every row of the log after `#from` up to `#to` included; none before the first read. */
   #from = -1n;
   #to = -1n;
+  /** The change generation at which a read found the log ending at `#to`. */
+  #endSeenAt: number | undefined;
 
-  constructor(read: (after: bigint, limit: number) => Row[], options: LogTailOptions) {
-    this.#read = read;
+  constructor(log: LogSource<Row>, options: LogTailOptions) {
+    this.#log = log;
     this.#options = options;
+  }
+
+  get changes(): ChangeSignal {
+    return this.#log.changes;
+  }
+
+  toEvent(row: Row): RecordedEvent {
+    return this.#log.toEvent(row);
   }
 
   /** Up to `limit` rows after `after`, in position order; none when the log ends there. */
   readPage(after: bigint, limit: number): Row[] {
-    if (after < this.#from) return this.#read(after, limit);
+    if (after < this.#from) return this.#log.readPage(after, limit);
     if (after < this.#to) return this.#kept(after, limit);
-    const rows = this.#read(after, Math.max(limit, this.#options.pageSize));
+    if (after === this.#to && this.#endSeenAt === this.changes.generation) return [];
+    const generation = this.changes.generation;
+    const asked = Math.max(limit, this.#options.pageSize);
+    const rows = this.#log.readPage(after, asked);
+    this.#endSeenAt = rows.length < asked ? generation : undefined;
     if (after === this.#to) {
       for (const row of rows) this.#rows.push(row);
     } else {
