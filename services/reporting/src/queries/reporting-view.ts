@@ -67,7 +67,7 @@ export class ReportingView implements RecordChangeListener {
   #claimedInOrder: string[] | undefined;
   #seen = 0;
   readonly #receivedAt = (ticketId: string) => this.tickets.get(ticketId)?.receivedAt ?? 0;
-  #byReception = new ReceptionOrder(this.#receivedAt);
+  #byReception = new ReceptionOrder();
   readonly #byClient = new Map<string, ReceptionOrder>();
   #openLatestFirst: string[] | undefined;
   #judgements = new Map<string, CachedJudgement>();
@@ -101,7 +101,7 @@ export class ReportingView implements RecordChangeListener {
     this.#claimedInOrder = undefined;
     this.#seen = 0;
     this.#openLatestFirst = undefined;
-    this.#byReception = new ReceptionOrder(this.#receivedAt);
+    this.#byReception = new ReceptionOrder();
     this.#byClient.clear();
     this.#judgements.clear();
     this.#tallies.clear();
@@ -124,7 +124,8 @@ export class ReportingView implements RecordChangeListener {
         const clientId = record.ticket.clientId;
         const previousClientId = previous?.record.ticket.clientId;
         if (previous === undefined || previousClientId !== clientId) {
-          if (previousClientId !== undefined) this.#byClient.get(previousClientId)?.remove(ticketId);
+          if (previous !== undefined && previousClientId !== undefined)
+            this.#byClient.get(previousClientId)?.remove(ticketId, previous.receivedAt);
           if (clientId !== undefined) this.#clientOrder(clientId).add(ticketId, receivedAt);
         }
         const resolution = record.ticket.milestones.resolution;
@@ -231,13 +232,9 @@ export class ReportingView implements RecordChangeListener {
     keep?: (ticketId: string) => boolean,
     among?: { readonly clientId?: string | undefined },
   ): Generator<TicketEntry> {
-    const order =
-      among?.clientId === undefined
-        ? this.#byReception
-        : (this.#byClient.get(among.clientId) ?? new ReceptionOrder(this.#receivedAt));
-    const ids = order.ids();
-    for (let index = ids.length - 1; index >= 0; index--) {
-      const ticketId = ids[index]!;
+    const order = among?.clientId === undefined ? this.#byReception : this.#byClient.get(among.clientId);
+    if (order === undefined) return;
+    for (const ticketId of order.latestFirst()) {
       if (keep !== undefined && !keep(ticketId)) continue;
       const entry = this.tickets.get(ticketId);
       if (entry !== undefined) yield entry;
@@ -260,7 +257,7 @@ export class ReportingView implements RecordChangeListener {
   #clientOrder(clientId: string): ReceptionOrder {
     let order = this.#byClient.get(clientId);
     if (order === undefined) {
-      order = new ReceptionOrder(this.#receivedAt);
+      order = new ReceptionOrder();
       this.#byClient.set(clientId, order);
     }
     return order;
