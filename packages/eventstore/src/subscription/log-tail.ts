@@ -5,7 +5,11 @@ import type { LogRow, LogSource } from './polling-subscription.ts';
 export interface LogTailOptions {
   /** Rows read from the log at once. */
   pageSize: number;
-  /** Most rows kept for the subscriptions that follow; one further behind reads the log by itself. */
+  /**
+   * Rows kept for the subscriptions that follow (up to twice as many between two trims, which
+   * move the array once per `windowSize` rows rather than at every page); a subscription
+   * further behind reads the log by itself.
+   */
   windowSize: number;
 }
 
@@ -83,8 +87,8 @@ export class LogTail<Row extends LogRow> implements LogSource<Row> {
   }
 
   #trim(): void {
+    if (this.#rows.length <= 2 * this.#options.windowSize) return;
     const excess = this.#rows.length - this.#options.windowSize;
-    if (excess <= 0) return;
     this.#from = (this.#rows[excess - 1] as Row).position;
     this.#rows.splice(0, excess);
   }
