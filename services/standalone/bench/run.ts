@@ -19,7 +19,7 @@ import { launchDistributed } from './distributed-launcher.ts';
 import { launchEmbedded } from './embedded-launcher.ts';
 import { latencies, ms, perSecond, type Row, ratio, table } from './figures.ts';
 import { HttpClient } from './http-client.ts';
-import { deadLetterTotals, rawKafka } from './kafka-figures.ts';
+import { deadLetterTotals, HopTracker, hopRows, rawKafka } from './kafka-figures.ts';
 import { type MemoryFigures, MemorySampler } from './memory-sampler.ts';
 import { untilVisible, visibleTickets } from './projection-count.ts';
 import { seedHotline, ticketSubmissions } from './ticket-workload.ts';
@@ -269,6 +269,7 @@ async function distributed(directory: string): Promise<void> {
     await publish([inboundSubmission(next())]);
     await untilVisible(reporting, before + 1, 120_000);
     const services = [...Object.values(product.urls), product.relay].map((url) => new HttpClient(url, 1));
+    const hops = await HopTracker.start(bus);
     const { result: topic, msPerTicket } = await cpuPerTicket(services, async () => {
       const result = await topicLoad({
         publish,
@@ -278,6 +279,7 @@ async function distributed(directory: string): Promise<void> {
         durationMs: DURATION_MS,
         warmUpMs: WARM_UP_MS,
         burst: BURST.distributed,
+        onPublished: (ticketIds, at) => hops.published(ticketIds, at),
       });
       return { result, tickets: result.published };
     });
@@ -291,6 +293,7 @@ async function distributed(directory: string): Promise<void> {
       figure: latencies(topic.lag),
       note: `${topic.lag.count} probed, ${topic.probeRequests} GETs, max ${ms(topic.lag.max)}; baseline p99 ${ms(baseline.lag.p99)}`,
     });
+    rows.push(...hopRows(await hops.stop(), topic.lag));
     rows.push({
       what: 'Kafka topic, burst drained',
       figure: topic.drainRate === undefined ? 'not within 5 min' : perSecond(topic.drainRate),

@@ -35,6 +35,8 @@ export interface TopicLoadOptions {
   readonly warmUpMs: number;
   /** The burst that measures how fast the product drains a backlog. */
   readonly burst: number;
+  /** Told of the tickets of each publish of the counted window as it is made (ms since the epoch). */
+  readonly onPublished?: (ticketIds: readonly string[], at: number) => void;
 }
 
 export interface TopicLoadFigures {
@@ -101,9 +103,11 @@ export async function topicLoad(options: TopicLoadOptions): Promise<TopicLoadFig
     const payloads = Array.from({ length: target - published }, options.next);
     published = target;
     const since = performance.now();
+    const ticketIdOf = (payload: Record<string, unknown>) => ticketIdFor(SOURCE, String(payload.externalId));
+    if (since >= countFrom) options.onPublished?.(payloads.map(ticketIdOf), performance.timeOrigin + since);
     const sent = options.publish(payloads.map(inboundSubmission)).then(() => {
       if (since < countFrom) return;
-      for (const payload of payloads) probe.offer(() => ticketIdFor(SOURCE, String(payload.externalId)), since);
+      for (const payload of payloads) probe.offer(() => ticketIdOf(payload), since);
     });
     sends.push(sent);
     // A publish that lags behind holds the loop: the offer never runs ahead of the bus by more than a few batches.
