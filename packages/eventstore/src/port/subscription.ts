@@ -19,6 +19,7 @@ export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
 /**
  * A catch-up subscription: the history after `after`, then live events, in global order, one
  * at a time. The next event is not fetched before the handler's promise settles (backpressure).
+ * A slow handler holds back its own subscription only: the store's other subscriptions go on.
  */
 export interface Subscription {
   /** Every event up to here was handled or skipped by the filter: a consumer's checkpoint. */
