@@ -86,27 +86,18 @@ const noInstants = (): Instants => ({ openings: new SortedInstants(), closings: 
  * binary searches, whatever the number of tickets.
  */
 export class BacklogTallies {
-  readonly #byTicket = new Map<string, { readonly clientId: string | null; readonly intervals: [number, number][] }>();
   #all = noInstants();
   readonly #byClient = new Map<string, Instants>();
 
   clear(): void {
-    this.#byTicket.clear();
     this.#all = noInstants();
     this.#byClient.clear();
   }
 
-  put(ticketId: string, record: TicketRecord): void {
-    const placed = { clientId: record.ticket.clientId ?? null, intervals: openIntervals(record) };
-    this.#byTicket.set(ticketId, placed);
-    this.#tally(placed.clientId, placed.intervals, 1);
-  }
-
-  takeOut(ticketId: string): void {
-    const placed = this.#byTicket.get(ticketId);
-    if (placed === undefined) return;
-    this.#byTicket.delete(ticketId);
-    this.#tally(placed.clientId, placed.intervals, -1);
+  /** A ticket's new record: the intervals of its former record (if any) taken out, the new ones put in. */
+  replace(previous: TicketRecord | undefined, record: TicketRecord): void {
+    if (previous !== undefined) this.#tally(previous.ticket.clientId ?? null, openIntervals(previous), -1);
+    this.#tally(record.ticket.clientId ?? null, openIntervals(record), 1);
   }
 
   /** Tickets open at `at` (opened at or before it, not closed at or before it), of a client. */

@@ -36,14 +36,10 @@ export function problemOf(ticket: Ticket): ProblemOf | null {
 }
 
 interface TicketKnowledge {
-  readonly description: string | undefined;
-  readonly product: string | undefined;
   readonly month: number;
   readonly clientId: string | null;
   readonly place: number;
   readonly articles: readonly string[];
-  /** Its problem, whether or not it counts (it does not once an article is linked). */
-  readonly ownProblem: ProblemOf | null;
   readonly problem: ProblemOf | null;
 }
 
@@ -69,51 +65,58 @@ export interface ProblemCount {
 
 const emptyBucket = (): Bucket => ({ uses: new Map(), problems: new Map() });
 
+/** Where a ticket's knowledge counts, from its entry and its problem. */
+const knowledgeOf = (entry: TicketEntry, problem: ProblemOf | null): TicketKnowledge => ({
+  month: civilMonthIndexOf(entry.receivedAt),
+  clientId: entry.record.ticket.clientId ?? null,
+  place: entry.place,
+  articles: entry.record.articles,
+  problem: entry.record.articles.length > 0 ? null : problem,
+});
+
 /**
  * Article uses and recurring problems per civil month of reception (and client), kept as tickets
  * change: the FAQ candidates of whole months sum counts per article and per problem, and gather the
  * ticket ids of the problems they keep only.
  */
 export class KnowledgeTallies {
-  readonly #byTicket = new Map<string, TicketKnowledge>();
+  /** Each ticket's problem (what takes the most work out of a description), while its words stay the same. */
+  readonly #problemOf = new Map<string, ProblemOf | null>();
+  /** One object per recurring problem, shared by its tickets. */
+  readonly #problems = new Map<string, ProblemOf>();
   readonly #months = new Map<number, { readonly all: Bucket; readonly byClient: Map<string, Bucket> }>();
 
   clear(): void {
-    this.#byTicket.clear();
+    this.#problemOf.clear();
+    this.#problems.clear();
     this.#months.clear();
   }
 
-  /** A ticket's new record: its former share taken out, the new one put in (its problem worked out again only if its words changed). */
-  replace(entry: TicketEntry): void {
+  /**
+   * A ticket's new entry: the share of its former entry (if any) taken out, the new one put in (its
+   * problem worked out again only if its words changed).
+   */
+  replace(previous: TicketEntry | undefined, entry: TicketEntry): void {
     const { ticket } = entry.record;
-    const previous = this.#byTicket.get(ticket.ticketId);
+    const former = previous === undefined ? undefined : this.#problemOf.get(ticket.ticketId);
     const problem =
-      previous !== undefined && previous.description === ticket.description && previous.product === ticket.product
-        ? previous.ownProblem
-        : problemOf(ticket);
-    if (previous !== undefined) this.#takeOut(ticket.ticketId, previous);
-    this.#put(entry, problem);
+      previous !== undefined &&
+      former !== undefined &&
+      previous.record.ticket.description === ticket.description &&
+      previous.record.ticket.product === ticket.product
+        ? former
+        : this.#shared(problemOf(ticket));
+    if (previous !== undefined && former !== undefined) this.#tally(ticket.ticketId, knowledgeOf(previous, former), -1);
+    this.#problemOf.set(ticket.ticketId, problem);
+    this.#tally(ticket.ticketId, knowledgeOf(entry, problem), 1);
   }
 
-  #put(entry: TicketEntry, problem: ProblemOf | null): void {
-    const knowledge: TicketKnowledge = {
-      description: entry.record.ticket.description,
-      product: entry.record.ticket.product,
-      ownProblem: problem,
-      month: civilMonthIndexOf(entry.receivedAt),
-      clientId: entry.record.ticket.clientId ?? null,
-      place: entry.place,
-      articles: entry.record.articles,
-      problem: entry.record.articles.length > 0 ? null : problem,
-    };
-    const ticketId = entry.record.ticket.ticketId;
-    this.#byTicket.set(ticketId, knowledge);
-    this.#tally(ticketId, knowledge, 1);
-  }
-
-  #takeOut(ticketId: string, knowledge: TicketKnowledge): void {
-    this.#byTicket.delete(ticketId);
-    this.#tally(ticketId, knowledge, -1);
+  #shared(problem: ProblemOf | null): ProblemOf | null {
+    if (problem === null) return null;
+    const known = this.#problems.get(problem.key);
+    if (known !== undefined) return known;
+    this.#problems.set(problem.key, problem);
+    return problem;
   }
 
   /** The uses and problems of a period (of a client); null when it is not whole months. */

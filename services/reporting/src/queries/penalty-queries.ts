@@ -72,7 +72,8 @@ function yearTerms(contract: ContractRecord, year: ContractYear): ContractTerms 
 
 export interface Accrual {
   readonly entry: TicketEntry;
-  readonly judgement: Judgement;
+  /** What the penalty views read of the judgement: a settled ticket's accrual is kept, not its whole SLA. */
+  readonly judgement: Pick<Judgement, 'outcome' | 'penalty'>;
   readonly accruedAt: number;
   readonly year: ContractYear;
 }
@@ -89,7 +90,8 @@ export function accrualOf(entry: TicketEntry, judgement: Judgement, now: number)
   if (judgement.outcome.withdrawn || judgement.sla.terms === null) return null;
   if (!judgement.penalty.applies && entry.record.claims.length === 0) return null;
   const accruedAt = judgement.outcome.resolvedAt ?? now;
-  return { entry, judgement, accruedAt, year: yearOf(judgement.sla.terms, accruedAt) };
+  const { outcome, penalty } = judgement;
+  return { entry, judgement: { outcome, penalty }, accruedAt, year: yearOf(judgement.sla.terms, accruedAt) };
 }
 
 const lastYears = new WeakMap<ContractTerms, ContractYear>();

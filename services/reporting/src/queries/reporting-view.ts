@@ -32,6 +32,9 @@ export interface TicketEntry {
   readonly resolvedAt: number | null;
 }
 
+/** Enough for the pages of the ticket lists people read (a judgement is ~2 KB; every ticket's would be most of the view). */
+const SETTLED_JUDGEMENTS_KEPT = 2_048;
+
 interface CachedJudgement {
   readonly judgement: Judgement;
   readonly revision: bigint;
@@ -70,7 +73,13 @@ export class ReportingView implements RecordChangeListener {
   #byReception = new ReceptionOrder();
   readonly #byClient = new Map<string, ReceptionOrder>();
   #openLatestFirst: string[] | undefined;
+  /** Open tickets' judgements (their readings hold them anyway), until the answer can change. */
   #judgements = new Map<string, CachedJudgement>();
+  /**
+   * Settled tickets' judgements, which never change: only the latest used are kept (the pages of the
+   * ticket lists read them again and again); the tallies keep what they summed, not the judgement.
+   */
+  #settledJudgements = new Map<string, CachedJudgement>();
   readonly #tallies = new TicketTallies();
   readonly #volumes = new VolumeTallies();
   readonly #backlog = new BacklogTallies();
@@ -104,6 +113,7 @@ export class ReportingView implements RecordChangeListener {
     this.#byReception = new ReceptionOrder();
     this.#byClient.clear();
     this.#judgements.clear();
+    this.#settledJudgements.clear();
     this.#tallies.clear();
     this.#volumes.clear();
     this.#backlog.clear();
@@ -148,11 +158,9 @@ export class ReportingView implements RecordChangeListener {
           else this.claimed.delete(ticketId);
           this.#claimedInOrder = undefined;
         }
-        this.#volumes.takeOut(ticketId);
-        this.#volumes.put(entry);
-        this.#backlog.takeOut(ticketId);
-        this.#backlog.put(ticketId, record);
-        this.#knowledge.replace(entry);
+        this.#volumes.replace(previous, entry);
+        this.#backlog.replace(previous?.record, record);
+        this.#knowledge.replace(previous, entry);
         this.#claims.replace(entry);
         this.#tallies.ticketChanged(ticketId, record.ticket.coverage.contractId ?? null);
         return;
@@ -271,7 +279,7 @@ export class ReportingView implements RecordChangeListener {
 
   /** The instant the ticket's cached judgement was evaluated at (what its counted time runs up to). */
   judgedAt(ticketId: string): number | undefined {
-    return this.#judgements.get(ticketId)?.evaluatedAt;
+    return (this.#judgements.get(ticketId) ?? this.#settledJudgements.get(ticketId))?.evaluatedAt;
   }
 
   /** The ticket judged by the domain at `now`, from the cache while its answer cannot have changed. */
@@ -280,28 +288,46 @@ export class ReportingView implements RecordChangeListener {
     const contractId = ticket.coverage.status === 'covered' ? ticket.coverage.contractId : null;
     const contract = contractId === null ? undefined : this.contracts.get(contractId);
     const contractRevision = contract?.revision ?? null;
-    const cached = this.#judgements.get(ticket.ticketId);
+    const settled = this.#settledJudgements.get(ticket.ticketId);
+    const cached = settled ?? this.#judgements.get(ticket.ticketId);
     if (
       cached !== undefined &&
       cached.revision === entry.revision &&
       cached.contractRevision === contractRevision &&
       cached.evaluatedAt <= now
     ) {
-      if (now < cached.validUntil) return cached.judgement;
+      if (now < cached.validUntil) {
+        if (settled !== undefined) {
+          // The latest used last: the first in the map is the next to go.
+          this.#settledJudgements.delete(ticket.ticketId);
+          this.#settledJudgements.set(ticket.ticketId, settled);
+        }
+        return cached.judgement;
+      }
       if (now < cached.stableUntil) {
         cached.advanced = overrunAt(cached.judgement, now, cached.advanced);
         return cached.advanced;
       }
     }
     const judgement = judgeTicket(entry.record, contract, now);
-    this.#judgements.set(ticket.ticketId, {
+    const made: CachedJudgement = {
       judgement,
       revision: entry.revision,
       contractRevision,
       evaluatedAt: now,
       validUntil: judgementValidUntil(judgement, now),
       stableUntil: judgementStableUntil(judgement, now),
-    });
+    };
+    if (made.validUntil === Number.POSITIVE_INFINITY) {
+      this.#judgements.delete(ticket.ticketId);
+      this.#settledJudgements.delete(ticket.ticketId);
+      this.#settledJudgements.set(ticket.ticketId, made);
+      if (this.#settledJudgements.size > SETTLED_JUDGEMENTS_KEPT)
+        this.#settledJudgements.delete(this.#settledJudgements.keys().next().value!);
+    } else {
+      this.#settledJudgements.delete(ticket.ticketId);
+      this.#judgements.set(ticket.ticketId, made);
+    }
     return judgement;
   }
 }

@@ -12,7 +12,18 @@ export interface TicketVolume {
   readonly keys: readonly string[];
 }
 
-export const volumeKey = (dimension: VolumeDimension, value: string) => `${dimension}\u0000${value}`;
+const keys = new Map<string, string>();
+
+/** One string per dimension and value, whatever the number of tickets counted under it. */
+export function volumeKey(dimension: VolumeDimension, value: string): string {
+  const made = `${dimension}\u0000${value}`;
+  let key = keys.get(made);
+  if (key === undefined) {
+    key = made;
+    keys.set(made, key);
+  }
+  return key;
+}
 
 /** The values a ticket is counted under (the activity view's labels for a missing product or agent). */
 export function volumeKeys(entry: TicketEntry): string[] {
@@ -24,6 +35,14 @@ export function volumeKeys(entry: TicketEntry): string[] {
     volumeKey('agent', ticket.assignee ?? '(unassigned)'),
   ];
 }
+
+/** Where a ticket counts: a function of its entry, so its former share is worked out again from its former entry. */
+const volumeOf = (entry: TicketEntry): TicketVolume => ({
+  month: civilMonthIndexOf(entry.receivedAt),
+  clientId: entry.record.ticket.clientId ?? null,
+  product: entry.record.ticket.product ?? null,
+  keys: volumeKeys(entry),
+});
 
 type Counts = Map<string, number>;
 
@@ -38,13 +57,11 @@ function count(counts: Counts, key: string, sign: 1 | -1): void {
  * as tickets change: a period of whole months sums its months' counts instead of reading every ticket.
  */
 export class VolumeTallies {
-  readonly #byTicket = new Map<string, TicketVolume>();
   /** Every product a ticket names, with the number of tickets that do. */
   readonly #products = new Map<string, number>();
   readonly #months = new Map<number, { readonly all: Counts; readonly byClient: Map<string, Counts> }>();
 
   clear(): void {
-    this.#byTicket.clear();
     this.#months.clear();
     this.#products.clear();
   }
@@ -54,22 +71,10 @@ export class VolumeTallies {
     return this.#products.keys();
   }
 
-  put(entry: TicketEntry): void {
-    const volume: TicketVolume = {
-      month: civilMonthIndexOf(entry.receivedAt),
-      clientId: entry.record.ticket.clientId ?? null,
-      product: entry.record.ticket.product ?? null,
-      keys: volumeKeys(entry),
-    };
-    this.#byTicket.set(entry.record.ticket.ticketId, volume);
-    this.#tally(volume, 1);
-  }
-
-  takeOut(ticketId: string): void {
-    const volume = this.#byTicket.get(ticketId);
-    if (volume === undefined) return;
-    this.#byTicket.delete(ticketId);
-    this.#tally(volume, -1);
+  /** A ticket's new entry: the share of its former entry (if any) taken out, the new one put in. */
+  replace(previous: TicketEntry | undefined, entry: TicketEntry): void {
+    if (previous !== undefined) this.#tally(volumeOf(previous), -1);
+    this.#tally(volumeOf(entry), 1);
   }
 
   /** The counts of a period (of a client); null when the period is not whole months. */
