@@ -49,6 +49,60 @@ describe('intake from support.inbound.v1', () => {
     });
   });
 
+  it("takes in many references at once, and a reference's follow-up only after its submission", async () => {
+    const deadLetters: DeadLetter[] = [];
+    await harness.bus.consume({
+      group: 'test-dead-letters',
+      topic: inboundTopic.deadLetter!,
+      handler: ({ payload }) => {
+        deadLetters.push(payload);
+      },
+    });
+    const references = Array.from({ length: 40 }, (_, index) => `CP-${50_000 + index}`);
+    const ticketOf = (reference: string) => `ticket-${ticketIdFor('client-portal', reference)}`;
+    await harness.bus.publish(
+      inboundTopic,
+      references.flatMap((reference, index) => [
+        {
+          key: reference,
+          payload: {
+            messageId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+            source: 'client-portal',
+            kind: 'ticket.submitted',
+            occurredAt,
+            payload: { ...submission, externalId: reference },
+          },
+        },
+        // Refused as ticket.not_found if it were taken in before the submission of its key.
+        {
+          key: reference,
+          payload: {
+            messageId: `00000000-0000-4000-9000-${String(index).padStart(12, '0')}`,
+            source: 'client-portal',
+            kind: 'ticket.client_message',
+            occurredAt,
+            payload: {
+              ticketId: ticketIdFor('client-portal', reference),
+              kind: 'reminder',
+              message: 'Any news?',
+              by: 'contact-cleo',
+            },
+          },
+        },
+      ]) as never,
+    );
+    for (const reference of references) {
+      const types = await eventually(async () => {
+        const read = await harness.store.readStream(ticketOf(reference));
+        return read.some((event) => event.type === 'ClientMessageReceived')
+          ? read.map((event) => event.type)
+          : undefined;
+      });
+      expect(types.indexOf('TicketReceived'), reference).toBeLessThan(types.indexOf('ClientMessageReceived'));
+    }
+    expect(deadLetters).toEqual([]);
+  });
+
   it('sends a request the domain refuses to the dead-letter topic with the reason, and goes on', async () => {
     const deadLetters: DeadLetter[] = [];
     await harness.bus.consume({

@@ -4,6 +4,9 @@ import type { InboundRequest } from '../requests/inbound-request.ts';
 import { type IntakeDependencies, takeIn } from '../requests/take-in.ts';
 import { knownSource } from './upstream-systems.ts';
 
+/** Requests a partition's member takes in at once (of distinct keys). */
+export const INBOUND_CONCURRENCY = 64;
+
 /**
  * support.inbound.v1 into the store. A message the domain refuses (unknown ticket, a transition
  * the ticket's state forbids) will never succeed: it goes to the dead-letter topic with the
@@ -20,6 +23,10 @@ export function consumeInbound(
   return bus.consume({
     group,
     topic: inboundTopic,
+    // Requests of distinct keys taken in at once: their appends share the store's group commit,
+    // where one at a time per partition (six) left each waiting on the previous fsync. A key's
+    // requests stay in order.
+    concurrency: INBOUND_CONCURRENCY,
     handler: async ({ payload: message }) => {
       if (!knownSource(upstreamSystems, message.source)) {
         throw new PermanentFailure(
