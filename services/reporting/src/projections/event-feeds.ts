@@ -20,6 +20,9 @@ export async function busFeed(
     group,
     topic: eventsTopic,
     fromBeginning: true,
+    // Events of distinct streams folded at once: each is a compare-and-set on its own stream's
+    // record, so their Redis round trips overlap (one connection pipelines them) instead of queueing.
+    concurrency: 32,
     handler: async (message) => {
       const event = eventFromMessage(message);
       onProjected(await projector.apply(event), event.position);
