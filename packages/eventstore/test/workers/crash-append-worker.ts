@@ -29,8 +29,9 @@ const store = await openSqliteStore({
   },
 });
 
-// Padding makes a batch's pages spill from the cache into the WAL before its commit.
-const pad = 'x'.repeat(200);
+// 3 kB an event: a batch outgrows SQLite's page cache (2 MB), so its pages spill into the WAL
+// before its commit, and a kill leaves frames of a transaction that never committed there.
+const pad = 'x'.repeat(3000);
 let attempts = 0;
 
 async function lane(stream: string, size: number): Promise<never> {
