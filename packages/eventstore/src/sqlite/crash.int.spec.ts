@@ -248,6 +248,6 @@ describe('sqlite event store killed in the middle of appends', () => {
     // The point of the test: kills inside transactions, some of them writing a large batch.
     expect(tally.inTransaction).toBeGreaterThan(0);
     expect(tally.batchRolledBack).toBeGreaterThan(0);
-    // Some 15 s on a quiet machine; several times that when other test suites share its cores.
+    // About 25 s of CPU time, most of it the workers'; a machine whose cores other suites share takes much longer.
   }, 180_000);
 });
