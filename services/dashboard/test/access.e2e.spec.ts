@@ -1,7 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApiKey, writeApiKeysFile } from '@hotline/runtime';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium } from './chromium.ts';
@@ -12,25 +10,21 @@ if (missing !== undefined) console.warn(`dashboard browser tests skipped: ${miss
 
 type Indicators = { byPriority: Record<'P2', { malfunctions: { within: number; resolved: number } }> };
 
-describe.skipIf(missing !== undefined)('the dashboard in Chromium with access control on (AUTH=on)', () => {
-  let directory: string;
+describe.skipIf(missing !== undefined)('the dashboard in Chromium with access control on, as by default', () => {
   let managerKey: string;
   let product: DemoProduct;
   let chromium: LaunchedChromium;
 
   beforeAll(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'hotline-dashboard-keys-'));
-    const manager = createApiKey({ role: 'manager', label: 'Dashboard test' }, new Date());
-    managerKey = manager.text;
-    writeApiKeysFile(join(directory, 'api-keys.json'), { keys: [manager.record] });
-    product = await startDemoProduct({ env: { AUTH: 'on', API_KEYS_FILE: join(directory, 'api-keys.json') } });
+    // Access control as by default, with the keys file the product reads and a manager's key in it.
+    product = await startDemoProduct();
+    managerKey = product.managerKey;
     chromium = await launchChromium();
   });
 
   afterAll(async () => {
     await chromium?.close();
     await product?.stop();
-    rmSync(directory, { recursive: true, force: true });
   });
 
   async function freshPage(browser: Browser): Promise<Page> {

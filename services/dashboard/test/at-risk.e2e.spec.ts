@@ -18,7 +18,7 @@ describe.skipIf(missing !== undefined)('the at-risk panel in Chromium, live', ()
   beforeAll(async () => {
     product = await startDemoProduct();
     chromium = await launchChromium();
-    page = await newDashboardPage(chromium);
+    page = await newDashboardPage(chromium, product.managerKey);
     await page.goto(product.url);
     await page.waitForSelector('body[data-ready="true"]');
   });
@@ -89,7 +89,7 @@ describe.skipIf(missing !== undefined)('the at-risk panel in Chromium, live', ()
   });
 
   it('reads ticket by ticket from an SLA clock whose lists carry one target only (an older release)', async () => {
-    const older = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+    const older = await newDashboardPage(chromium, product.managerKey);
     try {
       // The lists as the SLA clock gave them before `targets`.
       await older.route(/\/sla\/(at-risk|breached)\b/, async (route) => {

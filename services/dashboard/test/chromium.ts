@@ -50,9 +50,21 @@ export async function launchChromium(): Promise<LaunchedChromium> {
   };
 }
 
-/** A page at 1280×800 in French, the dashboard's reference screen, whose script errors reach the test's output. */
-export async function newDashboardPage(launched: LaunchedChromium): Promise<Page> {
+/**
+ * The page's reader has pasted the credential already: `public/js/credentials.js` keeps it in
+ * sessionStorage under `hotline.credential`, so the page loads its panels at once.
+ */
+export async function withCredential(page: Page, credential: string): Promise<Page> {
+  await page.addInitScript((text) => sessionStorage.setItem('hotline.credential', text), credential);
+  return page;
+}
+
+/**
+ * A page at 1280×800 in French, the dashboard's reference screen, whose script errors reach the
+ * test's output; with a credential, as if pasted already.
+ */
+export async function newDashboardPage(launched: LaunchedChromium, credential?: string): Promise<Page> {
   const page = await launched.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
   page.on('pageerror', (error) => console.error('page error:', error.message));
-  return page;
+  return credential === undefined ? page : withCredential(page, credential);
 }

@@ -47,7 +47,7 @@ describe.skipIf(missing !== undefined)('the countdowns in business time, in Chro
     ticketId = await submitTicket(product, { priority: 'P2', externalId: 'DASH-FRIDAY' });
     await product.clock.advanceTo(FRIDAY_1750);
     chromium = await launchChromium();
-    page = await newDashboardPage(chromium);
+    page = await newDashboardPage(chromium, product.managerKey);
     await page.clock.install({ time: FRIDAY_1750 });
     await page.goto(product.url);
     await page.waitForSelector('body[data-ready="true"]');

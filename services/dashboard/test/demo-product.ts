@@ -5,6 +5,7 @@ import { ContractDirectory, type RunningProcess, runProcess, VirtualClock } from
 // The product's own list and demo, by path: the standalone package depends on this one, not the reverse.
 import { loadDemoHotline } from '../../standalone/src/demo/demo-loader.ts';
 import { hotlineServices } from '../../standalone/src/hotline-services.ts';
+import { accessWithKeys } from '../../standalone/test/hotline-api.ts';
 
 /** A Wednesday morning in late November, Paris time: the demo holds the year so far, some tickets open. */
 export const DEMO_NOW = Date.parse('2026-11-25T10:00:00+01:00');
@@ -13,16 +14,23 @@ export interface DemoProduct {
   readonly running: RunningProcess;
   readonly clock: VirtualClock;
   readonly url: string;
+  /** Access control as `npm start` has it: the settings naming the keys file (a dashboard of its own reads it too). */
+  readonly accessEnv: Record<string, string>;
+  /** The manager's key, which the dashboard's reader pastes, and the headers that carry it. */
+  readonly managerKey: string;
+  readonly headers: { readonly 'x-api-key': string };
   getJson<T = Record<string, unknown>>(path: string): Promise<T>;
   stop(): Promise<void>;
 }
 
 /**
- * The embedded product as `npm start` runs it, on a temp SQLite file, a free port and a virtual clock;
- * `env` adds settings (access control).
+ * The embedded product as `npm start` runs it, access control on with a manager's key, on a temp
+ * SQLite file, a free port and a virtual clock; `env` adds settings.
  */
 export async function startDemoProduct(options: { env?: Record<string, string> } = {}): Promise<DemoProduct> {
   const directory = mkdtempSync(join(tmpdir(), 'hotline-dashboard-'));
+  const access = accessWithKeys(directory, { manager: { role: 'manager', label: 'Dashboard tests' } });
+  const headers = { 'x-api-key': access.keys.manager };
   const clock = new VirtualClock(DEMO_NOW);
   const running = await runProcess({
     name: 'hotline-dashboard-e2e',
@@ -32,6 +40,7 @@ export async function startDemoProduct(options: { env?: Record<string, string> }
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       SQLITE_FILE: join(directory, 'hotline.sqlite'),
+      ...access.env,
       ...options.env,
     },
     clock,
@@ -46,8 +55,11 @@ export async function startDemoProduct(options: { env?: Record<string, string> }
     running,
     clock,
     url: running.url,
+    accessEnv: access.env,
+    managerKey: access.keys.manager,
+    headers,
     async getJson<T>(path: string) {
-      const response = await fetch(`${running.url}${path}`);
+      const response = await fetch(`${running.url}${path}`, { headers });
       if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
       return (await response.json()) as T;
     },
@@ -68,7 +80,7 @@ export async function submitTicket(
 ): Promise<string> {
   const response = await fetch(`${product.url}/tickets`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...product.headers },
     body: JSON.stringify({
       externalId,
       clientId: 'ACME',

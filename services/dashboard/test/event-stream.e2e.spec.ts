@@ -5,15 +5,24 @@ import { join } from 'node:path';
 import { type RunningProcess, runProcess } from '@hotline/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotlineServices } from '../../standalone/src/hotline-services.ts';
+import { accessWithKeys } from '../../standalone/test/hotline-api.ts';
 
 let running: RunningProcess;
 const directory = mkdtempSync(join(tmpdir(), 'hotline-dashboard-sse-'));
+const access = accessWithKeys(directory, { manager: { role: 'manager' } });
+const headers = { 'x-api-key': access.keys.manager };
 
 beforeAll(async () => {
   running = await runProcess({
     name: 'hotline-dashboard-sse',
     description: 'The embedded product, for its event stream',
-    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SQLITE_FILE: join(directory, 'hotline.sqlite') },
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SQLITE_FILE: join(directory, 'hotline.sqlite'),
+      ...access.env,
+    },
     services: hotlineServices,
   });
 });
@@ -58,12 +67,12 @@ describe('the dashboard in the embedded product, without a browser', () => {
   });
 
   it('streams the domain events as they are recorded, and closes the stream when the process stops', async () => {
-    const stream = await fetch(`${running.url}/events/stream`);
+    const stream = await fetch(`${running.url}/events/stream`, { headers });
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     const reading = readEvents(stream, (events) => events.some((event) => event.data.includes('AgentJoined')));
     const joined = await fetch(`${running.url}/agents`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ agentId: 'agent-zoe', name: 'Zoé', role: 'agent', by: 'manager-eve' }),
     });
     expect(joined.status).toBeLessThan(300);
@@ -75,7 +84,7 @@ describe('the dashboard in the embedded product, without a browser', () => {
     // A browser still listening must not hold the shutdown past its timeout (25 s). Here it costs
     // about 4 s, which the same sequence in a plain script does not (~10 ms): not explained yet.
     const listening = await new Promise<{ text(): Promise<string> }>((resolve) => {
-      get(`${running.url}/events/stream`, (response) => {
+      get(`${running.url}/events/stream`, { headers }, (response) => {
         let text = '';
         response.setEncoding('utf8').on('data', (chunk: string) => {
           text += chunk;

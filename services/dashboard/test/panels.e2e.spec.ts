@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { Environment, Nature } from '@hotline/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, chromiumMissing, type LaunchedChromium, launchChromium, newDashboardPage } from './chromium.ts';
+import {
+  ARTIFACTS,
+  chromiumMissing,
+  type LaunchedChromium,
+  launchChromium,
+  newDashboardPage,
+  withCredential,
+} from './chromium.ts';
 import { type DemoProduct, startDemoProduct } from './demo-product.ts';
 
 const missing = chromiumMissing();
@@ -38,7 +45,7 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
   beforeAll(async () => {
     product = await startDemoProduct();
     chromium = await launchChromium();
-    page = await newDashboardPage(chromium);
+    page = await newDashboardPage(chromium, product.managerKey);
     await page.goto(product.url);
     await page.waitForSelector('body[data-ready="true"]');
   });
@@ -145,7 +152,11 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
     // The file starts with a byte order mark (for spreadsheets); fetch's text() drops it.
     const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     const csv = async (query: Record<string, string>) =>
-      (await fetch(`${product.url}/reports/indicators.csv?${new URLSearchParams({ year: '2026', ...query })}`)).text();
+      (
+        await fetch(`${product.url}/reports/indicators.csv?${new URLSearchParams({ year: '2026', ...query })}`, {
+          headers: product.headers,
+        })
+      ).text();
     expect(text).toBe(await csv({ ...scope, lang: 'fr' }));
     expect(text).not.toBe(await csv({ lang: 'fr' }));
 
@@ -271,7 +282,7 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
       );
     }
     const href = await page.getByTestId(`client-report-${times.items[0]!.clientId}`).getAttribute('href');
-    const report = await fetch(`${product.url}${href}`);
+    const report = await fetch(`${product.url}${href}`, { headers: product.headers });
     expect(report.status).toBe(200);
     expect(report.headers.get('content-type')).toContain('text/html');
     await page.locator('#clients').screenshot({ path: join(ARTIFACTS, 'clients-fr-1280.png') });
@@ -348,7 +359,10 @@ describe.skipIf(missing !== undefined)('the dashboard in Chromium, on the demo h
 
   /** Tabs through the header of a fresh page: where the focus goes, and whether it shows. */
   async function tabThroughHeader(width: number) {
-    const fresh = await chromium.browser.newPage({ viewport: { width, height: 800 }, locale: 'fr-FR' });
+    const fresh = await withCredential(
+      await chromium.browser.newPage({ viewport: { width, height: 800 }, locale: 'fr-FR' }),
+      product.managerKey,
+    );
     await fresh.goto(product.url);
     await fresh.waitForSelector('body[data-ready="true"]');
     const stops: { stop: string; outline: string; inView: boolean }[] = [];

@@ -50,7 +50,7 @@ describe.skipIf(missing !== undefined)("the dashboard's steering panels in Chrom
     product = await startDemoProduct();
     seed = await seedSteering(product);
     chromium = await launchChromium();
-    page = await newDashboardPage(chromium);
+    page = await newDashboardPage(chromium, product.managerKey);
     await page.goto(product.url);
     await quiet();
   });
@@ -154,7 +154,7 @@ describe.skipIf(missing !== undefined)("the dashboard's steering panels in Chrom
       to: '2026-10-01T00:00:00+02:00',
       lang: 'fr',
     });
-    const report = await fetch(url);
+    const report = await fetch(url, { headers: product.headers });
     expect(report.status).toBe(200);
     expect(report.headers.get('content-type')).toContain('text/html');
     await expect(report.text()).resolves.toContain('INITECH');
@@ -196,7 +196,9 @@ describe.skipIf(missing !== undefined)("the dashboard's steering panels in Chrom
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const served = await (await fetch(`${product.url}/reports/billing.csv?month=2026&lang=fr`)).text();
+    const served = await (
+      await fetch(`${product.url}/reports/billing.csv?month=2026&lang=fr`, { headers: product.headers })
+    ).text();
     expect(text.slice(1)).toBe(served);
     const [header, ...lines] = text.slice(1).trim().split('\r\n');
     expect(header).toContain(';');
@@ -290,7 +292,7 @@ describe.skipIf(missing !== undefined)("the dashboard's steering panels in Chrom
     );
     const href = await page.getByTestId('activity-report-link').getAttribute('href');
     expect(href).toBe('/reports/activity-report/2026?lang=en');
-    const english = await (await fetch(`${product.url}${href}`)).text();
+    const english = await (await fetch(`${product.url}${href}`, { headers: product.headers })).text();
     expect(english).toMatch(/<html lang="en"/);
     await page.screenshot({ path: join(ARTIFACTS, 'steering-en-1280.png'), fullPage: true });
     await page.click('#language');

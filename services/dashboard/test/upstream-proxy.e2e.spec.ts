@@ -17,7 +17,14 @@ beforeAll(async () => {
   dashboard = await runProcess({
     name: 'dashboard-alone',
     description: 'The dashboard alone',
-    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SQLITE_FILE: join(directory, 'dashboard.sqlite') },
+    // The product's keys file: the dashboard checks the reader's role, the services decide with theirs.
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SQLITE_FILE: join(directory, 'dashboard.sqlite'),
+      ...product.accessEnv,
+    },
     services: (context) => [
       createDashboardService(context, { upstreams: { reporting: product.url, slaClock: product.url } }),
     ],
@@ -31,7 +38,7 @@ afterAll(async () => {
 });
 
 const body = async (base: string, path: string) => {
-  const response = await fetch(`${base}${path}`);
+  const response = await fetch(`${base}${path}`, { headers: product.headers });
   return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
 };
 
@@ -55,7 +62,7 @@ describe('the dashboard alone (distributed mode)', () => {
       natures: Nature.options,
       environments: Environment.options,
     });
-    const csv = await fetch(`${dashboard.url}/reports/penalties.csv?year=2026`);
+    const csv = await fetch(`${dashboard.url}/reports/penalties.csv?year=2026`, { headers: product.headers });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toContain('.csv');
     const missing = await body(dashboard.url, '/audit/tickets/no-such-ticket');

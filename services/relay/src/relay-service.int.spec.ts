@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningProcess, runProcess } from '@hotline/platform';
+import { writeNewApiKeys } from '@hotline/runtime';
 import { kafkaInTests, redisInTests, titled } from '@hotline/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRelayService } from './relay-service.ts';
@@ -37,7 +38,12 @@ describe.skipIf(!kafka.available || !redis.available)(
 
     beforeAll(async () => {
       if (!kafka.available || !redis.available) return;
+      // Access control as by default: the relay's routes are all public, but a process needs its keys.
+      const keysFile = join(directory, 'api-keys.json');
+      writeNewApiKeys(keysFile, { manager: { role: 'manager' } }, new Date());
       const env = {
+        AUTH: 'on',
+        API_KEYS_FILE: keysFile,
         PORT: '0',
         HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',

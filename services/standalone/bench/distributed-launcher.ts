@@ -44,6 +44,8 @@ export async function launchDistributed(options: {
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
         UPSTREAM_SYSTEMS: SOURCE,
+        // As in the embedded launcher: comparable with the runs before access control was on by default.
+        AUTH: 'off',
         ...extraEnv,
       },
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -2,22 +2,32 @@ import type { RunningProcess } from '@hotline/platform';
 import { DOCS_PREFIX } from '@hotline/runtime';
 import type { DemoKeys } from './demo/demo-keys.ts';
 
-/** Access control's lines: the keys made at this start (shown this once), or where they are kept. */
+/** Access control's lines: loud when off; else where the keys are, and the demo's keys to call with. */
 function accessLines(running: RunningProcess, keys: DemoKeys | undefined): string[] {
-  if (running.config.AUTH !== 'on') return ['  Contrôle d’accès    désactivé (AUTH=off) · access control off'];
-  const lines = [
-    `  Contrôle d’accès    activé (AUTH=on) · clés (empreintes) dans ${running.config.API_KEYS_FILE ?? '—'}`,
-  ];
-  if (keys === undefined || keys.created.length === 0) {
-    return [...lines, '                      npm run keys -- list · create · revoke'];
+  if (running.config.AUTH !== 'on') {
+    return [
+      '  !!! Contrôle d’accès DÉSACTIVÉ (AUTH=off) : chaque route répond à n’importe qui, sans clé.',
+      '  !!! Access control is OFF (AUTH=off): every route answers anyone, without a key.',
+      '  !!! Pour essais locaux seulement · for local experiments only; unset AUTH to turn it back on.',
+    ];
   }
-  const width = Math.max(...keys.created.map(({ who }) => who.length));
+  const lines = [
+    `  Contrôle d’accès    activé · on — empreintes des clés · key hashes: ${running.config.API_KEYS_FILE ?? 'JWT only'}`,
+  ];
+  const manager = keys?.keys.find(({ role }) => role === 'manager');
+  if (keys === undefined || keys.keys.length === 0 || manager === undefined) {
+    return [...lines, '                      npm run keys -- list · create · revoke (docs/access-control.md)'];
+  }
+  const width = Math.max(...keys.keys.map(({ who }) => who.length));
   return [
     ...lines,
-    '  Clés de démonstration, affichées cette fois seulement (seules leurs empreintes sont gardées)',
-    '  Demo keys, shown this once (only their hashes are kept):',
-    ...keys.created.map(({ who, text }) => `    ${who.padEnd(width)}  ${text}`),
-    `  Exemple · example   curl -H "x-api-key: <clé>" ${running.url}/triage/waiting`,
+    keys.made
+      ? `  Clés de démonstration, créées à ce démarrage, gardées dans ${keys.secretsFile} (0600)`
+      : `  Clés de démonstration, gardées dans ${keys.secretsFile} (0600)`,
+    keys.made ? '  Demo keys, made at this start and kept there:' : '  Demo keys, kept there:',
+    ...keys.keys.map(({ who, text }) => `    ${who.padEnd(width)}  ${text}`),
+    `  Exemple · example   curl -H "x-api-key: ${manager.text}" ${running.url}/triage/waiting`,
+    '  Tableau de bord : collez la clé du responsable · dashboard: paste the manager key',
   ];
 }
 

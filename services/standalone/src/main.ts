@@ -8,7 +8,7 @@ import { hotlineServices } from './hotline-services.ts';
 
 // The whole product in one process on the embedded adapters: SQLite file, in-process bus, memory read models.
 const { UPSTREAM_SYSTEMS } = loadConfigOrExit(upstreamSystemsConfig);
-// With AUTH=on, the demo's keys exist before the process reads its keys file.
+// Access control is on by default: the demo's keys exist before the process reads its keys file.
 const keys = prepareDemoKeys(process.env, new Date());
 let demo = { tickets: 0, loadMs: 0 };
 await runProcess({

@@ -4,16 +4,23 @@ import { join } from 'node:path';
 import { type RunningProcess, runProcess, streams } from '@hotline/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotlineServices } from '../src/hotline-services.ts';
-import { lifecycleEvents, ticketLifecycle } from './hotline-api.ts';
+import { accessWithKeys, LIFECYCLE_KEYS, lifecycleEvents, ticketLifecycle } from './hotline-api.ts';
 
 let running: RunningProcess;
 const directory = mkdtempSync(join(tmpdir(), 'hotline-e2e-'));
+const access = accessWithKeys(directory, LIFECYCLE_KEYS);
 
 beforeAll(async () => {
   running = await runProcess({
     name: 'hotline-e2e',
     description: 'The embedded product under test',
-    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SQLITE_FILE: join(directory, 'hotline.sqlite') },
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SQLITE_FILE: join(directory, 'hotline.sqlite'),
+      ...access.env,
+    },
     services: hotlineServices,
   });
 });
@@ -24,12 +31,13 @@ afterAll(async () => {
 });
 
 describe('the embedded product', () => {
-  it('carries a ticket through its whole life: intake, triage, resolution, the client, the SLA clock', async () => {
+  it('carries a ticket through its whole life: intake, triage, resolution, the client, the SLA clock, each with its key', async () => {
     const { ticketId, assignee } = await ticketLifecycle({
       intake: running.url,
       triage: running.url,
       resolution: running.url,
       slaClock: running.url,
+      keys: access.keys,
     });
     const stream = await running.context.store.readStream(streams.ticket(ticketId));
     expect(stream.map((event) => event.type)).toEqual(lifecycleEvents);

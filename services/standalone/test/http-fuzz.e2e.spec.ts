@@ -36,7 +36,7 @@ describe(`every operation of the served OpenAPI document, fuzzed (FUZZ_SEED=${fu
       await fc.assert(
         fc.asyncProperty(fuzzRequests(operation, hints, running.config.HTTP_BODY_LIMIT), async (request) => {
           const before = await store.headPosition();
-          const reply = await send(base, request);
+          const reply = await send(base, product.asCaller(operation, request));
           const fault = replyFault(request, reply);
           const shown = summary(request);
           if (fault !== undefined) throw new Error(`${fault}\n${shown}\n→ ${reply.status} ${reply.text.slice(0, 600)}`);
@@ -65,7 +65,11 @@ describe(`every operation of the served OpenAPI document, fuzzed (FUZZ_SEED=${fu
     // Concurrent commands on the same tickets race for their streams: the loser must get a 409, not a 500.
     const anyRequest = fc
       .constantFrom(...operations)
-      .chain((operation) => fuzzRequests(operation, hints, running.config.HTTP_BODY_LIMIT));
+      .chain((operation) =>
+        fuzzRequests(operation, hints, running.config.HTTP_BODY_LIMIT).map((request) =>
+          product.asCaller(operation, request),
+        ),
+      );
     await fc.assert(
       fc.asyncProperty(fc.array(anyRequest, { minLength: 2, maxLength: 16 }), async (requests) => {
         const replies = await Promise.all(requests.map((request) => send(base, request, true)));

@@ -5,9 +5,11 @@ import { playWorkedExample, type TicketCommand, workedExamples } from '@hotline/
 import { type RunningProcess, runProcess, VirtualClock } from '@hotline/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotlineServices } from '../src/hotline-services.ts';
-import { call } from './hotline-api.ts';
+import { accessWithKeys, call } from './hotline-api.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'hotline-examples-'));
+// The examples' commands are the client's, the agents' and the manager's: the manager may send each.
+const { env: accessEnv, keys } = accessWithKeys(directory, { manager: { role: 'manager' } });
 const clock = new VirtualClock(Date.parse('2025-12-15T10:00:00+01:00'));
 let running: RunningProcess;
 
@@ -16,7 +18,13 @@ beforeAll(async () => {
     name: 'hotline-examples',
     description: 'The worked examples through the HTTP APIs',
     clock,
-    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SQLITE_FILE: join(directory, 'hotline.sqlite') },
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SQLITE_FILE: join(directory, 'hotline.sqlite'),
+      ...accessEnv,
+    },
     services: hotlineServices,
   });
 });
@@ -27,7 +35,7 @@ afterAll(async () => {
 });
 
 async function send(method: string, path: string, body: object) {
-  const response = await call(running.url, method, path, body);
+  const response = await call(running.url, method, path, body, keys.manager);
   if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
@@ -117,7 +125,7 @@ describe('the worked examples of DOMAIN.md through the HTTP APIs', () => {
       await clock.advanceTo(Date.parse(example.now));
       const expected = playWorkedExample(example).sla.evaluation;
       const ticketId = ticketIds.get(example.commands[0]!.ticketId);
-      const sla = (await call(running.url, 'GET', `/tickets/${ticketId}/sla`)).body;
+      const sla = (await call(running.url, 'GET', `/tickets/${ticketId}/sla`, undefined, keys.manager)).body;
       const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
       expect(
         sla.targets.map((target: { target: string; dueAt: string | null; status: string }) => [

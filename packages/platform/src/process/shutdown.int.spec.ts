@@ -4,12 +4,20 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { writeNewApiKeys } from '@hotline/runtime';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runProcess } from './run-process.ts';
 
 const fixture = join(import.meta.dirname, 'shutdown-fixture.ts');
 
 type LogLine = { msg: string; url?: string; step?: string; exitCode?: number };
+
+/** Access control as by default: a keys file in the process's folder, and a manager's key to call with. */
+function managerKey(dir: string) {
+  const file = join(dir, 'api-keys.json');
+  const { manager } = writeNewApiKeys(file, { manager: { role: 'manager' } }, new Date());
+  return { env: { AUTH: 'on', API_KEYS_FILE: file }, headers: { 'x-api-key': manager } };
+}
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -19,9 +27,11 @@ afterEach(async () => {
 /** The fixture process, its log lines as they come, its URL once it listens and its exit code. */
 async function startProcess(shutdownTimeoutMs: number) {
   const dir = mkdtempSync(join(tmpdir(), 'hotline-shutdown-'));
+  const access = managerKey(dir);
   const child: ChildProcess = spawn(process.execPath, [fixture], {
     env: {
       ...process.env,
+      ...access.env,
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
@@ -50,7 +60,7 @@ async function startProcess(shutdownTimeoutMs: number) {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const listening = await Promise.race([logged('shutdown-test listening'), exited]);
   if (typeof listening !== 'object' || listening === null) throw new Error(`exited with ${listening} before listening`);
-  return { child, url: new URL(listening.url!), lines, logged, exited };
+  return { child, url: new URL(listening.url!), headers: access.headers, lines, logged, exited };
 }
 
 function openSocket(port: number): Promise<Socket> {
@@ -70,7 +80,7 @@ describe('a process on SIGTERM', () => {
     // keep-alive connection after a report answered and read to its end.
     await openSocket(port);
     (await openSocket(port)).write('GET /reports/activity-report/2026 HTTP/1.1\r\nHost: hotline\r\n');
-    const report = await fetch(new URL('/reports/activity-report/2026', started.url));
+    const report = await fetch(new URL('/reports/activity-report/2026', started.url), { headers: started.headers });
     await expect(report.json()).resolves.toEqual({ year: 2026 });
 
     started.child.kill('SIGTERM');
@@ -82,7 +92,7 @@ describe('a process on SIGTERM', () => {
 
   it('cuts a hung request at SHUTDOWN_TIMEOUT, exiting 1 and naming the HTTP step', async () => {
     const started = await startProcess(1_000);
-    const hung = fetch(new URL('/hung', started.url)).catch((error: unknown) => error);
+    const hung = fetch(new URL('/hung', started.url), { headers: started.headers }).catch((error: unknown) => error);
     await started.logged('hung request entered');
 
     started.child.kill('SIGTERM');
@@ -118,6 +128,7 @@ describe("an embedded process's stop()", () => {
         LOG_LEVEL: 'silent',
         SHUTDOWN_TIMEOUT: '300',
         SQLITE_FILE: join(dir, 'store.sqlite'),
+        ...managerKey(dir).env,
       },
     });
     await expect(running.stop()).rejects.toThrow('stopping took longer than 300 ms, still at step "stuck consumer"');

@@ -26,8 +26,14 @@ function problemsOf(run: () => unknown) {
 }
 
 describe('access control settings', () => {
-  it('is off by default and then reads nothing', () => {
-    expect(load({ API_KEYS_FILE: '/nowhere.json' })).toMatchObject({ enabled: false });
+  it('is on by default, so a process without keys nor a JWT key does not start', () => {
+    expect(problemsOf(() => load({}))).toEqual([
+      { variable: 'AUTH', reason: 'on needs API_KEYS_FILE or a JWT key (JWT_SECRET, JWT_KEY_FILE)' },
+    ]);
+  });
+
+  it('reads nothing when turned off explicitly', () => {
+    expect(load({ AUTH: 'off', API_KEYS_FILE: '/nowhere.json' })).toMatchObject({ enabled: false });
   });
 
   it('reads the keys file and the JWT settings when on', () => {

@@ -11,11 +11,16 @@ import { JwtVerifier } from './jwt-verifier.ts';
 export const accessConfigShape = {
   AUTH: env
     .enum(['off', 'on'])
-    .default('off')
+    .default('on')
     .describe(
-      'Access control on every HTTP route (API keys, JWTs, roles, rate limits); off until every route declares its policy',
+      'Access control on every HTTP route (API keys, JWTs, roles, rate limits); off only for local experiments, never in production',
     ),
-  API_KEYS_FILE: env.string().optional().describe('JSON file of hashed API keys, written by `npm run keys -- create`'),
+  API_KEYS_FILE: env
+    .string()
+    .optional()
+    .describe(
+      'JSON file of hashed API keys, written by `npm run keys -- create`; AUTH=on needs it or a JWT key (`npm start` makes its demo keys beside SQLITE_FILE)',
+    ),
   JWT_SECRET: env
     .string()
     .meta({ secret: true })

@@ -16,9 +16,12 @@ export interface ApiOperation {
   /** The JSON body's schema; undefined for operations that take none. */
   readonly body?: JsonSchema;
   readonly bodyRequired: boolean;
+  /** Who may call it (`x-access`): the roles, or public. */
+  readonly roles: readonly string[] | 'public';
 }
 
 interface OpenApiOperation {
+  readonly 'x-access'?: 'public' | { readonly roles: readonly string[] };
   readonly parameters?: readonly { name: string; in: string; required?: boolean; schema?: JsonSchema }[];
   readonly requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
 }
@@ -49,6 +52,7 @@ export function operationsOf(document: OpenApiDocument): ApiOperation[] {
             })),
           ...(body === undefined ? {} : { body }),
           bodyRequired: operation.requestBody?.required ?? false,
+          roles: operation['x-access'] === 'public' ? 'public' : (operation['x-access']?.roles ?? ['manager']),
         };
       }),
   );
