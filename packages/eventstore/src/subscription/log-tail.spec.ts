@@ -98,6 +98,21 @@ describe('the log tail shared by the subscriptions of a store', () => {
     expect(log.reads.length).toBe(reads + 1);
   });
 
+  it('extends the window with a page read from behind it that goes past its end', () => {
+    const log = logOf(range(1, 30));
+    const tail = log.tail({ pageSize: 5, windowSize: 10 });
+    expect(readToEnd(tail, 20n, 5)).toEqual(range(21, 30));
+    for (const position of range(31, 33)) log.append(position);
+    const reads = log.reads.length;
+    // From behind the window (it starts after 20) past its end (30): 31 to 33 join the window.
+    expect(positionsOf(tail.readPage(17n, 20))).toEqual(range(18, 33));
+    // Its reader is at the window's end, which that read found to be the log's.
+    expect(tail.readPage(33n, 5)).toEqual([]);
+    expect(readToEnd(tail, 30n, 5)).toEqual([31, 32, 33]);
+    expect(readToEnd(tail, 25n, 5)).toEqual(range(26, 33));
+    expect(log.reads.length).toBe(reads + 1);
+  });
+
   it('finds the rows after a position that is no row of the log (gaps, a checkpoint between rows)', () => {
     const log = logOf([2, 5, 9, 14, 20]);
     const tail = log.tail({ pageSize: 10, windowSize: 10 });

@@ -23,8 +23,8 @@ export const subscriptionPaging: LogTailOptions = { pageSize: 256, windowSize: 4
  * slow handler holds back only its subscription, never the others nor the memory. The window of
  * rows kept is bounded; a subscription that falls behind it (a slow projection, a catch-up from
  * the start) reads its pages from the log by itself, as all did before, until it is back in it.
- * The window follows the subscriptions ahead: one at its end (or past it) reads the next page
- * for everyone, unless the log was read to its end since the last commit: each subscription
+ * The window follows the subscriptions ahead: one at its end reads the next page for everyone
+ * (one past it, starting at the head, moves the window there), unless the log was read to its end since the last commit: each subscription
  * looks for more once it handled a page, and those looks cost a statement each otherwise.
  * Rows are not copied: a subscription must not alter the rows it is given.
  */
@@ -53,23 +53,27 @@ export class LogTail<Row extends LogRow> implements LogSource<Row> {
 
   /** Up to `limit` rows after `after`, in position order; none when the log ends there. */
   readPage(after: bigint, limit: number): Row[] {
-    if (after < this.#from) return this.#log.readPage(after, limit);
-    if (after < this.#to) return this.#kept(after, limit);
+    if (after >= this.#from && after < this.#to) return this.#kept(after, limit);
     if (after === this.#to && this.#endSeenAt === this.changes.generation) return [];
     const generation = this.changes.generation;
-    const asked = Math.max(limit, this.#options.pageSize);
+    // Behind the window, a page of its own; at its end or past it, a page for everyone.
+    const asked = after < this.#from ? limit : Math.max(limit, this.#options.pageSize);
     const rows = this.#log.readPage(after, asked);
-    this.#endSeenAt = rows.length < asked ? generation : undefined;
-    if (after === this.#to) {
-      for (const row of rows) this.#rows.push(row);
-    } else {
-      // A copy: the window is trimmed in place while a subscription may still walk this page.
-      this.#rows = [...rows];
+    if (after > this.#to) {
+      this.#rows = [];
       this.#from = after;
       this.#to = after;
     }
+    // The read holds every row after `after`: those past the window's end follow it. Extending
+    // the window with a page read from behind it keeps that reader from landing past its end,
+    // where it would move the window away from the others.
     const last = rows.at(-1);
-    if (last !== undefined) this.#to = last.position;
+    if (last !== undefined && last.position > this.#to) {
+      for (const row of rows) if (row.position > this.#to) this.#rows.push(row);
+      this.#to = last.position;
+      this.#endSeenAt = undefined;
+    }
+    if (rows.length < asked) this.#endSeenAt = generation;
     this.#trim();
     return rows.length > limit ? rows.slice(0, limit) : rows;
   }
