@@ -42,11 +42,14 @@ describe('sqlite event store whose write lock another process holds', () => {
         /write lock longer than the busy timeout \(200 ms\): nothing of this append was written/,
       );
     }
-    // Reads do not wait for the lock (WAL), and show nothing of the refused appends.
-    expect((await store.readAll()).map((event) => [event.stream, event.revision])).toEqual([
-      ['ticket-1', 0n],
-      ['ticket-1', 1n],
-    ]);
+    // Reads do not wait for the lock (WAL), nor does opening the file, and they show nothing of the refused appends.
+    const reader = await openSqliteStore({ file, busyTimeoutMs });
+    for (const view of [store, reader]) {
+      expect((await view.readAll()).map((event) => [event.stream, event.revision])).toEqual([
+        ['ticket-1', 0n],
+        ['ticket-1', 1n],
+      ]);
+    }
 
     locker.process.stdin?.write('release\n');
     expect(await locker.lines()).toEqual(['ready', 'released']);
@@ -58,6 +61,7 @@ describe('sqlite event store whose write lock another process holds', () => {
     ]);
     expect(await store.verify()).toEqual({ ok: true, checked: 1006 });
     expect(await store.headPosition()).toBe(1006n);
-    await store.close();
+    expect(await reader.headPosition()).toBe(1006n);
+    await Promise.all([store.close(), reader.close()]);
   });
 });

@@ -64,12 +64,18 @@ export function applyDurability(db: DatabaseSync, settings: DurabilitySettings):
   db.exec('PRAGMA synchronous = FULL');
 }
 
+const userVersion = (db: DatabaseSync) =>
+  (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+
 export function createSchema(db: DatabaseSync): void {
+  // A file already at this schema needs no write: opening it takes no lock, so a process holding
+  // the write lock (a long transaction, a backup) does not keep readers and subscribers out.
+  if (userVersion(db) === schemaVersion) return;
   db.exec('BEGIN IMMEDIATE');
   try {
-    const found = db.prepare('PRAGMA user_version').get() as { user_version: number };
-    if (found.user_version > schemaVersion) {
-      throw new Error(`the event store file has schema ${found.user_version}; this code knows up to ${schemaVersion}`);
+    const found = userVersion(db);
+    if (found > schemaVersion) {
+      throw new Error(`the event store file has schema ${found}; this code knows up to ${schemaVersion}`);
     }
     db.exec(schema);
     db.exec(`PRAGMA user_version = ${schemaVersion}`);
