@@ -1,8 +1,9 @@
-import { ticketDecider } from '@hotline/domain';
+import { type TicketState, ticketDecider } from '@hotline/domain';
 import { type IntakeDependencies, takeIn, ticketIdFor } from '@hotline/intake';
 import { executeCommand, seededRandom, streams } from '@hotline/platform';
 import type { Logger } from '@hotline/runtime';
 import { demoAgents, demoContracts } from './demo-catalogue.ts';
+import { loadDemoSteering, type PlayedTicket } from './demo-steering.ts';
 import { demoTicket, receptionInstants } from './demo-tickets.ts';
 
 const SOURCE = 'demo';
@@ -11,8 +12,9 @@ const iso = (at: number) => new Date(at).toISOString();
 
 /**
  * On first start with an empty store: clients, contracts (maintenance and helpline, the worked
- * examples' terms), agents with skills, and the tickets of the year so far, each at its own instants,
- * through the same doors and rules as real traffic. A store that holds anything is left alone.
+ * examples' terms), agents with skills, the tickets of the year so far, each at its own instants, and
+ * the manager's steering beside them (demo-steering.ts), through the same doors and rules as real
+ * traffic. A store that holds anything is left alone.
  */
 export async function loadDemoHotline(deps: IntakeDependencies, now: number, logger: Logger): Promise<number> {
   if ((await deps.store.headPosition()) > 0n) return 0;
@@ -32,6 +34,7 @@ export async function loadDemoHotline(deps: IntakeDependencies, now: number, log
 
   const random = seededRandom(20_260_105);
   const instants = receptionInstants(random, YEAR_START, now);
+  const played: PlayedTicket[] = [];
   for (const [index, receivedAt] of instants.entries()) {
     const ticket = demoTicket(random, index + 1, receivedAt);
     await takeIn(deps, {
@@ -40,16 +43,18 @@ export async function loadDemoHotline(deps: IntakeDependencies, now: number, log
       origin: { source: SOURCE, occurredAt: iso(receivedAt), requestId: ticket.externalId },
     });
     const ticketId = ticketIdFor(SOURCE, ticket.externalId);
+    let last: { state: TicketState; at: number } | undefined;
     for (const [step, { at, command }] of ticket.steps.entries()) {
       if (at > now) break;
       const decided = command(ticketId, iso(at));
       try {
-        await executeCommand(deps.store, {
+        const executed = await executeCommand(deps.store, {
           stream: streams.ticket(ticketId),
           decider: ticketDecider,
           command: decided,
           context: { commandId: `demo:${ticket.externalId}:${step}`, actor: 'by' in decided ? decided.by : SOURCE },
         });
+        last = { state: executed.state, at };
       } catch (error) {
         logger.warn(
           { err: error, ticket: ticket.externalId, command: decided.type },
@@ -58,6 +63,9 @@ export async function loadDemoHotline(deps: IntakeDependencies, now: number, log
         break;
       }
     }
+    if (last !== undefined && last.state.status !== 'none') played.push({ ticket: last.state, lastAt: last.at });
   }
+  // Its own sequence, so that the tickets stay what they were before the demo held any steering.
+  await loadDemoSteering(deps, now, played, seededRandom(20_261_125));
   return instants.length;
 }
