@@ -59,13 +59,52 @@ export interface TicketRecord {
 // Enough to recognise a recurring problem and to show it in a list; the full text stays in the store.
 const DESCRIPTION_LENGTH = 280;
 
+/**
+ * Every record holds its own copy of the strings its events carried: the same client, product,
+ * agent, nature and environment over and over (they are most of a record's strings). Records keep
+ * one copy of each instead; a catalogue's worth of values, so the table is bounded (past the bound a
+ * value is simply not shared).
+ */
+const INTERNED_AT_MOST = 50_000;
+const interned = new Map<string, string>();
+
+function intern<T extends string | undefined>(value: T): T {
+  if (value === undefined) return value;
+  const known = interned.get(value);
+  if (known !== undefined) return known as T;
+  if (interned.size < INTERNED_AT_MOST) interned.set(value, value);
+  return value;
+}
+
+/** Shared by every record with nothing in one of its lists (records are never mutated). */
+const NONE: readonly never[] = Object.freeze([]);
+const noneIfEmpty = <T>(list: readonly T[]): readonly T[] => (list.length === 0 ? NONE : list);
+const NO_CLAIMS: Ticket['penaltyClaims'] = Object.freeze({});
+
+const SHARED_TEXT = ['clientId', 'product', 'version', 'environment', 'nature', 'priority', 'assignee'] as const;
+
 function lean(ticket: Ticket): Ticket {
   const { attachments: _attachments, reproductionSteps: _steps, description, ...kept } = ticket;
+  // `kept` is a fresh copy: its own strings and lists are swapped for shared ones, absent ones stay absent.
+  const shared = kept as { -readonly [K in keyof typeof kept]: (typeof kept)[K] };
+  const text = shared as unknown as Record<(typeof SHARED_TEXT)[number], string | undefined>;
+  for (const key of SHARED_TEXT) if (text[key] !== undefined) text[key] = intern(text[key]);
+  if (shared.coverage.contractId !== null)
+    shared.coverage = { ...shared.coverage, contractId: intern(shared.coverage.contractId) };
+  shared.missing = noneIfEmpty(shared.missing);
+  shared.complaints = noneIfEmpty(shared.complaints);
+  shared.linkedArticles = noneIfEmpty(shared.linkedArticles);
+  if (Object.keys(shared.penaltyClaims).length === 0) shared.penaltyClaims = NO_CLAIMS;
   return {
-    ...kept,
-    attachments: [],
+    ...shared,
+    attachments: NONE,
     ...(description === undefined ? {} : { description: description.slice(0, DESCRIPTION_LENGTH) }),
   };
+}
+
+/** A clock fact with the strings it carries shared. */
+function leanFact(fact: ClockFact): ClockFact {
+  return fact.kind === 'received' ? { ...fact, nature: intern(fact.nature), priority: intern(fact.priority) } : fact;
 }
 
 const withArticle = (articles: readonly string[], articleId: string | undefined) =>
@@ -79,19 +118,19 @@ export function foldTicketRecord(record: TicketRecord | undefined, event: Ticket
   const base: TicketRecord = record ?? {
     kind: 'ticket',
     ticket: state,
-    facts: [],
-    claims: [],
-    resolutions: [],
-    articles: [],
+    facts: NONE,
+    claims: NONE,
+    resolutions: NONE,
+    articles: NONE,
     minutesByAgent: {},
-    complaintsAt: [],
+    complaintsAt: NONE,
     closedAt: null,
-    reportedBy: event.type === 'TicketReceived' ? event.reportedBy : null,
+    reportedBy: event.type === 'TicketReceived' ? intern(event.reportedBy) : null,
   };
   const next: TicketRecord = {
     ...base,
     ticket: lean(state),
-    facts: fact === null ? base.facts : [...base.facts, fact],
+    facts: fact === null ? base.facts : [...base.facts, leanFact(fact)],
   };
   const at = toEpochMs(event.at);
   switch (event.type) {
@@ -133,7 +172,10 @@ export function foldTicketRecord(record: TicketRecord | undefined, event: Ticket
     case 'TicketResolved':
       return {
         ...next,
-        resolutions: [...next.resolutions, { at, how: event.how, by: event.by, articleId: event.articleId ?? null }],
+        resolutions: [
+          ...next.resolutions,
+          { at, how: event.how, by: intern(event.by), articleId: intern(event.articleId) ?? null },
+        ],
         articles: withArticle(next.articles, event.articleId),
       };
     case 'WorkaroundProvided':
@@ -147,7 +189,7 @@ export function foldTicketRecord(record: TicketRecord | undefined, event: Ticket
           ...next.minutesByAgent,
           [event.agentId]: (next.minutesByAgent[event.agentId] ?? 0) + event.minutes,
         },
-        timeEntries: [...(next.timeEntries ?? []), { agentId: event.agentId, minutes: event.minutes, at }],
+        timeEntries: [...(next.timeEntries ?? []), { agentId: intern(event.agentId), minutes: event.minutes, at }],
       };
     case 'ComplaintFiled':
       return { ...next, complaintsAt: [...next.complaintsAt, at] };

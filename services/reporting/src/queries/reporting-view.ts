@@ -162,7 +162,11 @@ export class ReportingView implements RecordChangeListener {
         this.#backlog.replace(previous?.record, record);
         this.#knowledge.replace(previous, entry);
         this.#claims.replace(entry);
-        this.#tallies.ticketChanged(ticketId, record.ticket.coverage.contractId ?? null);
+        this.#tallies.ticketChanged(
+          ticketId,
+          previous?.record.ticket.coverage.contractId ?? null,
+          record.ticket.coverage.contractId ?? null,
+        );
         return;
       }
       case 'contract':

@@ -31,12 +31,25 @@ import type { SlaStanding } from './ticket-queries.ts';
 
 /** What a ticket adds to the month tallies (and, settled, to the overruns and penalties), kept to take it out again. */
 interface Placed {
+  /** Shared by every ticket along the same dimensions. */
   readonly dimensions: TicketDimensions;
   /** Settled: its whole contribution. Open: all but the part counted at now (claims, billable reception). */
   readonly indicators: IndicatorContribution;
-  readonly months: readonly number[];
-  readonly overrun: { readonly row: OverrunRow; readonly year: number } | null;
-  readonly accrual: { readonly key: string; readonly accrual: Accrual } | null;
+  /** Its row in the year of its resolution (`civilYearOf`). */
+  readonly overrun: OverrunRow | null;
+  /** In its contract year's group (`accrualKey`). */
+  readonly accrual: Accrual | null;
+}
+
+/** The months a contribution counts in: its instants' civil months, once each. */
+function monthsOf(indicators: IndicatorContribution): number[] {
+  const months: number[] = [];
+  for (const at of [indicators.countedAt, indicators.billableAt, ...indicators.claimsAt]) {
+    if (at === null) continue;
+    const month = civilMonthIndexOf(at);
+    if (!months.includes(month)) months.push(month);
+  }
+  return months;
 }
 
 /** The accruals of one contract year (settled, or open), and what a query may keep of them until one changes. */
@@ -82,7 +95,7 @@ export class TicketTallies {
   /** Take-charge and resolution samples per client and month. */
   readonly processingTimes = new ProcessingTimeTallies();
   readonly #placed = new Map<string, Placed>();
-  readonly #contractOfTicket = new Map<string, string>();
+  readonly #dimensions = new Map<string, TicketDimensions>();
   readonly #ticketsOfContract = new Map<string, Set<string>>();
   readonly #months = new Map<number, IndicatorCube>();
   /** Per civil year of the resolution, in `byOverrun` order (kept so: a change costs a binary search). */
@@ -112,7 +125,7 @@ export class TicketTallies {
     for (const each of [
       this.#dirty,
       this.#placed,
-      this.#contractOfTicket,
+      this.#dimensions,
       this.#ticketsOfContract,
       this.#months,
       this.#overrunYears,
@@ -131,16 +144,12 @@ export class TicketTallies {
     this.#readAt = Number.NEGATIVE_INFINITY;
   }
 
-  ticketChanged(ticketId: string, contractId: string | null): void {
+  /** A ticket's record changed; `previousContractId`: its former record's contract (null for none or no former record). */
+  ticketChanged(ticketId: string, previousContractId: string | null, contractId: string | null): void {
     this.#dirty.add(ticketId);
-    const previous = this.#contractOfTicket.get(ticketId);
-    if (previous === contractId || (previous === undefined && contractId === null)) return;
-    if (previous !== undefined) this.#ticketsOfContract.get(previous)?.delete(ticketId);
-    if (contractId === null) {
-      this.#contractOfTicket.delete(ticketId);
-      return;
-    }
-    this.#contractOfTicket.set(ticketId, contractId);
+    if (previousContractId === contractId) return;
+    if (previousContractId !== null) this.#ticketsOfContract.get(previousContractId)?.delete(ticketId);
+    if (contractId === null) return;
     let tickets = this.#ticketsOfContract.get(contractId);
     if (tickets === undefined) {
       tickets = new Set();
@@ -277,43 +286,59 @@ export class TicketTallies {
   #putIn(entry: TicketEntry, judgement: Judgement, now: number): void {
     const placed = this.#placeMonths(entry, indicatorContribution(judgement.outcome, now));
     const row = overrunOf(entry, judgement);
-    const overrun = row === null ? null : { row, year: civilYearOf(row.resolvedAt!) };
-    if (overrun !== null) {
-      let sorted = this.#overrunYears.get(overrun.year);
+    if (row !== null) {
+      const year = civilYearOf(row.resolvedAt!);
+      let sorted = this.#overrunYears.get(year);
       if (sorted === undefined) {
         sorted = [];
-        this.#overrunYears.set(overrun.year, sorted);
+        this.#overrunYears.set(year, sorted);
       }
-      sorted.splice(insertionIndex(sorted, overrun.row), 0, overrun.row);
+      sorted.splice(insertionIndex(sorted, row), 0, row);
       this.#overrunsKept.clear();
     }
-    const accrued = accrualOf(entry, judgement, now);
-    const accrual = accrued === null ? null : { key: accrualKey(accrued), accrual: accrued };
+    const accrual = accrualOf(entry, judgement, now);
     if (accrual !== null) {
-      let group = this.#penaltyGroups.get(accrual.key);
+      const key = accrualKey(accrual);
+      let group = this.#penaltyGroups.get(key);
       if (group === undefined) {
-        group = penaltyGroupOf(accrual.accrual);
-        this.#penaltyGroups.set(accrual.key, group);
+        group = penaltyGroupOf(accrual);
+        this.#penaltyGroups.set(key, group);
         this.penaltyKeysVersion++;
       }
-      group.accruals.set(entry.record.ticket.ticketId, accrual.accrual);
+      group.accruals.set(entry.record.ticket.ticketId, accrual);
       group.memo = undefined;
     }
-    this.#placed.set(entry.record.ticket.ticketId, { ...placed, overrun, accrual });
+    this.#placed.set(entry.record.ticket.ticketId, {
+      dimensions: placed.dimensions,
+      indicators: placed.indicators,
+      overrun: row,
+      accrual,
+    });
   }
 
   #putInOpen(entry: TicketEntry, judgement: Judgement, now: number): void {
     const placed = this.#placeMonths(entry, datedPart(judgement, now));
-    this.#placed.set(entry.record.ticket.ticketId, { ...placed, overrun: null, accrual: null });
+    this.#placed.set(entry.record.ticket.ticketId, {
+      dimensions: placed.dimensions,
+      indicators: placed.indicators,
+      overrun: null,
+      accrual: null,
+    });
     this.#place(openReading(entry, judgement, now), placed.dimensions);
   }
 
   #placeMonths(entry: TicketEntry, indicators: IndicatorContribution) {
-    const dimensions = dimensionsOf(entry.record.ticket);
-    const instants = [indicators.countedAt, indicators.billableAt, ...indicators.claimsAt];
-    const months = [...new Set(instants.flatMap((at) => (at === null ? [] : [civilMonthIndexOf(at)])))];
-    for (const month of months) this.#tallyMonth(month, dimensions, indicators, 1);
-    return { dimensions, indicators, months };
+    const dimensions = this.#sharedDimensions(dimensionsOf(entry.record.ticket));
+    for (const month of monthsOf(indicators)) this.#tallyMonth(month, dimensions, indicators, 1);
+    return { dimensions, indicators };
+  }
+
+  #sharedDimensions(dimensions: TicketDimensions): TicketDimensions {
+    const key = `${dimensions.clientId ?? ''}\u0000${dimensions.product ?? ''}\u0000${dimensions.nature}\u0000${dimensions.environment ?? ''}`;
+    const known = this.#dimensions.get(key);
+    if (known !== undefined) return known;
+    this.#dimensions.set(key, dimensions);
+    return dimensions;
   }
 
   /** An open ticket read again at `now`: its former reading's share taken out, the new one's put in. */
@@ -376,21 +401,23 @@ export class TicketTallies {
     if (placed === undefined) return;
     this.#placed.delete(ticketId);
     this.#unplace(ticketId, placed.dimensions);
-    for (const month of placed.months) this.#tallyMonth(month, placed.dimensions, placed.indicators, -1);
+    for (const month of monthsOf(placed.indicators)) this.#tallyMonth(month, placed.dimensions, placed.indicators, -1);
     if (placed.overrun !== null) {
-      const sorted = this.#overrunYears.get(placed.overrun.year) ?? [];
-      const found = insertionIndex(sorted, placed.overrun.row) - 1;
-      const index = sorted[found] === placed.overrun.row ? found : sorted.indexOf(placed.overrun.row);
+      const year = civilYearOf(placed.overrun.resolvedAt!);
+      const sorted = this.#overrunYears.get(year) ?? [];
+      const found = insertionIndex(sorted, placed.overrun) - 1;
+      const index = sorted[found] === placed.overrun ? found : sorted.indexOf(placed.overrun);
       if (index >= 0) sorted.splice(index, 1);
       this.#overrunsKept.clear();
-      if (sorted.length === 0) this.#overrunYears.delete(placed.overrun.year);
+      if (sorted.length === 0) this.#overrunYears.delete(year);
     }
     if (placed.accrual !== null) {
-      const group = this.#penaltyGroups.get(placed.accrual.key);
+      const key = accrualKey(placed.accrual);
+      const group = this.#penaltyGroups.get(key);
       group?.accruals.delete(ticketId);
       if (group !== undefined) group.memo = undefined;
       if (group?.accruals.size === 0) {
-        this.#penaltyGroups.delete(placed.accrual.key);
+        this.#penaltyGroups.delete(key);
         this.penaltyKeysVersion++;
       }
     }
