@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'services/*', 'infra/deploy-checks'],
+    projects: ['packages/*', 'services/*', 'infra/deploy-checks', 'infra/fault-injection'],
   },
 });

@@ -64,7 +64,8 @@ async function spawnServer(args: string[], port: number): Promise<ChildProcess> 
       return isListening('127.0.0.1', port);
     },
     `redis-server on port ${port}`,
-    10_000,
+    // A loaded machine (a JVM starting beside it) can hold a start for seconds.
+    30_000,
     20,
   );
   return server;

@@ -1,0 +1,72 @@
+import { crossingNameOf, type SlaEvent } from '@hotline/domain';
+import { type EventStore, toDomainEvent } from '@hotline/eventstore';
+import { alertsTopic, type Bus, type Consumer, type SlaAlert } from '@hotline/messaging';
+
+type SlaCrossingAlert = Extract<SlaAlert, { kind: 'warning' | 'breach' }>;
+
+/** Every SLA alert support.alerts.v1 delivered to a consumer group of the test's own, from the beginning. */
+export class AlertLog {
+  readonly deliveries = new Map<string, { alert: SlaCrossingAlert; count: number }>();
+  #consumer: Consumer | undefined;
+
+  async start(bus: Bus, group: string): Promise<void> {
+    this.#consumer = await bus.consume({
+      group,
+      topic: alertsTopic,
+      fromBeginning: true,
+      handler: ({ payload }) => {
+        // The topic also carries triage's unassignable alerts, which are no SLA fact's.
+        if (payload.kind !== 'warning' && payload.kind !== 'breach') return;
+        const seen = this.deliveries.get(payload.alertId);
+        this.deliveries.set(payload.alertId, { alert: payload, count: (seen?.count ?? 0) + 1 });
+      },
+    });
+    await this.#consumer.ready;
+  }
+
+  async stop(): Promise<void> {
+    await this.#consumer?.stop();
+  }
+}
+
+export interface AlertCheck {
+  readonly facts: number;
+  readonly alerted: number;
+  /** Deliveries beyond the first of an alert: at-least-once delivery's repeats, which consumers drop by alertId. */
+  readonly repeated: number;
+  readonly problems: readonly string[];
+}
+
+/**
+ * "Each SLA alert raised exactly once", in the two halves the hotline can promise: in the store, one
+ * fact (SlaWarningRaised, SlaBreached) per crossing of a ticket's SLA (its target, threshold and
+ * instant); on support.alerts.v1, every fact's alert delivered at least once under the fact's event id,
+ * and no alert that is not a stored fact's. Delivery is at least once, so an alert may come twice
+ * with the same id: the notification systems dedupe on it, and the repeats are counted, not refused.
+ */
+export async function checkAlerts(store: EventStore, log: AlertLog): Promise<AlertCheck> {
+  const problems: string[] = [];
+  const facts = new Map<string, SlaEvent>();
+  const crossings = new Map<string, string>();
+  for (const recorded of await store.readAll()) {
+    if (!recorded.stream.startsWith('sla-')) continue;
+    if (recorded.type !== 'SlaWarningRaised' && recorded.type !== 'SlaBreached') continue;
+    const fact = toDomainEvent<SlaEvent>(recorded);
+    const crossing = crossingNameOf(fact);
+    const first = crossings.get(crossing);
+    if (first !== undefined) problems.push(`raised twice: ${crossing} (facts ${first} and ${recorded.id})`);
+    crossings.set(crossing, recorded.id);
+    facts.set(recorded.id, fact);
+  }
+  for (const [id, fact] of facts) {
+    const delivered = log.deliveries.get(id);
+    if (delivered === undefined) problems.push(`not alerted: ${crossingNameOf(fact)} (fact ${id})`);
+    else if (delivered.alert.ticketId !== fact.ticketId || delivered.alert.target !== fact.target)
+      problems.push(
+        `alert ${id} says ${delivered.alert.ticketId}/${delivered.alert.target}, its fact ${crossingNameOf(fact)}`,
+      );
+  }
+  for (const id of log.deliveries.keys()) if (!facts.has(id)) problems.push(`alert ${id} has no fact in the store`);
+  const repeated = [...log.deliveries.values()].reduce((sum, { count }) => sum + count - 1, 0);
+  return { facts: facts.size, alerted: log.deliveries.size, repeated, problems };
+}

@@ -1,0 +1,69 @@
+import type { EventStore } from '@hotline/eventstore';
+import type { Admin } from 'kafkajs';
+
+export interface Quiet {
+  readonly head: bigint;
+  readonly waitedMs: number;
+}
+
+export interface QuietOptions {
+  readonly store: EventStore;
+  readonly admin: Admin;
+  /** Groups of the test itself, left out of the lag. */
+  readonly ownGroups: readonly string[];
+  /** The store position reporting's projection has reached (its /readyz), undefined while it cannot say. */
+  readonly reportingPosition: () => Promise<bigint | undefined>;
+  readonly timeoutMs?: number;
+  /** How long nothing may move for the system to count as quiet (3 s). */
+  readonly stillMs?: number;
+}
+
+/**
+ * Waits until the hotline has nothing left to do: the store's head has not moved for `stillMs`,
+ * every consumer group of the product has committed every message of its topics, and reporting has
+ * folded every stored event. A consumer stuck behind a fault never gets there: the error then says
+ * who lags and by how much.
+ */
+export async function untilQuiet(options: QuietOptions): Promise<Quiet> {
+  const begun = Date.now();
+  const deadline = begun + (options.timeoutMs ?? 90_000);
+  const stillMs = options.stillMs ?? 3_000;
+  let last: { head: bigint; since: number } | undefined;
+  let state = '';
+  for (;;) {
+    const head = await options.store.headPosition();
+    if (last === undefined || last.head !== head) last = { head, since: Date.now() };
+    const lags = await consumerLags(options.admin, options.ownGroups).catch((error: unknown) => [
+      `lags not measured: ${(error as Error).message}`,
+    ]);
+    const reporting = await options.reportingPosition().catch(() => undefined);
+    state = `store head ${head} (still for ${Date.now() - last.since} ms), reporting at ${reporting ?? 'unknown'}, lags: ${lags.join(', ') || 'none'}`;
+    if (Date.now() - last.since >= stillMs && lags.length === 0 && reporting === head) {
+      return { head, waitedMs: Date.now() - begun };
+    }
+    if (Date.now() > deadline) throw new Error(`the hotline did not settle within ${deadline - begun} ms: ${state}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** `group topic[partition] +lag` for every partition a product group has not committed to the end of. */
+export async function consumerLags(admin: Admin, ownGroups: readonly string[]): Promise<string[]> {
+  const { groups } = await admin.listGroups();
+  const lags: string[] = [];
+  const ends = new Map<string, Map<number, bigint>>();
+  for (const { groupId } of groups) {
+    if (ownGroups.includes(groupId)) continue;
+    for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+      if (!ends.has(topic)) {
+        const offsets = await admin.fetchTopicOffsets(topic);
+        ends.set(topic, new Map(offsets.map(({ partition, high }) => [partition, BigInt(high)])));
+      }
+      for (const { partition, offset } of partitions) {
+        const end = ends.get(topic)?.get(partition) ?? 0n;
+        const committed = BigInt(offset) < 0n ? 0n : BigInt(offset);
+        if (committed < end) lags.push(`${groupId} ${topic}[${partition}] +${end - committed}`);
+      }
+    }
+  }
+  return lags;
+}
