@@ -20,8 +20,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The whole-product scenario of the standalone service's tests, reused as it is: here it runs against
 // the processes docker-compose.yml describes rather than a list of its own.
 import {
+  accessWithKeys,
   call,
   eventually,
+  LIFECYCLE_KEYS,
   lifecycleEvents,
   ticketLifecycle,
 } from '../../../../services/standalone/test/hotline-api.ts';
@@ -35,6 +37,8 @@ const compose = readCompose();
 const processes = hotlineProcesses(compose);
 const directory = mkdtempSync(join(tmpdir(), 'hotline-compose-'));
 const sqliteFile = join(directory, 'hotline.sqlite');
+// The keys every process reads, as the compose file's `api-keys` secret would hold them.
+const access = accessWithKeys(directory, LIFECYCLE_KEYS);
 // A Redis database of its own, emptied first: reporting's records and the timers keep fixed key
 // prefixes, which other tests and earlier runs share on database 0.
 const REDIS_DATABASE = 11;
@@ -67,7 +71,7 @@ async function start(process: HotlineProcess, redisUrl: string) {
     const port = await freePort();
     const env = localEnvironment(
       process,
-      { kafkaBrokers: brokers, redisUrl, sqliteFile },
+      { kafkaBrokers: brokers, redisUrl, sqliteFile, apiKeysFile: access.env.API_KEYS_FILE },
       port,
       urls,
       compose.services,
@@ -152,9 +156,10 @@ describe.skipIf(!kafka.available || !redis.available)(
         triage: urlOf('triage'),
         resolution: urlOf('resolution'),
         slaClock: urlOf('sla-clock'),
+        keys: access.keys,
       });
       // The dashboard relays the page's reads to the SLA clock and reporting at the addresses compose gave it.
-      const sla = await call(urlOf('dashboard'), 'GET', `/tickets/${ticketId}/sla`);
+      const sla = await call(urlOf('dashboard'), 'GET', `/tickets/${ticketId}/sla`, undefined, access.keys.manager);
       expect(sla).toMatchObject({ status: 200, body: { withinDeadlines: true } });
       const store = await openSqliteStore({ file: sqliteFile, upcast: domainUpcaster });
       try {

@@ -6,6 +6,8 @@ export interface LocalServers {
   readonly redisUrl: string;
   /** The SQLite file every process shares, in place of EventStoreDB. */
   readonly sqliteFile: string;
+  /** The keys file, in place of the `api-keys` secret the compose file mounts. */
+  readonly apiKeysFile: string;
 }
 
 /**
@@ -50,6 +52,8 @@ export function localEnvironment(
         return value;
       case 'LOG_LEVEL':
         return 'warn';
+      case 'API_KEYS_FILE':
+        return servers.apiKeysFile;
     }
     const host = /^[a-z][a-z0-9+.-]*:\/\/([^/:?]+)/i.exec(value)?.[1];
     if (host === undefined || !composeServices.has(host)) return value;
