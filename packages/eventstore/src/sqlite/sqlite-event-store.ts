@@ -33,6 +33,7 @@ export interface SqliteStoreOptions extends StoreOptions {
 }
 
 const lastRevision = 9223372036854775807n;
+const byRevision = (a: EventRow, b: EventRow) => (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0);
 
 /**
  * The embedded adapter: one SQLite file through node:sqlite, durable on every commit (WAL,
@@ -52,6 +53,7 @@ export class SqliteEventStore implements EventStore {
   #subscriptions = new Set<Subscription>();
   #closed = false;
   #forwards: StatementSync;
+  #wholeForwards: StatementSync;
   #backwards: StatementSync;
   #after: StatementSync;
   #head: StatementSync;
@@ -72,10 +74,14 @@ export class SqliteEventStore implements EventStore {
     });
     const select = `SELECT ${eventColumns} FROM events`;
     this.#forwards = this.#db.prepare(`${select} WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`);
+    // Without ORDER BY, sorted here: the clause cost a statement about 10 µs, doubling a command's
+    // read of its stream, though the unique index on (stream, revision) gives the rows in order.
+    this.#wholeForwards = this.#db.prepare(`${select} WHERE stream = ? AND revision >= ?`);
     this.#backwards = this.#db.prepare(`${select} WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`);
     this.#after = this.#db.prepare(`${select} WHERE position > ? ORDER BY position LIMIT ?`);
     this.#head = this.#db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events');
-    for (const statement of [this.#forwards, this.#backwards, this.#after, this.#head]) statement.setReadBigInts(true);
+    const statements = [this.#forwards, this.#wholeForwards, this.#backwards, this.#after, this.#head];
+    for (const statement of statements) statement.setReadBigInts(true);
     this.#log = new LogTail<EventRow>(
       {
         readPage: (after, limit) => this.#readPage(after, limit),
@@ -95,11 +101,16 @@ export class SqliteEventStore implements EventStore {
     this.#ensureOpen();
     checkStreamName(stream);
     const limit = options.maxCount ?? -1;
-    const rows =
-      options.direction === 'backwards'
-        ? this.#backwards.all(stream, options.fromRevision ?? lastRevision, limit)
-        : this.#forwards.all(stream, options.fromRevision ?? 0n, limit);
-    return (rows as unknown as EventRow[]).map((row) => this.#toEvent(row));
+    let rows: EventRow[];
+    if (options.direction === 'backwards') {
+      rows = this.#backwards.all(stream, options.fromRevision ?? lastRevision, limit) as unknown as EventRow[];
+    } else if (options.maxCount === undefined) {
+      rows = this.#wholeForwards.all(stream, options.fromRevision ?? 0n) as unknown as EventRow[];
+      rows.sort(byRevision);
+    } else {
+      rows = this.#forwards.all(stream, options.fromRevision ?? 0n, limit) as unknown as EventRow[];
+    }
+    return rows.map((row) => this.#toEvent(row));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
