@@ -104,14 +104,6 @@ describe.skipIf(missing !== undefined)(
       if (task.result?.state === 'fail') failed = true;
     });
 
-    async function reportingPosition(): Promise<bigint | undefined> {
-      const answer = await fetch(`${launcher.url('reporting')}/readyz`);
-      if (answer.status !== 200) return undefined;
-      const body = (await answer.json()) as { checks: { reporting?: { position?: number } } };
-      const position = body.checks.reporting?.position;
-      return position === undefined ? undefined : BigInt(position);
-    }
-
     /**
      * The fault in the middle of a steady load (2 s before, 2 s after), then, once the hotline is
      * quiet, the three promises checked on everything the suite has put through it so far.
@@ -126,7 +118,7 @@ describe.skipIf(missing !== undefined)(
       await sleep(2_000);
       const figures = await load.stop();
       step(`load stopped: ${summary(figures)}`);
-      const quiet = await untilQuiet({ store, admin, ownGroups: [ALERTS_GROUP], reportingPosition });
+      const quiet = await untilQuiet({ store, admin, ownGroups: [ALERTS_GROUP] });
       step(`quiet at position ${quiet.head}`);
       checksRun += 1;
       const tickets = await checkTickets(store, load.accepted, (externalId) => externalId.startsWith('bench-'));
