@@ -5,13 +5,16 @@ import { acmeMaintenanceTerms, formatMoney, startOfLocalDate } from '@hotline/do
 import { type RunningProcess, runProcess, VirtualClock } from '@hotline/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotlineServices } from '../src/hotline-services.ts';
-import { call, eventually } from './hotline-api.ts';
+import { accessWithKeys, call, eventually } from './hotline-api.ts';
 import { playWorkedExamplesOverHttp, send } from './steering-worked-examples.ts';
 
 // Issue #11 end to end: the manager's steering on the embedded product, through its public HTTP API
 // only, on DOMAIN.md's worked examples (contracts ACME-M and ACME-H) and a few facts around them.
 
 const directory = mkdtempSync(join(tmpdir(), 'hotline-steering-'));
+// Access control as the product has it by default: every call with the manager's key.
+const { env: accessEnv, keys } = accessWithKeys(directory, { manager: { role: 'manager' } });
+const headers = { 'x-api-key': keys.manager };
 const clock = new VirtualClock(Date.parse('2025-12-15T10:00:00+01:00'));
 const manager = { by: 'manager-max' };
 let running: RunningProcess;
@@ -26,8 +29,9 @@ const at = async (local: string) => {
   await clock.advanceTo(Date.parse(paris(local)));
   return paris(local);
 };
-const get = (path: string) => send(running.url, 'GET', path);
-const post = (path: string, body: object) => send(running.url, 'POST', path, body);
+const get = (path: string) => send(running.url, 'GET', path, undefined, keys.manager);
+const post = (path: string, body: object) => send(running.url, 'POST', path, body, keys.manager);
+const read = async (path: string) => (await call(running.url, 'GET', path, undefined, keys.manager)).body;
 
 beforeAll(async () => {
   running = await runProcess({
@@ -38,12 +42,13 @@ beforeAll(async () => {
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
-      AUTH: 'off',
       SQLITE_FILE: join(directory, 'hotline.sqlite'),
+      ...accessEnv,
     },
     services: hotlineServices,
   });
-  await send(running.url, 'PUT', '/objectives/2026', {
+  const put = (path: string, body: object) => send(running.url, 'PUT', path, body, keys.manager);
+  await put('/objectives/2026', {
     ...manager,
     targets: [
       { indicator: 'malfunctions', priority: 'P1', value: 95 },
@@ -68,12 +73,9 @@ beforeAll(async () => {
   });
   for (const agentId of ['agent-ann', 'agent-bob']) {
     await post('/agents', { agentId, name: agentId, role: 'agent', ...manager });
-    await send(running.url, 'PUT', `/agents/${agentId}/skills`, {
-      skills: [{ product: 'ERP', level: 'expert' }],
-      ...manager,
-    });
+    await put(`/agents/${agentId}/skills`, { skills: [{ product: 'ERP', level: 'expert' }], ...manager });
   }
-  ticketIds = await playWorkedExamplesOverHttp(running.url, clock);
+  ticketIds = await playWorkedExamplesOverHttp(running.url, clock, { key: keys.manager });
   // Example 4 ends: taken charge at 11:15, fixed on Thu 17 September at noon. Its P1 resolution was
   // due Tue 15 at 18:00 (16 business hours from Mon 09:00): 1 day 18 hours late, 2 overrun days.
   const fourth = `/tickets/${ticketIds.get('WE-4')}`;
@@ -183,8 +185,8 @@ describe('steering through the HTTP API (issue 11)', () => {
     });
 
     const billing = await eventually(async () => {
-      const read = await get('/clients/ACME/billing');
-      return read.items.length === 3 ? read : undefined;
+      const answer = await get('/clients/ACME/billing');
+      return answer.items.length === 3 ? answer : undefined;
     });
     expect(
       billing.items.map((item: { pricing: string; on: string; amountCents: number }) => [
@@ -199,15 +201,15 @@ describe('steering through the HTTP API (issue 11)', () => {
     ]);
     expect(billing.totalCents).toBe(166_042);
     const unpriced = await eventually(async () => {
-      const read = await call(running.url, 'GET', '/reports/billing/unpriced?month=2026');
-      return read.body?.items?.length === 1 ? read.body : undefined;
+      const answer = await read('/reports/billing/unpriced?month=2026');
+      return answer?.items?.length === 1 ? answer : undefined;
     });
     expect(unpriced.items).toMatchObject([{ clientId: 'ZORG', ticketId: other.ticketId, minutes: 20 }]);
     const totals = await get('/reports/billing/totals?month=2026');
     expect(totals.items).toEqual([
       expect.objectContaining({ clientId: 'ACME', month: '2026-09', currency: 'EUR', amountCents: 166_042, items: 3 }),
     ]);
-    const csv = await fetch(`${running.url}/reports/billing.csv?month=2026&lang=fr`);
+    const csv = await fetch(`${running.url}/reports/billing.csv?month=2026&lang=fr`, { headers });
     const bytes = new Uint8Array(await csv.arrayBuffer());
     // UTF-8 with a byte order mark, for the spreadsheets that guess otherwise.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -284,6 +286,7 @@ describe('steering through the HTTP API (issue 11)', () => {
     // The report of the meeting covers its period: the worked examples and the service of September.
     const report = await fetch(
       `${running.url}/reports/clients/ACME?from=2026-01-01T00:00:00%2B01:00&to=2026-10-01T00:00:00%2B02:00&lang=en`,
+      { headers },
     );
     expect(report.status).toBe(200);
     expect(await report.text()).toContain('<h2>Tickets received (5)</h2>');
@@ -305,8 +308,8 @@ describe('steering through the HTTP API (issue 11)', () => {
       by: 'sales',
     });
     const proposals = await eventually(async () => {
-      const read = (await call(running.url, 'GET', '/reports/trainings/proposals?year=2027')).body;
-      return read?.items?.length > 0 ? read : undefined;
+      const answer = await read('/reports/trainings/proposals?year=2027');
+      return answer?.items?.length > 0 ? answer : undefined;
     });
     expect(proposals.items).toMatchObject([
       {
@@ -329,8 +332,8 @@ describe('steering through the HTTP API (issue 11)', () => {
     });
     await post('/trainings/TR-BI/completion', { ...manager, completedOn: '2027-03-02' });
     await eventually(async () => {
-      const read = (await call(running.url, 'GET', '/reports/trainings/proposals?year=2027')).body;
-      return read?.items?.length === 0 ? true : undefined;
+      const answer = await read('/reports/trainings/proposals?year=2027');
+      return answer?.items?.length === 0 ? true : undefined;
     });
   });
 
@@ -354,13 +357,13 @@ describe('steering through the HTTP API (issue 11)', () => {
         ['budget', expect.any(String)],
       ]),
     );
-    const french = await fetch(`${running.url}/reports/activity-report/2026`);
+    const french = await fetch(`${running.url}/reports/activity-report/2026`, { headers });
     expect(french.headers.get('content-type')).toContain('text/html');
     const fr = await french.text();
     expect(fr).toMatch(/<html lang="fr"/);
     expect(fr).toContain(formatMoney(69_600, 'EUR', 'fr-FR'));
     expect(fr).toContain('manqué');
-    const en = await (await fetch(`${running.url}/reports/activity-report/2026?lang=en`)).text();
+    const en = await (await fetch(`${running.url}/reports/activity-report/2026?lang=en`, { headers })).text();
     expect(en).toMatch(/<html lang="en"/);
     expect(en).toContain(formatMoney(69_600, 'EUR', 'en-GB'));
     expect(en).toContain('missed');
