@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@hotline/eventstore';
+import { intern } from './interned-text.ts';
 
 /**
  * The SLA clock's derived facts for one ticket (`sla-<ticketId>`: warnings and breaches). Kept as
@@ -20,6 +21,7 @@ export interface SlaRecord {
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
+const sharedText = (value: unknown) => (typeof value === 'string' ? intern(value) : null);
 
 export function foldSlaRecord(record: SlaRecord | undefined, ticketId: string, event: RecordedEvent): SlaRecord {
   const { data } = event;
@@ -30,9 +32,9 @@ export function foldSlaRecord(record: SlaRecord | undefined, ticketId: string, e
     alerts: [
       ...(record?.alerts ?? []),
       {
-        type: event.type,
+        type: intern(event.type),
         position: event.position.toString(),
-        target: text(data.target),
+        target: sharedText(data.target),
         threshold,
         at: text(data.at) ?? event.occurredAt,
       },

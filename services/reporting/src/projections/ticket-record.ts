@@ -8,6 +8,7 @@ import {
   type TicketEvent,
   toEpochMs,
 } from '@hotline/domain';
+import { intern } from './interned-text.ts';
 
 export interface PenaltyClaimRecord {
   readonly claimId: string;
@@ -58,23 +59,6 @@ export interface TicketRecord {
 
 // Enough to recognise a recurring problem and to show it in a list; the full text stays in the store.
 const DESCRIPTION_LENGTH = 280;
-
-/**
- * Every record holds its own copy of the strings its events carried: the same client, product,
- * agent, nature and environment over and over (they are most of a record's strings). Records keep
- * one copy of each instead; a catalogue's worth of values, so the table is bounded (past the bound a
- * value is simply not shared).
- */
-const INTERNED_AT_MOST = 50_000;
-const interned = new Map<string, string>();
-
-function intern<T extends string | undefined>(value: T): T {
-  if (value === undefined) return value;
-  const known = interned.get(value);
-  if (known !== undefined) return known as T;
-  if (interned.size < INTERNED_AT_MOST) interned.set(value, value);
-  return value;
-}
 
 /** Shared by every record with nothing in one of its lists (records are never mutated). */
 const NONE: readonly never[] = Object.freeze([]);
