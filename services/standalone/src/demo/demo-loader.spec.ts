@@ -50,6 +50,21 @@ describe('the demo hotline', () => {
     expect(await harness.store.readAll()).toHaveLength(events.length);
   });
 
+  it("loads on the demo year's first days too, the steering facts not yet due left out", async () => {
+    const now = Date.parse('2026-01-20T10:00:00+01:00');
+    let intake: ReturnType<typeof createIntakeService> | undefined;
+    harness = await serviceHarness((context) => {
+      intake = createIntakeService(context);
+      return intake;
+    }, now);
+    const logger = createLogger({ service: 'demo-test', level: 'silent' });
+    const deps = { store: harness.store, bus: harness.bus, clock: harness.clock, logger, contracts: intake!.contracts };
+    expect(await loadDemoHotline(deps, now, logger)).toBeGreaterThan(0);
+    const events = await harness.store.readAll();
+    expect(events.every((event) => Date.parse(event.occurredAt) <= now)).toBe(true);
+    expect(events.filter((event) => event.type === 'BillableItemRecorded').length).toBeGreaterThan(0);
+  });
+
   it('fills every steering panel of the dashboard: none of their routes comes back empty', async () => {
     // The dashboard tests' clock: a Wednesday in late November, Paris time.
     const now = Date.parse('2026-11-25T10:00:00+01:00');

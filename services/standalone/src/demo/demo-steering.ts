@@ -172,7 +172,8 @@ type Recorders = ReturnType<typeof commands>;
 /** ACME, GLOBEX and UMBRELLA have price lists; INITECH none yet, so its out-of-contract time waits unpriced. */
 async function priceLists(run: Recorders, when: When): Promise<void> {
   const standard = {
-    validFrom: `${FIRST_YEAR}-01-01`,
+    // In force before the demo's first day: whatever the day it starts, every item it dates is priced.
+    validFrom: `${FIRST_YEAR - 1}-11-01`,
     currency: 'EUR',
     hourlyRates: [
       { workKind: 'malfunction' as const, rateCents: 9_500 },
@@ -187,7 +188,7 @@ async function priceLists(run: Recorders, when: When): Promise<void> {
     // ACME's volume earns it lower rates.
     hourlyRates: standard.hourlyRates.map((rate) => ({ ...rate, rateCents: Math.round(rate.rateCents * 0.9) })),
   };
-  const at = when.at(`${FIRST_YEAR - 1}-12-15`, '11:00');
+  const at = when.at(`${FIRST_YEAR - 1}-10-15`, '11:00');
   await run.billing({ type: 'SetPriceList', clientId: 'ACME', ...negotiated, by: MANAGER, at });
   await run.billing({ type: 'SetPriceList', clientId: 'GLOBEX', ...standard, by: MANAGER, at });
   await run.billing({ type: 'SetPriceList', clientId: 'UMBRELLA', ...standard, by: MANAGER, at });
