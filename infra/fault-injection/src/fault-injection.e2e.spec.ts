@@ -23,7 +23,7 @@ import { HttpClient } from '../../../services/standalone/bench/http-client.ts';
 import { seedHotline, ticketSubmissions } from '../../../services/standalone/bench/ticket-workload.ts';
 import { AlertLog, checkAlerts } from './checks/alert-check.ts';
 import { checkProjections } from './checks/projection-check.ts';
-import { untilQuiet } from './checks/quiet.ts';
+import { consumerLags, untilQuiet } from './checks/quiet.ts';
 import { checkTickets } from './checks/ticket-check.ts';
 import { lockSqliteFile } from './faults/sqlite-lock.ts';
 import { type LoadFigures, SteadyLoad } from './load/steady-load.ts';
@@ -33,6 +33,7 @@ if (missing !== undefined && requiredInCi())
   throw new Error(`the fault-injection suite needs, where CI is set: ${missing}`);
 
 const ALERTS_GROUP = 'fault-injection-alerts';
+const DASHBOARD_GROUPS = 'dashboard-*';
 // Tickets per second through each door: FAULT_LOAD_PER_SECOND raises it on a machine with cores to spare.
 const perDoor = Number(process.env.FAULT_LOAD_PER_SECOND ?? 10);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -118,7 +119,7 @@ describe.skipIf(missing !== undefined)(
       await sleep(2_000);
       const figures = await load.stop();
       step(`load stopped: ${summary(figures)}`);
-      const quiet = await untilQuiet({ store, admin, ownGroups: [ALERTS_GROUP] });
+      const quiet = await untilQuiet({ store, admin, ownGroups: [ALERTS_GROUP, DASHBOARD_GROUPS] });
       step(`quiet at position ${quiet.head}`);
       checksRun += 1;
       const tickets = await checkTickets(store, load.accepted, (externalId) => externalId.startsWith('bench-'));
@@ -134,6 +135,17 @@ describe.skipIf(missing !== undefined)(
       expect(projections.problems, "reporting's projection against a fresh rebuild").toEqual([]);
       expect(raised.problems, 'SLA facts once per crossing, each alerted under its id').toEqual([]);
       expect(raised.facts, 'SLA facts raised by the late tickets').toBeGreaterThan(0);
+      // The dashboard's live feed: a group of its own per process, from the latest offset (events missed
+      // while it was away are not replayed), but a running dashboard must keep up.
+      const dashboardLags = async () =>
+        (await consumerLags(admin, [])).filter((lag) => lag.startsWith(DASHBOARD_GROUPS.slice(0, -1)));
+      await expect
+        .poll(dashboardLags, {
+          timeout: 10_000,
+          interval: 500,
+          message: "the dashboard's live feed at the end of support.events.v1",
+        })
+        .toEqual([]);
     }
 
     /** Alerts trail their facts by the outbox's dispatch (and a lease's lapse after a kill): waits for them. */

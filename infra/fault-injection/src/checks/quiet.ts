@@ -9,7 +9,7 @@ export interface Quiet {
 export interface QuietOptions {
   readonly store: EventStore;
   readonly admin: Admin;
-  /** Groups of the test itself, left out of the lag. */
+  /** Groups left out of the lag: the test's own, and those checked apart (the dashboard's live feed). */
   readonly ownGroups: readonly string[];
   readonly timeoutMs?: number;
   /** How long nothing may move for the system to count as quiet (3 s). */
@@ -44,13 +44,17 @@ export async function untilQuiet(options: QuietOptions): Promise<Quiet> {
   }
 }
 
-/** `group topic[partition] +lag` for every partition a product group has not committed to the end of. */
+/**
+ * `group topic[partition] +lag` for every partition a product group has not committed to the end of;
+ * `ownGroups` are left out, a name ending in `*` standing for every group it starts.
+ */
 export async function consumerLags(admin: Admin, ownGroups: readonly string[]): Promise<string[]> {
   const { groups } = await admin.listGroups();
   const lags: string[] = [];
   const ends = new Map<string, Map<number, bigint>>();
   for (const { groupId } of groups) {
-    if (ownGroups.includes(groupId)) continue;
+    if (ownGroups.some((own) => groupId === own || (own.endsWith('*') && groupId.startsWith(own.slice(0, -1)))))
+      continue;
     for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
       if (!ends.has(topic)) {
         const offsets = await admin.fetchTopicOffsets(topic);
