@@ -55,7 +55,11 @@ export interface ProcessDefinition {
   /** Called once everything runs: a banner. */
   readonly afterStart?: (running: RunningProcess) => Promise<void>;
   readonly clock?: Clock;
-  readonly env?: Record<string, string | undefined>;
+  /**
+   * The environment to read, or what makes it once the process starts (the demo writes its keys
+   * then, so that a tool that stops an entry point before `runProcess`, or a wrong setting, leaves none).
+   */
+  readonly env?: Record<string, string | undefined> | (() => Record<string, string | undefined>);
   /** Whose a ticket is, for client-scoped routes; read from the store unless a service knows faster. */
   readonly ticketOwner?: (context: ServiceContext) => TicketOwner;
 }
@@ -76,7 +80,8 @@ export interface RunningProcess {
  * On the in-process bus the relay runs here too (store → bus); on Kafka it is a process of its own.
  */
 export async function runProcess(definition: ProcessDefinition): Promise<RunningProcess> {
-  const config = loadConfigOrExit(processConfigSchema, definition.env ?? process.env);
+  const env = typeof definition.env === 'function' ? definition.env() : definition.env;
+  const config = loadConfigOrExit(processConfigSchema, env ?? process.env);
   // Keys, token and Kafka certificate settings are read before anything opens, so a wrong one stops
   // the start at once.
   let accessSettings: AccessControlOptions;

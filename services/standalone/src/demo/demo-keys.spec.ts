@@ -65,6 +65,11 @@ describe('the demo keys', () => {
     expect(prepareDemoKeys(env, now)).toMatchObject({ made: false, keys: [] });
   });
 
+  it('are not made for a start that a wrong setting stops', () => {
+    expect(prepareDemoKeys({ ...env, KAFKA_BROKERS: 'kafka' }, now)).toMatchObject({ made: false, keys: [] });
+    expect(existsSync(join(directory, 'api-keys.json'))).toBe(false);
+  });
+
   it('are not made with AUTH=off, nor when API_KEYS_FILE names the operator’s file', () => {
     expect(prepareDemoKeys({ ...env, AUTH: 'off' }, now)).toMatchObject({ made: false, keys: [] });
     const file = join(directory, 'keys', 'operator.json');

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { processConfigSchema } from '@hotline/platform';
+import { type ProcessConfig, processConfigSchema } from '@hotline/platform';
 import {
   ApiKeyDirectory,
+  loadConfig,
   type NewApiKey,
   readApiKeysFile,
   writeNewApiKeys,
@@ -53,8 +54,6 @@ export interface DemoKeys {
   readonly made: boolean;
 }
 
-const settings = processConfigSchema.pick({ AUTH: true, API_KEYS_FILE: true, SQLITE_FILE: true });
-
 const SecretsFile = z.object({
   keys: z.array(z.object({ who: z.string(), role: z.string(), text: z.string() })),
 });
@@ -72,13 +71,16 @@ const SecretsFile = z.object({
  * nothing is made; with AUTH=off nothing is either.
  */
 export function prepareDemoKeys(env: Record<string, string | undefined>, now: Date): DemoKeys {
-  const parsed = settings.safeParse(env);
-  // A wrong setting is the process's to report, with the others, when it reads its configuration.
-  if (!parsed.success || parsed.data.AUTH !== 'on') return { env, keys: [], made: false };
-  if (parsed.data.API_KEYS_FILE !== undefined) {
-    return { env, file: parsed.data.API_KEYS_FILE, keys: [], made: false };
+  let config: ProcessConfig;
+  try {
+    config = loadConfig(processConfigSchema, env);
+  } catch {
+    // A wrong setting is the process's to report, with the others, and no key is made for a start that fails.
+    return { env, keys: [], made: false };
   }
-  const directory = dirname(parsed.data.SQLITE_FILE);
+  if (config.AUTH !== 'on') return { env, keys: [], made: false };
+  if (config.API_KEYS_FILE !== undefined) return { env, file: config.API_KEYS_FILE, keys: [], made: false };
+  const directory = dirname(config.SQLITE_FILE);
   const file = join(directory, 'api-keys.json');
   const secretsFile = join(directory, 'demo-keys.secret.json');
   const withFile = { ...env, API_KEYS_FILE: file };
