@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eventsTopic, type KafkaBus, supportTopics } from '@hotline/messaging';
 import { streams } from '@hotline/platform';
-import type { Consumer } from 'kafkajs';
 import { latencies, type Row, type Spread, spread } from './figures.ts';
 import { inboundSubmission } from './topic-load.ts';
+
+// kafkajs is messaging's dependency, not this package's: its consumer type comes through the bus's client.
+type Consumer = ReturnType<KafkaBus['client']['consumer']>;
 
 /** Messages on the dead-letter topics of support.*: compared before and after a run, the dead letters it caused. */
 export async function deadLetterTotals(bus: KafkaBus): Promise<Record<string, number>> {
