@@ -5,7 +5,7 @@ import { ContractDirectory, type RunningProcess, runProcess, VirtualClock } from
 // The product's own list and demo, by path: the standalone package depends on this one, not the reverse.
 import { loadDemoHotline } from '../../standalone/src/demo/demo-loader.ts';
 import { hotlineServices } from '../../standalone/src/hotline-services.ts';
-import { accessWithKeys } from '../../standalone/test/hotline-api.ts';
+import { accessWithKeys, embeddedTestEnv } from '../../standalone/test/hotline-api.ts';
 
 /** A Wednesday morning in late November, Paris time: the demo holds the year so far, some tickets open. */
 export const DEMO_NOW = Date.parse('2026-11-25T10:00:00+01:00');
@@ -36,11 +36,7 @@ export async function startDemoProduct(options: { env?: Record<string, string> }
     name: 'hotline-dashboard-e2e',
     description: 'The embedded product under the dashboard tests',
     env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SQLITE_FILE: join(directory, 'hotline.sqlite'),
-      ...access.env,
+      ...embeddedTestEnv(directory, access),
       ...options.env,
     },
     clock,

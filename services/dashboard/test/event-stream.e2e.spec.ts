@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type RunningProcess, runProcess } from '@hotline/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotlineServices } from '../../standalone/src/hotline-services.ts';
-import { accessWithKeys } from '../../standalone/test/hotline-api.ts';
+import { accessWithKeys, embeddedTestEnv } from '../../standalone/test/hotline-api.ts';
 
 let running: RunningProcess;
 const directory = mkdtempSync(join(tmpdir(), 'hotline-dashboard-sse-'));
@@ -16,13 +16,7 @@ beforeAll(async () => {
   running = await runProcess({
     name: 'hotline-dashboard-sse',
     description: 'The embedded product, for its event stream',
-    env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SQLITE_FILE: join(directory, 'hotline.sqlite'),
-      ...access.env,
-    },
+    env: embeddedTestEnv(directory, access),
     services: hotlineServices,
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type RunningProcess, runProcess, streams } from '@hotline/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotlineServices } from '../src/hotline-services.ts';
-import { accessWithKeys, LIFECYCLE_KEYS, lifecycleEvents, ticketLifecycle } from './hotline-api.ts';
+import { accessWithKeys, embeddedTestEnv, LIFECYCLE_KEYS, lifecycleEvents, ticketLifecycle } from './hotline-api.ts';
 
 let running: RunningProcess;
 const directory = mkdtempSync(join(tmpdir(), 'hotline-e2e-'));
@@ -14,13 +14,7 @@ beforeAll(async () => {
   running = await runProcess({
     name: 'hotline-e2e',
     description: 'The embedded product under test',
-    env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SQLITE_FILE: join(directory, 'hotline.sqlite'),
-      ...access.env,
-    },
+    env: embeddedTestEnv(directory, access),
     services: hotlineServices,
   });
 });

@@ -20,6 +20,17 @@ export function accessWithKeys<Name extends string>(directory: string, requests:
   return { env: { AUTH: 'on', API_KEYS_FILE: file }, keys: writeNewApiKeys(file, requests, new Date()) };
 }
 
+/** The settings of an embedded product under test: a free port on loopback, no logs, its SQLite file and its keys in `directory`. */
+export function embeddedTestEnv(directory: string, access: { readonly env: Readonly<Record<string, string>> }) {
+  return {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SQLITE_FILE: join(directory, 'hotline.sqlite'),
+    ...access.env,
+  };
+}
+
 /** Where each service answers: one URL in the embedded product, one per process in distributed mode. */
 export interface Endpoints {
   readonly intake: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ContractDirectory, runProcess, VirtualClock } from '@hotline/platform';
 import { loadDemoHotline } from '../../src/demo/demo-loader.ts';
 import { hotlineServices } from '../../src/hotline-services.ts';
-import { accessWithKeys } from '../hotline-api.ts';
+import { accessWithKeys, embeddedTestEnv } from '../hotline-api.ts';
 import type { ApiOperation } from './api-operations.ts';
 import type { FuzzRequest } from './fuzz-requests.ts';
 import { settled } from './store-checks.ts';
@@ -30,11 +30,7 @@ export async function startFuzzedProduct(name: string) {
     name,
     description: 'The embedded product under fuzzing',
     env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SQLITE_FILE: join(directory, 'hotline.sqlite'),
-      ...access.env,
+      ...embeddedTestEnv(directory, access),
       // Thousands of requests per key: the rate limit is not what is fuzzed.
       RATE_LIMIT_MAX: '1000000',
       RATE_LIMIT_ANONYMOUS_MAX: '1000000',
