@@ -5,7 +5,7 @@ import { acmeMaintenanceTerms, formatMoney, startOfLocalDate } from '@hotline/do
 import { type RunningProcess, runProcess, VirtualClock } from '@hotline/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotlineServices } from '../src/hotline-services.ts';
-import { accessWithKeys, call, eventually } from './hotline-api.ts';
+import { accessWithKeys, call, embeddedTestEnv, eventually } from './hotline-api.ts';
 import { playWorkedExamplesOverHttp, send } from './steering-worked-examples.ts';
 
 // Issue #11 end to end: the manager's steering on the embedded product, through its public HTTP API
@@ -13,8 +13,8 @@ import { playWorkedExamplesOverHttp, send } from './steering-worked-examples.ts'
 
 const directory = mkdtempSync(join(tmpdir(), 'hotline-steering-'));
 // Access control as the product has it by default: every call with the manager's key.
-const { env: accessEnv, keys } = accessWithKeys(directory, { manager: { role: 'manager' } });
-const headers = { 'x-api-key': keys.manager };
+const access = accessWithKeys(directory, { manager: { role: 'manager' } });
+const headers = { 'x-api-key': access.keys.manager };
 const clock = new VirtualClock(Date.parse('2025-12-15T10:00:00+01:00'));
 const manager = { by: 'manager-max' };
 let running: RunningProcess;
@@ -29,25 +29,19 @@ const at = async (local: string) => {
   await clock.advanceTo(Date.parse(paris(local)));
   return paris(local);
 };
-const get = (path: string) => send(running.url, 'GET', path, undefined, keys.manager);
-const post = (path: string, body: object) => send(running.url, 'POST', path, body, keys.manager);
-const read = async (path: string) => (await call(running.url, 'GET', path, undefined, keys.manager)).body;
+const get = (path: string) => send(running.url, 'GET', path, undefined, access.keys.manager);
+const post = (path: string, body: object) => send(running.url, 'POST', path, body, access.keys.manager);
+const read = async (path: string) => (await call(running.url, 'GET', path, undefined, access.keys.manager)).body;
 
 beforeAll(async () => {
   running = await runProcess({
     name: 'hotline-steering',
     description: 'Steering through the HTTP API',
     clock,
-    env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SQLITE_FILE: join(directory, 'hotline.sqlite'),
-      ...accessEnv,
-    },
+    env: embeddedTestEnv(directory, access),
     services: hotlineServices,
   });
-  const put = (path: string, body: object) => send(running.url, 'PUT', path, body, keys.manager);
+  const put = (path: string, body: object) => send(running.url, 'PUT', path, body, access.keys.manager);
   await put('/objectives/2026', {
     ...manager,
     targets: [
@@ -75,7 +69,7 @@ beforeAll(async () => {
     await post('/agents', { agentId, name: agentId, role: 'agent', ...manager });
     await put(`/agents/${agentId}/skills`, { skills: [{ product: 'ERP', level: 'expert' }], ...manager });
   }
-  ticketIds = await playWorkedExamplesOverHttp(running.url, clock, { key: keys.manager });
+  ticketIds = await playWorkedExamplesOverHttp(running.url, clock, { key: access.keys.manager });
   // Example 4 ends: taken charge at 11:15, fixed on Thu 17 September at noon. Its P1 resolution was
   // due Tue 15 at 18:00 (16 business hours from Mon 09:00): 1 day 18 hours late, 2 overrun days.
   const fourth = `/tickets/${ticketIds.get('WE-4')}`;

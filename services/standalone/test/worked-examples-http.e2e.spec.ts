@@ -5,12 +5,12 @@ import { playWorkedExample } from '@hotline/domain';
 import { type RunningProcess, runProcess, VirtualClock } from '@hotline/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotlineServices } from '../src/hotline-services.ts';
-import { accessWithKeys, call } from './hotline-api.ts';
+import { accessWithKeys, call, embeddedTestEnv } from './hotline-api.ts';
 import { playWorkedExamplesOverHttp } from './steering-worked-examples.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'hotline-examples-'));
 // The examples' commands are the client's, the agents' and the manager's: the manager may send each.
-const { env: accessEnv, keys } = accessWithKeys(directory, { manager: { role: 'manager' } });
+const access = accessWithKeys(directory, { manager: { role: 'manager' } });
 const clock = new VirtualClock(Date.parse('2025-12-15T10:00:00+01:00'));
 let running: RunningProcess;
 
@@ -19,13 +19,7 @@ beforeAll(async () => {
     name: 'hotline-examples',
     description: 'The worked examples through the HTTP APIs',
     clock,
-    env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SQLITE_FILE: join(directory, 'hotline.sqlite'),
-      ...accessEnv,
-    },
+    env: embeddedTestEnv(directory, access),
     services: hotlineServices,
   });
 });
@@ -38,11 +32,11 @@ afterAll(async () => {
 describe('the worked examples of DOMAIN.md through the HTTP APIs', () => {
   it('give, over HTTP with explicit times, the SLA outcomes the domain computes', async () => {
     await playWorkedExamplesOverHttp(running.url, clock, {
-      key: keys.manager,
+      key: access.keys.manager,
       async atReading(example, ticketIds) {
         const expected = playWorkedExample(example).sla.evaluation;
         const ticketId = ticketIds.get(example.commands[0]!.ticketId);
-        const sla = (await call(running.url, 'GET', `/tickets/${ticketId}/sla`, undefined, keys.manager)).body;
+        const sla = (await call(running.url, 'GET', `/tickets/${ticketId}/sla`, undefined, access.keys.manager)).body;
         const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
         expect(
           sla.targets.map((target: { target: string; dueAt: string | null; status: string }) => [
