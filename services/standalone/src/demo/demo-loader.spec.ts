@@ -17,19 +17,26 @@ afterEach(async () => {
   if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
 });
 
+/** Intake on a fresh store at `now`: what the demo loader writes through. */
+async function intakeAt(now: number) {
+  let intake: ReturnType<typeof createIntakeService> | undefined;
+  const started = await serviceHarness((context) => {
+    intake = createIntakeService(context);
+    return intake;
+  }, now);
+  harness = started;
+  const logger = createLogger({ service: 'demo-test', level: 'silent' });
+  const deps = { store: started.store, bus: started.bus, clock: started.clock, logger, contracts: intake!.contracts };
+  return { deps, logger };
+}
+
 describe('the demo hotline', () => {
   it('fills an empty store with contracts, agents, months of tickets and the steering, through the domain rules', async () => {
     const now = Date.parse('2026-03-31T18:00:00+02:00');
-    let intake: ReturnType<typeof createIntakeService> | undefined;
-    harness = await serviceHarness((context) => {
-      intake = createIntakeService(context);
-      return intake;
-    }, now);
-    const logger = createLogger({ service: 'demo-test', level: 'silent' });
-    const deps = { store: harness.store, bus: harness.bus, clock: harness.clock, logger, contracts: intake!.contracts };
+    const { deps, logger } = await intakeAt(now);
     const tickets = await loadDemoHotline(deps, now, logger);
     expect(tickets).toBeGreaterThan(50);
-    const streams = new Set((await harness.store.readAll()).map((event) => event.stream.split('-')[0]));
+    const streams = new Set((await deps.store.readAll()).map((event) => event.stream.split('-')[0]));
     expect([...streams].sort()).toEqual([
       'agent',
       'article',
@@ -44,23 +51,17 @@ describe('the demo hotline', () => {
       'training',
     ]);
     // Nothing in the demo is dated after now, and a second start leaves the store alone.
-    const events = await harness.store.readAll();
+    const events = await deps.store.readAll();
     expect(events.every((event) => Date.parse(event.occurredAt) <= now)).toBe(true);
     expect(await loadDemoHotline(deps, now, logger)).toBe(0);
-    expect(await harness.store.readAll()).toHaveLength(events.length);
+    expect(await deps.store.readAll()).toHaveLength(events.length);
   });
 
   it("loads on the demo year's first days too, the steering facts not yet due left out", async () => {
     const now = Date.parse('2026-01-20T10:00:00+01:00');
-    let intake: ReturnType<typeof createIntakeService> | undefined;
-    harness = await serviceHarness((context) => {
-      intake = createIntakeService(context);
-      return intake;
-    }, now);
-    const logger = createLogger({ service: 'demo-test', level: 'silent' });
-    const deps = { store: harness.store, bus: harness.bus, clock: harness.clock, logger, contracts: intake!.contracts };
+    const { deps, logger } = await intakeAt(now);
     expect(await loadDemoHotline(deps, now, logger)).toBeGreaterThan(0);
-    const events = await harness.store.readAll();
+    const events = await deps.store.readAll();
     expect(events.every((event) => Date.parse(event.occurredAt) <= now)).toBe(true);
     expect(events.filter((event) => event.type === 'BillableItemRecorded').length).toBeGreaterThan(0);
   });
