@@ -21,6 +21,19 @@ async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 5_
   }
 }
 
+/** The inbound dead letters the harness's bus receives from now on, in a list that grows. */
+async function deadLettersOf(running: Awaited<ReturnType<typeof intakeHarness>>): Promise<DeadLetter[]> {
+  const deadLetters: DeadLetter[] = [];
+  await running.bus.consume({
+    group: 'test-dead-letters',
+    topic: inboundTopic.deadLetter!,
+    handler: ({ payload }) => {
+      deadLetters.push(payload);
+    },
+  });
+  return deadLetters;
+}
+
 const { occurredAt, ...submission } = p2Submission;
 const message = (messageId: string, kind: string, payload: object) => ({
   key: 'CP-48213',
@@ -50,14 +63,7 @@ describe('intake from support.inbound.v1', () => {
   });
 
   it("takes in many references at once, and a reference's follow-up only after its submission", async () => {
-    const deadLetters: DeadLetter[] = [];
-    await harness.bus.consume({
-      group: 'test-dead-letters',
-      topic: inboundTopic.deadLetter!,
-      handler: ({ payload }) => {
-        deadLetters.push(payload);
-      },
-    });
+    const deadLetters = await deadLettersOf(harness);
     const references = Array.from({ length: 40 }, (_, index) => `CP-${50_000 + index}`);
     const ticketOf = (reference: string) => `ticket-${ticketIdFor('client-portal', reference)}`;
     await harness.bus.publish(
@@ -104,14 +110,7 @@ describe('intake from support.inbound.v1', () => {
   });
 
   it('sends a request the domain refuses to the dead-letter topic with the reason, and goes on', async () => {
-    const deadLetters: DeadLetter[] = [];
-    await harness.bus.consume({
-      group: 'test-dead-letters',
-      topic: inboundTopic.deadLetter!,
-      handler: ({ payload }) => {
-        deadLetters.push(payload);
-      },
-    });
+    const deadLetters = await deadLettersOf(harness);
     await harness.bus.publish(inboundTopic, [
       message('11111111-1111-4111-8111-111111111111', 'ticket.cancelled', { ticketId: 'unknown', by: 'contact-cleo' }),
       message('22222222-2222-4222-8222-222222222222', 'ticket.submitted', submission),
@@ -133,14 +132,7 @@ describe('the sources support.inbound.v1 takes in (UPSTREAM_SYSTEMS)', () => {
   it('dead-letters a message from a source not configured, with the reason, and takes the others in', async () => {
     const guarded = await intakeHarness({ upstreamSystems: ['erp', 'client-portal'] });
     try {
-      const deadLetters: DeadLetter[] = [];
-      await guarded.bus.consume({
-        group: 'test-dead-letters',
-        topic: inboundTopic.deadLetter!,
-        handler: ({ payload }) => {
-          deadLetters.push(payload);
-        },
-      });
+      const deadLetters = await deadLettersOf(guarded);
       const unknown = {
         key: 'SH-1',
         payload: {
