@@ -6,6 +6,7 @@ import {
   clientDecider,
   DAY_MS,
   DocumentationCommand,
+  type DomainError,
   FaqCommand,
   faqEntryDecider,
   KnowledgeCommand,
@@ -22,6 +23,7 @@ import {
   ticketDecider,
   trainingDecider,
 } from '@hotline/domain';
+import type { DomainEventShape, StreamDecider } from '@hotline/eventstore';
 import { type InboundRequest, type IntakeDependencies, takeIn } from '@hotline/intake';
 import { executeCommand, type SeededRandom, streams } from '@hotline/platform';
 
@@ -111,54 +113,29 @@ function commands(deps: IntakeDependencies, now: number) {
   };
   const context = (by: string) => ({ commandId: nextId(), actor: by });
   const due = (command: { at: string }) => Date.parse(command.at) <= now;
+  /** A record's command, checked against its schema, decided on its stream: left out while not yet due. */
+  const recorder =
+    <C extends { at: string; by: string }, E extends DomainEventShape, S>(
+      schema: { parse(value: unknown): C },
+      decider: StreamDecider<C, E, S, DomainError>,
+      streamOf: (command: C) => string,
+    ) =>
+    async (given: C): Promise<void> => {
+      if (!due(given)) return;
+      const command = schema.parse(given);
+      await executeCommand(store, { stream: streamOf(command), decider, command, context: context(command.by) });
+    };
   return {
-    async objectives(year: number, given: ObjectivesCommand) {
-      if (!due(given)) return;
-      const command = ObjectivesCommand.parse(given);
-      const stream = streams.objectives(year);
-      await executeCommand(store, { stream, decider: objectivesDecider, command, context: context(command.by) });
-    },
-    async client(given: ClientCommand) {
-      if (!due(given)) return;
-      const command = ClientCommand.parse(given);
-      const stream = streams.client(command.clientId);
-      await executeCommand(store, { stream, decider: clientDecider, command, context: context(command.by) });
-    },
-    async billing(given: BillingCommand) {
-      if (!due(given)) return;
-      const command = BillingCommand.parse(given);
-      const stream = steeringStreams.billing(command.clientId);
-      await executeCommand(store, { stream, decider: billingDecider, command, context: context(command.by) });
-    },
-    async training(given: TrainingCommand) {
-      if (!due(given)) return;
-      const command = TrainingCommand.parse(given);
-      const stream = steeringStreams.training(command.trainingId);
-      await executeCommand(store, { stream, decider: trainingDecider, command, context: context(command.by) });
-    },
-    async article(given: KnowledgeCommand) {
-      if (!due(given)) return;
-      const command = KnowledgeCommand.parse(given);
-      const stream = streams.article(command.articleId);
-      await executeCommand(store, { stream, decider: knowledgeArticleDecider, command, context: context(command.by) });
-    },
-    async document(given: DocumentationCommand) {
-      if (!due(given)) return;
-      const command = DocumentationCommand.parse(given);
-      const stream = steeringStreams.document(command.documentId);
-      await executeCommand(store, {
-        stream,
-        decider: productionDocumentDecider,
-        command,
-        context: context(command.by),
-      });
-    },
-    async faq(given: FaqCommand) {
-      if (!due(given)) return;
-      const command = FaqCommand.parse(given);
-      const stream = steeringStreams.faq(command.entryId);
-      await executeCommand(store, { stream, decider: faqEntryDecider, command, context: context(command.by) });
-    },
+    objectives: (year: number, given: ObjectivesCommand) =>
+      recorder(ObjectivesCommand, objectivesDecider, () => streams.objectives(year))(given),
+    client: recorder(ClientCommand, clientDecider, (command) => streams.client(command.clientId)),
+    billing: recorder(BillingCommand, billingDecider, (command) => steeringStreams.billing(command.clientId)),
+    training: recorder(TrainingCommand, trainingDecider, (command) => steeringStreams.training(command.trainingId)),
+    article: recorder(KnowledgeCommand, knowledgeArticleDecider, (command) => streams.article(command.articleId)),
+    document: recorder(DocumentationCommand, productionDocumentDecider, (command) =>
+      steeringStreams.document(command.documentId),
+    ),
+    faq: recorder(FaqCommand, faqEntryDecider, (command) => steeringStreams.faq(command.entryId)),
     /** A catalogue change comes from the upstream systems: through intake's door, as `POST /products` does. */
     async product(kind: InboundRequest['kind'], payload: Record<string, unknown>, at: string) {
       if (Date.parse(at) > now) return;
