@@ -176,7 +176,8 @@ describe('a ticket nobody can take', () => {
   });
   afterEach(() => h.close());
 
-  const warnings = () => h.logs.filter((line) => line.level === 'warn');
+  // The warnings about tickets: the harness's server also warns once that its access control is off.
+  const warnings = () => h.logs.filter((line) => line.level === 'warn' && 'ticketId' in line);
 
   it('raises an unassignable alert on support.alerts.v1 when the agents who know the product are away', async () => {
     await h.joinAgent('ada', [{ product: 'ERP', level: 'expert' }], 'unavailable');
