@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type RunningProcess, runProcess } from '@hotline/platform';
 import { createApiKey, writeApiKeysFile } from '@hotline/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedTestEnv } from '../../standalone/test/hotline-api.ts';
 import { createDashboardService } from '../src/dashboard-service.ts';
 import { type DemoProduct, startDemoProduct } from './demo-product.ts';
 
@@ -23,13 +24,7 @@ beforeAll(async () => {
   dashboard = await runProcess({
     name: 'dashboard-alone-auth',
     description: 'The dashboard alone, access control on',
-    env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SQLITE_FILE: join(directory, 'dashboard.sqlite'),
-      ...auth,
-    },
+    env: embeddedTestEnv(directory, { env: auth }, 'dashboard.sqlite'),
     services: (context) => [
       createDashboardService(context, { upstreams: { reporting: product.url, slaClock: product.url } }),
     ],

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Environment, Nature } from '@hotline/domain';
 import { type RunningProcess, runProcess } from '@hotline/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedTestEnv } from '../../standalone/test/hotline-api.ts';
 import { createDashboardService } from '../src/dashboard-service.ts';
 import { type DemoProduct, startDemoProduct } from './demo-product.ts';
 
@@ -18,13 +19,7 @@ beforeAll(async () => {
     name: 'dashboard-alone',
     description: 'The dashboard alone',
     // The product's keys file: the dashboard checks the reader's role, the services decide with theirs.
-    env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SQLITE_FILE: join(directory, 'dashboard.sqlite'),
-      ...product.accessEnv,
-    },
+    env: embeddedTestEnv(directory, { env: product.accessEnv }, 'dashboard.sqlite'),
     services: (context) => [
       createDashboardService(context, { upstreams: { reporting: product.url, slaClock: product.url } }),
     ],

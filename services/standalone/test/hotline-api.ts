@@ -21,12 +21,16 @@ export function accessWithKeys<Name extends string>(directory: string, requests:
 }
 
 /** The settings of an embedded product under test: a free port on loopback, no logs, its SQLite file and its keys in `directory`. */
-export function embeddedTestEnv(directory: string, access: { readonly env: Readonly<Record<string, string>> }) {
+export function embeddedTestEnv(
+  directory: string,
+  access: { readonly env: Readonly<Record<string, string>> },
+  sqliteFile = 'hotline.sqlite',
+) {
   return {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
-    SQLITE_FILE: join(directory, 'hotline.sqlite'),
+    SQLITE_FILE: join(directory, sqliteFile),
     ...access.env,
   };
 }
