@@ -35,8 +35,13 @@ export class ContractDirectory {
 
   /** Resolves once every event up to the store's head at call time is folded in. */
   async caughtUp(store: EventStore): Promise<void> {
+    await this.waitFor(await store.headPosition());
+  }
+
+  /** Resolves once every event up to `position` of the global log is folded in (or was not for it). */
+  async waitFor(position: bigint): Promise<void> {
     if (this.#subscription === undefined) throw new Error('The contract directory is not started');
-    await this.#subscription.waitFor(await store.headPosition());
+    await this.#subscription.waitFor(position);
   }
 
   contract(contractId: string): SignedContract | undefined {

@@ -22,7 +22,6 @@ export type WhenNobody = 'alert' | 'wait';
 export async function triageTicket(triage: AutomaticTriage, trigger: RecordedEvent): Promise<TriageOutcome> {
   const ticketId = idOfStream(trigger.stream, 'ticket');
   const log = triage.context.logger.child({ ticketId, trigger: trigger.id });
-  await triage.directories.caughtUp();
   const outcome = await triageNow(triage, ticketId, trigger, log, 'alert');
   log.debug({ outcome }, 'ticket event triaged');
   return outcome;
@@ -31,8 +30,11 @@ export async function triageTicket(triage: AutomaticTriage, trigger: RecordedEve
 /**
  * A ticket's triage, whatever event caused it: the rules first, then the dispatch to an agent, or,
  * when nobody can take it, an alert. Decisions read the ticket as it is now, not as the event showed
- * it, so an event delivered again, or late, acts only on what still awaits triage. The caller has
- * waited for the directories to catch up.
+ * it, so an event delivered again, or late, acts only on what still awaits triage. The rules and the
+ * choice of the agent take their turn among this process's decisions, on directories that hold at
+ * least what was recorded up to the cause; the assignment is written
+ * after it, the agent holding the ticket in the directory meanwhile, so that the writes of
+ * decisions that follow each other share the store's commits.
  */
 export async function triageNow(
   triage: AutomaticTriage,
@@ -42,20 +44,33 @@ export async function triageNow(
   whenNobody: WhenNobody,
 ): Promise<TriageOutcome> {
   const { context, directories } = triage;
-  const requalified = await requalify(triage, ticketId, cause, log);
-  const outcome: TriageOutcome = { ticketId, ...(requalified.step === 'none' ? {} : { requalified }) };
-
-  const { ticket, events } = await loadTicket(context.store, ticketId);
-  if (!awaitsDispatch(ticket)) return outcome;
-  const choice = chooseAgent(ticket.product, directories.agents.candidates());
+  const decided = await directories.decide(async () => {
+    const requalified = await requalify(triage, ticketId, cause, log);
+    const outcome: TriageOutcome = { ticketId, ...(requalified.step === 'none' ? {} : { requalified }) };
+    // Another decision already gave it someone: its write is on the way.
+    if (directories.agents.isBeingDispatched(ticketId)) return { outcome };
+    const { ticket, events } = await loadTicket(context.store, ticketId);
+    if (!awaitsDispatch(ticket)) return { outcome };
+    const choice = chooseAgent(ticket.product, directories.agents.candidates());
+    if (choice.chosen) directories.agents.reserve(ticketId, choice.agentId);
+    return { outcome, ticket, events, choice };
+  }, cause.position);
+  const { outcome, ticket, events, choice } = decided;
+  if (choice === undefined || ticket === undefined) return outcome;
   if (choice.chosen) {
-    const step = await dispatch(triage, ticketId, choice, cause, log);
+    let step: TriageStep | undefined;
+    try {
+      step = await dispatch(triage, ticketId, choice, cause, log);
+    } finally {
+      // Recorded, the assignment leaves the reservation when the directory folds it; otherwise now.
+      if (step !== 'recorded') directories.agents.release(ticketId);
+    }
     return { ...outcome, assigned: { agentId: choice.agentId, step } };
   }
   if (whenNobody === 'wait') return outcome;
 
   const contractOf = (contractId: string) => directories.contracts.contract(contractId);
-  const alert = unassignableAlert(cause, ticket, events, contractOf, choice.reason, context.clock.now());
+  const alert = unassignableAlert(cause, ticket, events ?? [], contractOf, choice.reason, context.clock.now());
   await context.bus.publish(alertsTopic, [{ key: ticketId, payload: alert }]);
   log.warn(
     { product: ticket.product, reason: choice.reason, alertId: alert.alertId },

@@ -25,22 +25,17 @@ function reactionTo({ headers }: IncomingMessage<EventData, EventHeaders>) {
 
 /**
  * Triage's member of its consumer group on support.events.v1. The bus hands over partitions
- * concurrently, but reactions run one at a time in a process: each dispatch then sees the load the
- * previous one added, so two tickets received together do not both go to the least loaded agent.
+ * concurrently; each reaction's decisions take their turn among the process's (TriageDirectories
+ * `decide`), so two tickets received together do not both go to the least loaded agent, while
+ * their assignments are written side by side.
  */
 export function consumeTriageEvents(bus: Bus, triage: AutomaticTriage, group: string): Promise<Consumer> {
-  let queue: Promise<unknown> = Promise.resolve();
   return bus.consume<EventData, EventHeaders>({
     group,
     topic: eventsTopic,
     fromBeginning: true,
     handler: async (message) => {
-      const reaction = reactionTo(message);
-      if (reaction === undefined) return;
-      const turn: Promise<unknown> = queue.then(() => reaction.react(triage, eventFromMessage(message)));
-      // A failed turn is the bus's to retry; the next one must not wait on it.
-      queue = turn.catch(() => {});
-      await turn;
+      await reactionTo(message)?.react(triage, eventFromMessage(message));
     },
   });
 }

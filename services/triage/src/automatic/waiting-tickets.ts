@@ -25,8 +25,7 @@ export async function dispatchWaitingTickets(
   if (agent.status === 'active' && agent.availability === 'available') {
     for (const { ticketId, product } of directories.agents.waitingTickets()) {
       if (agent.skills[product] === undefined) continue;
-      // Each dispatch weighs on the next: the directory must hold the previous assignment.
-      await directories.caughtUp();
+      // Each dispatch weighs on the next: triageNow takes its turn among the decisions.
       outcomes.push(await triageNow(triage, ticketId, trigger, log.child({ ticketId }), 'wait'));
     }
   }

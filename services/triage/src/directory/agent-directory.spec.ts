@@ -27,6 +27,29 @@ function sortedCopyCandidates(directory: AgentDirectory): AgentCandidate[] {
   }));
 }
 
+/** Agent and ticket commands through the deciders, as the services run them; each says whether it was accepted. */
+function commandsOn(store: EventStore) {
+  let commands = 0;
+  const run = async <C, E extends { type: string; schemaVersion: number }, S>(
+    stream: string,
+    decider: StreamDecider<C, E, S, unknown>,
+    command: C,
+  ) => {
+    commands += 1;
+    const outcome = await handleCommand(store, {
+      stream,
+      decider,
+      command,
+      context: { commandId: `spec:${commands}`, actor: 'spec' },
+    });
+    return outcome.ok;
+  };
+  return {
+    agent: (command: AgentCommand) => run(streams.agent(command.agentId), agentDecider, command),
+    ticket: (command: TicketCommand) => run(streams.ticket(command.ticketId), ticketDecider, command),
+  };
+}
+
 describe('the agent directory as dispatch reads it', () => {
   let store: EventStore;
   let directory: AgentDirectory;
@@ -42,23 +65,7 @@ describe('the agent directory as dispatch reads it', () => {
     const random = seededRandom(10);
     let minute = 0;
     const at = () => new Date(Date.parse('2026-05-07T06:00:00Z') + 60_000 * minute++).toISOString();
-    let commands = 0;
-    const run = async <C, E extends { type: string; schemaVersion: number }, S>(
-      stream: string,
-      decider: StreamDecider<C, E, S, unknown>,
-      command: C,
-    ) => {
-      commands += 1;
-      const outcome = await handleCommand(store, {
-        stream,
-        decider,
-        command,
-        context: { commandId: `spec:${commands}`, actor: 'spec' },
-      });
-      return outcome.ok;
-    };
-    const agent = (command: AgentCommand) => run(streams.agent(command.agentId), agentDecider, command);
-    const ticket = (command: TicketCommand) => run(streams.ticket(command.ticketId), ticketDecider, command);
+    const { agent, ticket } = commandsOn(store);
 
     for (const agentId of agentIds) {
       await agent({ type: 'RegisterAgent', agentId, name: agentId, role: 'agent', by: manager, at: at() });
@@ -147,5 +154,61 @@ describe('the agent directory as dispatch reads it', () => {
     expect(done.chosen).toBeGreaterThan(100);
     expect(done.nobody).toBeGreaterThan(0);
     for (const count of [done.resolved, done.reopened, done.reassigned, done.ended]) expect(count).toBeGreaterThan(0);
+  });
+  it('counts a dispatch being written at once, once only, and forgets it when it records nothing', async () => {
+    store = await openMemoryStore({ upcast: domainUpcaster });
+    directory = new AgentDirectory(store);
+    directory.start();
+    const { agent, ticket } = commandsOn(store);
+    const at = '2026-05-07T08:00:00Z';
+    for (const agentId of ['ada', 'bob']) {
+      await agent({ type: 'RegisterAgent', agentId, name: agentId, role: 'agent', by: manager, at });
+      await agent({ type: 'DeclareSkills', agentId, skills: [{ product: 'ERP', level: 'expert' }], by: manager, at });
+    }
+    for (const ticketId of ['T-1', 'T-2', 'T-3']) {
+      await ticket({
+        type: 'ReceiveTicket',
+        ticketId,
+        clientId: 'ACME',
+        product: 'ERP',
+        version: '12.4',
+        environment: 'production',
+        description: 'Invoices fail to post',
+        reproductionSteps: 'Post any invoice dated in May',
+        nature: 'malfunction',
+        priority: 'P2',
+        reportedBy: 'contact-cleo',
+        coverage: { status: 'covered', contractId: 'ACME-M' },
+        at,
+      });
+    }
+    await directory.caughtUp();
+    const load = () => Object.fromEntries(directory.candidates().map((each) => [each.agentId, each.openTickets]));
+    const recorded = () => Object.fromEntries(directory.entries().map((each) => [each.agentId, each.openTickets]));
+    const waiting = () => directory.waitingTickets().map((each) => each.ticketId);
+
+    directory.reserve('T-1', 'ada');
+    expect(load()).toEqual({ ada: 1, bob: 0 });
+    expect(recorded()).toEqual({ ada: 0, bob: 0 });
+    expect(waiting()).toEqual(['T-2', 'T-3']);
+
+    await ticket({ type: 'AssignTicket', ticketId: 'T-1', agentId: 'ada', by: 'triage', at });
+    await directory.caughtUp();
+    expect(directory.isBeingDispatched('T-1')).toBe(false);
+    expect(load()).toEqual({ ada: 1, bob: 0 });
+    expect(recorded()).toEqual({ ada: 1, bob: 0 });
+
+    // Another replica assigned T-2 first: the reservation goes, the recorded assignment stays.
+    directory.reserve('T-2', 'bob');
+    await ticket({ type: 'AssignTicket', ticketId: 'T-2', agentId: 'ada', by: 'triage', at });
+    await directory.caughtUp();
+    expect(load()).toEqual({ ada: 2, bob: 0 });
+
+    directory.reserve('T-3', 'bob');
+    directory.reserve('T-3', 'ada');
+    expect(load()).toEqual({ ada: 3, bob: 0 });
+    directory.release('T-3');
+    expect(load()).toEqual({ ada: 2, bob: 0 });
+    expect(waiting()).toEqual(['T-3']);
   });
 });

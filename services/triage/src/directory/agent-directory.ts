@@ -39,6 +39,13 @@ export class AgentDirectory {
   #ended = new Set<string>();
   /** Open tickets by assignee: the load `chooseAgent` balances. */
   #load = new Map<string, Set<string>>();
+  /**
+   * Dispatches decided and still being written, ticket → agent. They weigh on the next decisions at
+   * once, so a decision need not wait for the previous one's commit (nor for this directory to fold
+   * it): decisions follow each other at the pace of reading, and their writes share commits.
+   */
+  #pending = new Map<string, string>();
+  #pendingLoad = new Map<string, number>();
   #subscription: Subscription | undefined;
 
   constructor(store: EventStore) {
@@ -87,17 +94,42 @@ export class AgentDirectory {
         active: state.status === 'active',
         available: state.availability === 'available',
         skills: skillsOf(state),
-        openTickets: this.#load.get(state.agentId)?.size ?? 0,
+        openTickets: (this.#load.get(state.agentId)?.size ?? 0) + (this.#pendingLoad.get(state.agentId) ?? 0),
       });
     }
     return candidates.sort((a, b) => a.agentId.localeCompare(b.agentId));
+  }
+
+  /**
+   * The ticket is being dispatched to the agent: it weighs on the agent from now on, until this
+   * directory folds an event that ends the ticket's wait (its assignment, whoever recorded it) or
+   * `release` says the dispatch recorded nothing.
+   */
+  reserve(ticketId: string, agentId: string): void {
+    this.release(ticketId);
+    this.#pending.set(ticketId, agentId);
+    this.#pendingLoad.set(agentId, (this.#pendingLoad.get(agentId) ?? 0) + 1);
+  }
+
+  release(ticketId: string): void {
+    const agentId = this.#pending.get(ticketId);
+    if (agentId === undefined) return;
+    this.#pending.delete(ticketId);
+    const load = (this.#pendingLoad.get(agentId) ?? 1) - 1;
+    if (load === 0) this.#pendingLoad.delete(agentId);
+    else this.#pendingLoad.set(agentId, load);
+  }
+
+  /** A dispatch of the ticket was decided and is being written. */
+  isBeingDispatched(ticketId: string): boolean {
+    return this.#pending.has(ticketId);
   }
 
   /** Complete requests nobody was given yet, oldest first: what an agent's return may take. */
   waitingTickets(): (Ticket & { readonly product: string })[] {
     const waiting: (Ticket & { readonly product: string })[] = [];
     for (const state of this.#tickets.values())
-      if (state.status !== 'none' && awaitsDispatch(state)) waiting.push(state);
+      if (state.status !== 'none' && awaitsDispatch(state) && !this.#pending.has(state.ticketId)) waiting.push(state);
     return waiting.sort(
       (a, b) => toEpochMs(a.receivedAt) - toEpochMs(b.receivedAt) || a.ticketId.localeCompare(b.ticketId),
     );
@@ -140,6 +172,7 @@ export class AgentDirectory {
     const before = this.#tickets.get(event.ticketId) ?? initialTicketState;
     const after = evolveTicket(before, event);
     this.#moveLoad(event.ticketId, loadHolder(before), loadHolder(after));
+    if (after.status === 'none' || !awaitsDispatch(after)) this.release(event.ticketId);
     if (after.status !== 'none' && isEnded(after)) {
       this.#tickets.delete(event.ticketId);
       this.#ended.add(event.ticketId);

@@ -11,6 +11,7 @@ export class TriageDirectories {
   readonly agents: AgentDirectory;
   readonly contracts = new ContractDirectory();
   readonly #store: EventStore;
+  #decisions: Promise<unknown> = Promise.resolve();
 
   constructor(store: EventStore) {
     this.#store = store;
@@ -25,6 +26,25 @@ export class TriageDirectories {
 
   async caughtUp(): Promise<void> {
     await Promise.all([this.agents.caughtUp(), this.contracts.caughtUp(this.#store)]);
+  }
+
+  /**
+   * Runs `decision` once every decision this process began before it is made, with the directories
+   * holding the global log up to `after` (the event that calls for the decision: whatever was
+   * recorded before it, another replica's assignments and the agents' changes included), or up to
+   * the store's head without it. Two tickets received together must not both go to the least
+   * loaded agent: what a decision leaves to write afterwards weighs on the next ones through the
+   * agents' reservations, so they need not wait for its commit.
+   */
+  decide<T>(decision: () => Promise<T>, after?: bigint): Promise<T> {
+    const turn = this.#decisions.then(async () => {
+      if (after === undefined) await this.caughtUp();
+      else await Promise.all([this.agents.waitFor(after), this.contracts.waitFor(after)]);
+      return decision();
+    });
+    // A failed decision is its caller's to report; the next one must not wait on it.
+    this.#decisions = turn.catch(() => {});
+    return turn;
   }
 
   async stop(): Promise<void> {
