@@ -1,3 +1,4 @@
+import { createHttpServer, createLogger, createMetrics } from '@hotline/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Bus,
@@ -24,6 +25,14 @@ export interface BusHarness {
   /** Stops the broker and starts it again; undefined where the adapter has no broker or the test does not own it. */
   restartBroker?: (() => Promise<void>) | undefined;
   close(): Promise<void>;
+}
+
+/** The consumer lag of `group` on `/metrics`, summed over the partitions this process owns. */
+function lagOn(metricsText: string, group: string): number | undefined {
+  const lines = metricsText.split('\n').filter((line) => line.startsWith('hotline_consumer_lag_messages{'));
+  const mine = lines.filter((line) => line.includes(`group="${group}"`));
+  if (mine.length === 0) return undefined;
+  return mine.reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
 /**
@@ -369,6 +378,56 @@ export function busContract(name: string, make: () => Promise<BusHarness>, skip?
         ]);
       });
       expect(received.indexOf(0)).toBeLessThan(received.indexOf(4));
+    });
+
+    it('shows on /metrics the messages a consumer has not handled, and 0 once it caught up', async () => {
+      const app = await createHttpServer({
+        service: 'lag-test',
+        logger: createLogger({ service: 'lag-test', level: 'silent' }),
+        openapi: { title: 'lag', version: '1' },
+        metrics: createMetrics({ service: 'lag-test', defaultMetrics: false }),
+      });
+      try {
+        const lag = bus.exportConsumerLag(app.metrics, { intervalMs: 60_000 });
+        const topic = testTopic(2);
+        const group = uniqueGroup();
+        const scrape = async () => {
+          await lag.update();
+          return lagOn((await app.inject({ method: 'GET', url: '/metrics' })).body, group);
+        };
+        let release: () => void = () => {};
+        const paused = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let handled = 0;
+        const consumer = await bus.consume({
+          group,
+          topic,
+          handler: async () => {
+            // The consumer is stuck on its first message until the test releases it.
+            await paused;
+            handled += 1;
+          },
+        });
+        await consumer.ready;
+        await bus.publish(
+          topic,
+          Array.from({ length: 10 }, (_, sequence) => ({ key: `k-${sequence % 4}`, payload: { sequence } })),
+        );
+
+        // Nothing is committed while the handler waits: every message shows, on the partitions it owns.
+        await eventually(async () => expect(await scrape()).toBe(10), 20_000, 200);
+
+        release();
+        await eventually(() => expect(handled).toBe(10), 20_000);
+        await eventually(async () => expect(await scrape()).toBe(0), 20_000, 200);
+
+        // A stopped member owns no partition: its series leave the gauge.
+        await consumer.stop();
+        expect(await scrape()).toBeUndefined();
+      } finally {
+        await app.close();
+      }
     });
 
     it('refuses a `concurrency` that is not a positive integer, naming it', async () => {

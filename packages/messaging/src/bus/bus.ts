@@ -1,5 +1,7 @@
+import type { Metrics } from '@hotline/runtime';
 import type { Context } from '@opentelemetry/api';
 import type { AnyTopic, MessageHeaders, TopicContract } from '../topic/topic-contract.ts';
+import type { LagExport } from './lag-export.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 
 /** A message to publish: the payload is checked against the topic's schema before it leaves. */
@@ -76,6 +78,12 @@ export interface Bus {
     messages: readonly OutgoingMessage<Payload, Headers>[],
   ): Promise<void>;
   consume<Payload, Headers extends MessageHeaders>(options: ConsumeOptions<Payload, Headers>): Promise<Consumer>;
+  /**
+   * Feeds `hotline_consumer_lag_messages{topic, partition, group}` on the registry every `intervalMs`
+   * (5 s) for the partitions this process's consumers own; `update` measures at once. A partition
+   * no longer owned (a rebalance, a stop) leaves the gauge.
+   */
+  exportConsumerLag(metrics: Pick<Metrics, 'registry'>, options?: { intervalMs?: number }): Pick<LagExport, 'update'>;
   /** Stops every consumer (gracefully) and releases connections. */
   close(): Promise<void>;
 }

@@ -50,6 +50,11 @@ export class ConsumerGroup {
     this.#committed = logs.map((log) => (fromBeginning ? log.start : log.end));
   }
 
+  /** A group without members owns no partition: nobody is late. */
+  get hasMembers(): boolean {
+    return this.#members.length > 0;
+  }
+
   committed(partition: number): number {
     return this.#committed[partition] ?? 0;
   }

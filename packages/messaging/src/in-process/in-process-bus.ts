@@ -1,7 +1,9 @@
+import type { Metrics } from '@hotline/runtime';
 import type { Bus, ConsumeOptions, Consumer, OutgoingMessage } from '../bus/bus.ts';
 import { deliver } from '../bus/delivery.ts';
 import { BusClosedError, DeliveryInterrupted } from '../bus/errors.ts';
 import { batchConcurrency, handleKeyedBatch } from '../bus/keyed-batch.ts';
+import { exportLag, type LagExport, type LagReading } from '../bus/lag-export.ts';
 import { consoleLogger, type Logger } from '../bus/logger.ts';
 import { encodeMessage } from '../bus/message-codec.ts';
 import { retryPolicy } from '../bus/retry-policy.ts';
@@ -58,6 +60,7 @@ export class InProcessBus implements Bus {
   #topics = new Map<string, InProcessTopic>();
   #consumers = new Set<InProcessConsumer>();
   #logger: Logger;
+  #lag: LagExport | undefined;
   #closed = false;
 
   constructor(options: InProcessBusOptions = {}) {
@@ -140,9 +143,36 @@ export class InProcessBus implements Bus {
     return consumer;
   }
 
+  exportConsumerLag(metrics: Pick<Metrics, 'registry'>, { intervalMs }: { intervalMs?: number } = {}) {
+    this.#lag?.stop();
+    const lag = exportLag(metrics, async () => this.#lagReadings(), intervalMs === undefined ? {} : { intervalMs });
+    this.#lag = lag;
+    return { update: () => lag.update() };
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
+    this.#lag?.stop();
     await Promise.all([...this.#consumers].map((consumer) => consumer.stop()));
+  }
+
+  /** Every group with members, on every partition: they all live in this process. */
+  #lagReadings(): LagReading[] {
+    const readings: LagReading[] = [];
+    for (const [topic, { logs, groups }] of this.#topics) {
+      for (const group of groups.values()) {
+        if (!group.hasMembers) continue;
+        logs.forEach((log, partition) => {
+          readings.push({
+            topic,
+            partition,
+            group: group.name,
+            lag: Math.max(0, log.end - group.committed(partition)),
+          });
+        });
+      }
+    }
+    return readings;
   }
 
   async #topic(contract: AnyTopic): Promise<InProcessTopic> {

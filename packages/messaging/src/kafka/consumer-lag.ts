@@ -1,5 +1,6 @@
-import { consumerLagGauge, type Metrics } from '@hotline/runtime';
+import type { Metrics } from '@hotline/runtime';
 import type { Admin } from 'kafkajs';
+import { exportLag, type LagExport, type LagExportOptions, type LagReading } from '../bus/lag-export.ts';
 
 /** What the lag of one group member is measured on: its group, its topic and the partitions it owns. */
 export interface LagSource {
@@ -54,54 +55,19 @@ export function exportConsumerLag(
   admin: Admin,
   metrics: Pick<Metrics, 'registry'>,
   sources: () => Iterable<LagSource>,
-  {
-    intervalMs = 5_000,
-    onError,
-  }: { intervalMs?: number /** Once per outage. */; onError?: (error: unknown) => void } = {},
-): { update(): Promise<void>; stop(): void } {
-  const gauge = consumerLagGauge(metrics.registry);
-  let reported = new Map<string, { topic: string; partition: string; group: string }>();
-  let running: Promise<void> | undefined;
-  let failing = false;
-
-  async function measure(): Promise<void> {
-    const next = new Map<string, { topic: string; partition: string; group: string }>();
-    for (const source of sources()) {
-      for (const { partition, lag } of await measureConsumerLag(admin, source)) {
-        const labels = { topic: source.topic, partition: String(partition), group: source.group };
-        gauge.set(labels, lag);
-        next.set(JSON.stringify(labels), labels);
+  options: LagExportOptions = {},
+): LagExport {
+  return exportLag(
+    metrics,
+    async () => {
+      const readings: LagReading[] = [];
+      for (const source of sources()) {
+        for (const { partition, lag } of await measureConsumerLag(admin, source)) {
+          readings.push({ topic: source.topic, partition, group: source.group, lag });
+        }
       }
-    }
-    for (const [key, labels] of reported) if (!next.has(key)) gauge.remove(labels);
-    reported = next;
-  }
-
-  // One measurement at a time: a slow broker must not pile them up. Errors are told once per outage.
-  const update = () => {
-    running ??= measure()
-      .then(
-        () => {
-          failing = false;
-        },
-        (error: unknown) => {
-          if (!failing) onError?.(error);
-          failing = true;
-        },
-      )
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-  const timer = setInterval(() => void update(), intervalMs);
-  timer.unref();
-  return {
-    update,
-    stop() {
-      clearInterval(timer);
-      for (const labels of reported.values()) gauge.remove(labels);
-      reported = new Map();
+      return readings;
     },
-  };
+    options,
+  );
 }

@@ -1,6 +1,5 @@
 import {
   EventRelay,
-  KafkaBus,
   type KafkaSecurityOptions,
   kafkaSecurityConfigShape,
   kafkaSecurityFromConfig,
@@ -142,7 +141,7 @@ export async function runProcess(definition: ProcessDefinition): Promise<Running
     openapi: { title: `Hotline — ${definition.name}`, version: '1', description: definition.description },
   });
   // Before the consumers start, so that each one's partitions are measured from its first join.
-  if (infrastructure.bus instanceof KafkaBus) infrastructure.bus.exportConsumerLag(app.metrics);
+  infrastructure.bus.exportConsumerLag(app.metrics);
   for (const service of services) await service.registerRoutes(app);
   for (const service of services) await service.start();
   await app.listen({ host: config.HOST, port: config.PORT });
