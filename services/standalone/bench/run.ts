@@ -13,6 +13,7 @@ import { ticketIdFor } from '@hotline/intake';
 import { inboundTopic, KafkaBus, silentLogger } from '@hotline/messaging';
 import { kafkaForTests, redisForTests } from '@hotline/testkit';
 import { closedLoop } from './closed-loop.ts';
+import { consumerLag, describeLag } from './consumer-lag.ts';
 import { readProfile, summarizeProfile } from './cpu-profile.ts';
 import { cpuPerTicket } from './cpu-time.ts';
 import { launchDistributed } from './distributed-launcher.ts';
@@ -23,7 +24,7 @@ import { deadLetterTotals, HopTracker, hopRows, rawKafka } from './kafka-figures
 import { type MemoryFigures, MemorySampler } from './memory-sampler.ts';
 import { untilVisible, visibleTickets } from './projection-count.ts';
 import { seedHotline, ticketSubmissions } from './ticket-workload.ts';
-import { inboundSubmission, topicLoad } from './topic-load.ts';
+import { inboundSubmission, type TopicLoadFigures, topicLoad } from './topic-load.ts';
 import { VisibilityProbe } from './visibility-probe.ts';
 
 const argument = (name: string) =>
@@ -63,6 +64,18 @@ const memoryRows = (figures: MemoryFigures[], prefix: string) => {
     });
   }
 };
+const behindRows = (part: string, figures: TopicLoadFigures): Row[] => [
+  {
+    what: `${part}, consumers behind when the offer stopped`,
+    figure: String(Object.values(figures.behindAtStop).reduce((sum, count) => sum + count, 0)),
+    note: `messages not handled yet, per group (from /metrics, up to 5 s old): ${describeLag(figures.behindAtStop)}`,
+  },
+  {
+    what: `${part}, consumers behind once the burst showed`,
+    figure: String(Object.values(figures.behindAfterBurst).reduce((sum, count) => sum + count, 0)),
+    note: `${describeLag(figures.behindAfterBurst)}; all caught up ${figures.caughtUpMs === undefined ? 'NOT within 5 min' : `${ms(figures.caughtUpMs)} later (gauges refreshed every 5 s)`}`,
+  },
+];
 const deadLetterRow = (what: string, counts: Record<string, number>) => {
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
   rows.push({
@@ -167,6 +180,7 @@ async function embedded(directory: string): Promise<void> {
           durationMs: DURATION_MS,
           warmUpMs: WARM_UP_MS,
           burst: BURST.embedded,
+          consumerLag: () => consumerLag([reporting]),
         });
         return { result, tickets: result.published };
       });
@@ -185,6 +199,7 @@ async function embedded(directory: string): Promise<void> {
         figure: topic.drainRate === undefined ? 'not within 5 min' : perSecond(topic.drainRate),
         note: `${BURST.embedded} tickets published at once`,
       });
+      rows.push(...behindRows('in-process topic', topic));
       rows.push({
         what: 'in-process topic, product CPU a ticket',
         figure: ms(msPerTicket),
@@ -280,6 +295,7 @@ async function distributed(directory: string): Promise<void> {
         warmUpMs: WARM_UP_MS,
         burst: BURST.distributed,
         onPublished: (ticketIds, at) => hops.published(ticketIds, at),
+        consumerLag: () => consumerLag(services),
       });
       return { result, tickets: result.published };
     });
@@ -299,6 +315,7 @@ async function distributed(directory: string): Promise<void> {
       figure: topic.drainRate === undefined ? 'not within 5 min' : perSecond(topic.drainRate),
       note: `${BURST.distributed} tickets published at once; ${topic.drainRate === undefined ? '' : ratio(topic.drainRate, baseline.drainRate)}`,
     });
+    rows.push(...behindRows('Kafka topic', topic));
     rows.push({
       what: 'Kafka topic, services CPU a ticket',
       figure: ms(msPerTicket),

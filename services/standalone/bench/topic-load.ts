@@ -37,6 +37,8 @@ export interface TopicLoadOptions {
   readonly burst: number;
   /** Told of the tickets of each publish of the counted window as it is made (ms since the epoch). */
   readonly onPublished?: (ticketIds: readonly string[], at: number) => void;
+  /** Messages each consumer group has not handled yet (`consumer-lag.ts`). */
+  readonly consumerLag: () => Promise<Record<string, number>>;
 }
 
 export interface TopicLoadFigures {
@@ -54,6 +56,14 @@ export interface TopicLoadFigures {
   readonly probeTimedOut: number;
   /** Tickets per second while draining a burst published at once. */
   readonly drainRate: number | undefined;
+  /** Messages each consumer group had not handled when the steady offer stopped, and once the burst showed. */
+  readonly behindAtStop: Record<string, number>;
+  readonly behindAfterBurst: Record<string, number>;
+  /**
+   * From the burst showing in the projection to every consumer group having handled everything
+   * (triage's dispatch included), ms; undefined past 5 minutes. The gauges refresh every 5 s.
+   */
+  readonly caughtUpMs: number | undefined;
 }
 
 /**
@@ -118,6 +128,7 @@ export async function topicLoad(options: TopicLoadOptions): Promise<TopicLoadFig
   await counter;
   const stoppedAt = performance.now();
   const visibleAtEnd = await visibleTickets(options.reporting);
+  const behindAtStop = await options.consumerLag();
   const start = visibleAtCount ?? { at: begun, count: visibleAtStart };
   const visibleRate = (visibleAtEnd - start.count) / ((stoppedAt - start.at) / 1000);
   const backlog = visibleAtStart + published - visibleAtEnd;
@@ -129,6 +140,9 @@ export async function topicLoad(options: TopicLoadOptions): Promise<TopicLoadFig
   const burstBegun = performance.now();
   for (let i = 0; i < burst.length; i += 500) await options.publish(burst.slice(i, i + 500));
   const drained = await untilVisible(options.reporting, before + burst.length, 300_000);
+  const drainMs = performance.now() - burstBegun;
+  const behindAfterBurst = await options.consumerLag();
+  const caughtUpMs = await untilCaughtUp(options.consumerLag, 300_000);
   return {
     published: published + burst.length,
     offered: published / (options.durationMs / 1000),
@@ -138,6 +152,22 @@ export async function topicLoad(options: TopicLoadOptions): Promise<TopicLoadFig
     lag: probed.latency,
     probeRequests: probed.requests,
     probeTimedOut: probed.timedOut,
-    drainRate: drained === undefined ? undefined : burst.length / ((performance.now() - burstBegun) / 1000),
+    drainRate: drained === undefined ? undefined : burst.length / (drainMs / 1000),
+    behindAtStop,
+    behindAfterBurst,
+    caughtUpMs,
   };
+}
+
+async function untilCaughtUp(
+  consumerLag: () => Promise<Record<string, number>>,
+  timeoutMs: number,
+): Promise<number | undefined> {
+  const begun = performance.now();
+  for (;;) {
+    const behind = Object.values(await consumerLag()).reduce((sum, count) => sum + count, 0);
+    if (behind === 0) return performance.now() - begun;
+    if (performance.now() - begun > timeoutMs) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
 }

@@ -27,6 +27,25 @@ function sortedCopyCandidates(directory: AgentDirectory): AgentCandidate[] {
   }));
 }
 
+/** A covered malfunction of ACME's, as the portal records it. */
+function receive(ticketId: string, product: string, priority: 'P1' | 'P2' | 'P3', at: string): TicketCommand {
+  return {
+    type: 'ReceiveTicket',
+    ticketId,
+    clientId: 'ACME',
+    product,
+    version: '12.4',
+    environment: 'production',
+    description: 'Invoices fail to post',
+    reproductionSteps: 'Post any invoice dated in May',
+    nature: 'malfunction',
+    priority,
+    reportedBy: 'contact-cleo',
+    coverage: { status: 'covered', contractId: 'ACME-M' },
+    at,
+  };
+}
+
 /** Agent and ticket commands through the deciders, as the services run them; each says whether it was accepted. */
 function commandsOn(store: EventStore) {
   let commands = 0;
@@ -81,21 +100,7 @@ describe('the agent directory as dispatch reads it', () => {
       const ticketId = `T-${index}`;
       // BI: a product nobody knows, so some dispatches find nobody.
       const product = random.chance(0.05) ? 'BI' : random.pick(products);
-      await ticket({
-        type: 'ReceiveTicket',
-        ticketId,
-        clientId: 'ACME',
-        product,
-        version: '12.4',
-        environment: 'production',
-        description: 'Invoices fail to post',
-        reproductionSteps: 'Post any invoice dated in May',
-        nature: 'malfunction',
-        priority: random.pick(['P1', 'P2', 'P3'] as const),
-        reportedBy: 'contact-cleo',
-        coverage: { status: 'covered', contractId: 'ACME-M' },
-        at: at(),
-      });
+      await ticket(receive(ticketId, product, random.pick(['P1', 'P2', 'P3'] as const), at()));
       await directory.caughtUp();
       const expected = sortedCopyCandidates(directory);
       expect(directory.candidates()).toEqual(expected);
@@ -166,21 +171,7 @@ describe('the agent directory as dispatch reads it', () => {
       await agent({ type: 'DeclareSkills', agentId, skills: [{ product: 'ERP', level: 'expert' }], by: manager, at });
     }
     for (const ticketId of ['T-1', 'T-2', 'T-3']) {
-      await ticket({
-        type: 'ReceiveTicket',
-        ticketId,
-        clientId: 'ACME',
-        product: 'ERP',
-        version: '12.4',
-        environment: 'production',
-        description: 'Invoices fail to post',
-        reproductionSteps: 'Post any invoice dated in May',
-        nature: 'malfunction',
-        priority: 'P2',
-        reportedBy: 'contact-cleo',
-        coverage: { status: 'covered', contractId: 'ACME-M' },
-        at,
-      });
+      await ticket(receive(ticketId, 'ERP', 'P2', at));
     }
     await directory.caughtUp();
     const load = () => Object.fromEntries(directory.candidates().map((each) => [each.agentId, each.openTickets]));
