@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openMemoryStore } from '../memory/memory-event-store.ts';
 import { derivedEventId } from './derived-event-id.ts';
 import { handleCommand, type StreamDecider } from './handle-command.ts';
@@ -83,5 +83,33 @@ describe('handling a command', () => {
     expect(outcomes.filter((outcome) => !outcome.ok)).toHaveLength(3);
     const stream = await store.readStream('counter-1');
     expect(stream.reduce((total, event) => total + (event.data.amount as number), 0)).toBe(10);
+  });
+  it('decides on the history the caller read, and reads afresh when it was stale', async () => {
+    const store = await openMemoryStore();
+    await handleCommand(store, { stream: 'counter-1', decider: counter, command: add(4), context: context('c1') });
+    const history = await store.readStream('counter-1');
+    const reads = vi.spyOn(store, 'readStream');
+    const fresh = await handleCommand(store, {
+      stream: 'counter-1',
+      decider: counter,
+      command: add(2),
+      context: context('c2'),
+      history,
+    });
+    expect(fresh).toMatchObject({ ok: true, state: 6, revision: 1n, written: true });
+    expect(reads).not.toHaveBeenCalled();
+
+    // The history is now one event behind: the append's expected revision fails, the next attempt reads.
+    const stale = await handleCommand(store, {
+      stream: 'counter-1',
+      decider: counter,
+      command: add(5),
+      context: context('c3'),
+      history,
+    });
+    expect(stale).toEqual({ ok: false, error: { code: 'counter.over_limit' } });
+    expect(reads).toHaveBeenCalledTimes(1);
+    reads.mockRestore();
+    expect(await store.readStream('counter-1')).toHaveLength(2);
   });
 });

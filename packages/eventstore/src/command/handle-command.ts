@@ -46,6 +46,11 @@ export interface HandleCommandOptions<C, E extends DomainEventShape, S, Refusal>
   readonly context: CommandContext;
   /** Concurrent writers are retried this many times before the conflict is reported. */
   readonly maxAttempts?: number;
+  /**
+   * The stream as the caller has just read it, decided on without reading it again; if another
+   * writer appended since, the append's expected revision fails and the next attempt reads afresh.
+   */
+  readonly history?: readonly RecordedEvent[];
 }
 
 /**
@@ -59,7 +64,7 @@ export async function handleCommand<C, E extends DomainEventShape, S, Refusal>(
 ): Promise<CommandOutcome<E, S, Refusal>> {
   const { stream, decider, command, context, maxAttempts = 5 } = options;
   for (let attempt = 1; ; attempt++) {
-    const history = await store.readStream(stream);
+    const history = attempt === 1 && options.history !== undefined ? options.history : await store.readStream(stream);
     const events = history.map(toDomainEvent<E>);
     const state = events.reduce(decider.evolve, decider.initialState);
     const revision = history.length === 0 ? -1n : history.at(-1)!.revision;

@@ -45,22 +45,25 @@ export async function triageNow(
 ): Promise<TriageOutcome> {
   const { context, directories } = triage;
   const decided = await directories.decide(async () => {
-    const requalified = await requalify(triage, ticketId, cause, log);
+    // Read once for the rules and the dispatch both, and again only if the rules changed it.
+    let loaded = await loadTicket(context.store, ticketId);
+    const requalified = await requalify(triage, ticketId, cause, log, loaded.recorded);
+    if (requalified.step === 'recorded') loaded = await loadTicket(context.store, ticketId);
     const outcome: TriageOutcome = { ticketId, ...(requalified.step === 'none' ? {} : { requalified }) };
     // Another decision already gave it someone: its write is on the way.
     if (directories.agents.isBeingDispatched(ticketId)) return { outcome };
-    const { ticket, events } = await loadTicket(context.store, ticketId);
-    if (!awaitsDispatch(ticket)) return { outcome };
-    const choice = chooseAgent(ticket.product, directories.agents.candidates());
+    if (!awaitsDispatch(loaded.ticket)) return { outcome };
+    const choice = chooseAgent(loaded.ticket.product, directories.agents.candidates());
     if (choice.chosen) directories.agents.reserve(ticketId, choice.agentId);
-    return { outcome, ticket, events, choice };
+    return { outcome, loaded, choice };
   }, cause.position);
-  const { outcome, ticket, events, choice } = decided;
-  if (choice === undefined || ticket === undefined) return outcome;
+  const { outcome, loaded, choice } = decided;
+  if (choice === undefined || loaded === undefined) return outcome;
+  const { ticket, events, recorded } = loaded;
   if (choice.chosen) {
     let step: TriageStep | undefined;
     try {
-      step = await dispatch(triage, ticketId, choice, cause, log);
+      step = await dispatch(triage, ticketId, choice, cause, log, recorded);
     } finally {
       // Recorded, the assignment leaves the reservation when the directory folds it; otherwise now.
       if (step !== 'recorded') directories.agents.release(ticketId);
@@ -70,7 +73,7 @@ export async function triageNow(
   if (whenNobody === 'wait') return outcome;
 
   const contractOf = (contractId: string) => directories.contracts.contract(contractId);
-  const alert = unassignableAlert(cause, ticket, events ?? [], contractOf, choice.reason, context.clock.now());
+  const alert = unassignableAlert(cause, ticket, events, contractOf, choice.reason, context.clock.now());
   await context.bus.publish(alertsTopic, [{ key: ticketId, payload: alert }]);
   log.warn(
     { product: ticket.product, reason: choice.reason, alertId: alert.alertId },

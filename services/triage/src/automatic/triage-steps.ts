@@ -42,12 +42,16 @@ export function stepOf(outcome: CommandOutcome<TicketEvent, TicketHistory, Domai
   return outcome.written ? 'recorded' : 'replayed';
 }
 
-/** Applies the rules to the ticket if it still awaits them; the reason names the rule that fired. */
+/**
+ * Applies the rules to the ticket if it still awaits them; the reason names the rule that fired.
+ * `history`: the ticket's stream as just read, if it was.
+ */
 export async function requalify(
   triage: AutomaticTriage,
   ticketId: string,
   cause: RecordedEvent,
   log: Logger,
+  history?: readonly RecordedEvent[],
 ): Promise<{ readonly step: TriageStep; readonly reason?: string }> {
   const { context, directories, rules } = triage;
   const outcome = await handleCommand(context.store, {
@@ -55,6 +59,7 @@ export async function requalify(
     decider: automaticRequalificationDecider(rules, (clientId) => directories.contracts.contractsOf(clientId)),
     command: { ticketId, now: context.clock.now() },
     context: causedBy('requalify', cause, ticketId),
+    ...(history === undefined ? {} : { history }),
   });
   const step = stepOf(outcome);
   if (!outcome.ok) {
@@ -67,13 +72,14 @@ export async function requalify(
   return reason === undefined ? { step } : { step, reason };
 }
 
-/** Assigns the ticket to the chosen agent if it still waits for one. */
+/** Assigns the ticket to the chosen agent if it still waits for one; `history` as for `requalify`. */
 export async function dispatch(
   triage: AutomaticTriage,
   ticketId: string,
   choice: AgentChoice & { chosen: true },
   cause: RecordedEvent,
   log: Logger,
+  history?: readonly RecordedEvent[],
 ): Promise<TriageStep> {
   const { agentId, reason } = choice;
   const outcome = await handleCommand(triage.context.store, {
@@ -81,6 +87,7 @@ export async function dispatch(
     decider: dispatchDecider(),
     command: { ticketId, now: triage.context.clock.now(), agentId, reason },
     context: causedBy('assign', cause, ticketId),
+    ...(history === undefined ? {} : { history }),
   });
   const step = stepOf(outcome);
   if (!outcome.ok) log.info({ agentId, refusal: outcome.error.code }, `not assigned: ${outcome.error.message}`);
