@@ -9,13 +9,7 @@ import {
   type TicketCommand,
   ticketDecider,
 } from '@hotline/domain';
-import {
-  type EventStore,
-  handleCommand,
-  openMemoryStore,
-  type RecordedEvent,
-  type StreamDecider,
-} from '@hotline/eventstore';
+import { type EventStore, openMemoryStore, type RecordedEvent, type StreamDecider } from '@hotline/eventstore';
 import {
   type Alert,
   alertsTopic,
@@ -29,6 +23,7 @@ import { domainUpcaster, streams, VirtualClock } from '@hotline/platform';
 import { createHttpServer, createLogger, type HttpServer } from '@hotline/runtime';
 import { vi } from 'vitest';
 import { createTriageService, type TriageOptions, type TriageService } from '../src/triage-service.ts';
+import { commandRunner } from './command-runner.ts';
 
 /** DOMAIN.md's worked example 1: a P2 malfunction on production at ACME, received Thu 2026-05-07 16:00. */
 export const receivedAt = '2026-05-07T16:00:00+02:00';
@@ -80,20 +75,14 @@ export async function triageHarness(options: HarnessOptions = {}) {
     handler: (message) => void alerts.push(message.payload),
   });
 
-  let commands = 0;
   let agentTriggers = 0;
+  const runCommand = commandRunner(store);
   const run = async <C, E extends { type: string; schemaVersion: number }, S>(
     stream: string,
     decider: StreamDecider<C, E, S, unknown>,
     command: C,
   ) => {
-    commands += 1;
-    const outcome = await handleCommand(store, {
-      stream,
-      decider,
-      command,
-      context: { commandId: `test:${commands}`, actor: 'test' },
-    });
+    const outcome = await runCommand(stream, decider, command);
     if (!outcome.ok) throw new Error(`refused: ${JSON.stringify(outcome.error)}`);
     return outcome;
   };

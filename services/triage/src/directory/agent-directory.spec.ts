@@ -6,9 +6,10 @@ import {
   type TicketCommand,
   ticketDecider,
 } from '@hotline/domain';
-import { type EventStore, handleCommand, openMemoryStore, type StreamDecider } from '@hotline/eventstore';
+import { type EventStore, openMemoryStore } from '@hotline/eventstore';
 import { domainUpcaster, seededRandom, streams } from '@hotline/platform';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commandRunner } from '../../test/command-runner.ts';
 import { AgentDirectory } from './agent-directory.ts';
 
 const products = ['ERP', 'CRM', 'PAY'] as const;
@@ -48,24 +49,10 @@ function receive(ticketId: string, product: string, priority: 'P1' | 'P2' | 'P3'
 
 /** Agent and ticket commands through the deciders, as the services run them; each says whether it was accepted. */
 function commandsOn(store: EventStore) {
-  let commands = 0;
-  const run = async <C, E extends { type: string; schemaVersion: number }, S>(
-    stream: string,
-    decider: StreamDecider<C, E, S, unknown>,
-    command: C,
-  ) => {
-    commands += 1;
-    const outcome = await handleCommand(store, {
-      stream,
-      decider,
-      command,
-      context: { commandId: `spec:${commands}`, actor: 'spec' },
-    });
-    return outcome.ok;
-  };
+  const run = commandRunner(store, 'spec');
   return {
-    agent: (command: AgentCommand) => run(streams.agent(command.agentId), agentDecider, command),
-    ticket: (command: TicketCommand) => run(streams.ticket(command.ticketId), ticketDecider, command),
+    agent: async (command: AgentCommand) => (await run(streams.agent(command.agentId), agentDecider, command)).ok,
+    ticket: async (command: TicketCommand) => (await run(streams.ticket(command.ticketId), ticketDecider, command)).ok,
   };
 }
 
