@@ -1,6 +1,6 @@
 import { extractTraceContext } from '@hotline/runtime';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { DeadLetter, MessageHeaders, TopicContract } from '../topic/topic-contract.ts';
+import type { AnyTopic, DeadLetter, MessageHeaders, TopicContract } from '../topic/topic-contract.ts';
 import type { MessageHandler, OutgoingMessage } from './bus.ts';
 import { DeliveryInterrupted, PermanentFailure } from './errors.ts';
 import type { Logger } from './logger.ts';
@@ -15,6 +15,8 @@ export interface ReceivedMessage {
   key: string | null;
   value: Buffer | null;
   headers: MessageHeaders;
+  /** Set by the in-process bus: see `RawMessage.checkedBy`. */
+  checkedBy?: AnyTopic | undefined;
 }
 
 export interface DeliveryContext<Payload, Headers extends MessageHeaders> {
@@ -42,7 +44,7 @@ export async function deliver<Payload, Headers extends MessageHeaders>(
   message: ReceivedMessage,
 ): Promise<void> {
   const { topic, policy, signal } = delivery;
-  const decoded = decodeMessage(topic, message.value, message.headers);
+  const decoded = decodeMessage(topic, message.value, message.headers, message.checkedBy === topic);
   if (!decoded.ok) {
     await deadLetter(delivery, message, 0, 'messaging.invalid_message', decoded.reason);
     return;

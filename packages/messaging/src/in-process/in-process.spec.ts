@@ -1,5 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { busContract } from '../../test/bus-contract.ts';
-import { InProcessBus, type InProcessConsumer, silentLogger } from '../index.ts';
+import { eventually } from '../../test/support/eventually.ts';
+import { defineTopic, InProcessBus, type InProcessConsumer, silentLogger } from '../index.ts';
 
 busContract('in-process', async () => {
   const bus = new InProcessBus({ logger: silentLogger });
@@ -25,4 +28,33 @@ busContract('in-process', async () => {
       }),
     close: () => bus.close(),
   };
+});
+
+describe('the in-process bus checking messages', () => {
+  it('checks a message once, when it is published, not again for each group that reads it', async () => {
+    let checks = 0;
+    const counted = z.object({ sequence: z.number() }).refine(() => {
+      checks += 1;
+      return true;
+    });
+    const topic = defineTopic({
+      name: 'test.checked-once.v1',
+      partitions: 1,
+      title: 't',
+      description: 'd',
+      key: 'k',
+      payload: counted,
+    });
+    const bus = new InProcessBus({ logger: silentLogger });
+    const seen: unknown[] = [];
+    for (const group of ['a', 'b', 'c']) {
+      await bus.consume({ group, topic, handler: (message) => void seen.push(message.payload) });
+    }
+    await bus.publish(topic, [{ key: 'k', payload: { sequence: 1 } }]);
+    await eventually(() => expect(seen).toHaveLength(3));
+    expect(checks).toBe(1);
+    // Each group gets a payload of its own: what one handler does to it, the others never see.
+    expect(new Set(seen).size).toBe(3);
+    await bus.close();
+  });
 });
