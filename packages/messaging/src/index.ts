@@ -1,6 +1,5 @@
 export type { Bus, ConsumeOptions, Consumer, IncomingMessage, MessageHandler, OutgoingMessage } from './bus/bus.ts';
 export { BusClosedError, DeliveryInterrupted, InvalidMessageError, PermanentFailure } from './bus/errors.ts';
-export { exportLag, type LagExport, type LagExportOptions, type LagReading } from './bus/lag-export.ts';
 export { consoleLogger, type Logger, silentLogger } from './bus/logger.ts';
 export { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './bus/retry-policy.ts';
 export * from './contracts/alerts.ts';

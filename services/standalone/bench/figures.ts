@@ -39,6 +39,8 @@ export function slopePerMinute(samples: readonly { readonly at: number; readonly
   return variance === 0 ? 0 : (covariance / variance) * 60_000;
 }
 
+/** The sum of counts kept by name (dead letters per topic, messages behind per group). */
+export const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0);
 export const ms = (value: number) =>
   Number.isNaN(value) ? '—' : `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
 export const perSecond = (value: number) => `${Math.round(value).toLocaleString('en-US')} /s`;

@@ -18,7 +18,7 @@ import { readProfile, summarizeProfile } from './cpu-profile.ts';
 import { cpuPerTicket } from './cpu-time.ts';
 import { launchDistributed } from './distributed-launcher.ts';
 import { launchEmbedded } from './embedded-launcher.ts';
-import { latencies, ms, perSecond, type Row, ratio, table } from './figures.ts';
+import { latencies, ms, perSecond, type Row, ratio, table, total } from './figures.ts';
 import { HttpClient } from './http-client.ts';
 import { deadLetterTotals, HopTracker, hopRows, rawKafka } from './kafka-figures.ts';
 import { type MemoryFigures, MemorySampler } from './memory-sampler.ts';
@@ -67,25 +67,25 @@ const memoryRows = (figures: MemoryFigures[], prefix: string) => {
 const behindRows = (part: string, figures: TopicLoadFigures): Row[] => [
   {
     what: `${part}, consumers behind when the offer stopped`,
-    figure: String(Object.values(figures.behindAtStop).reduce((sum, count) => sum + count, 0)),
+    figure: String(total(figures.behindAtStop)),
     note: `messages not handled yet, per group (from /metrics, up to 5 s old): ${describeLag(figures.behindAtStop)}`,
   },
   {
     what: `${part}, consumers behind once the burst showed`,
-    figure: String(Object.values(figures.behindAfterBurst).reduce((sum, count) => sum + count, 0)),
+    figure: String(total(figures.behindAfterBurst)),
     note: `${describeLag(figures.behindAfterBurst)}; all caught up ${figures.caughtUpMs === undefined ? 'NOT within 5 min' : `${ms(figures.caughtUpMs)} later (gauges refreshed every 5 s)`}`,
   },
 ];
 const deadLetterRow = (what: string, counts: Record<string, number>) => {
-  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  const sum = total(counts);
   rows.push({
     what,
-    figure: String(total),
+    figure: String(sum),
     note: Object.entries(counts)
       .map(([topic, count]) => `${topic} ${count}`)
       .join(', '),
   });
-  return total;
+  return sum;
 };
 
 async function embedded(directory: string): Promise<void> {

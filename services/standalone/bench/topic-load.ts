@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ticketIdFor } from '@hotline/intake';
 import type { OutgoingMessage } from '@hotline/messaging';
-import type { Spread } from './figures.ts';
+import { type Spread, total } from './figures.ts';
 import type { HttpClient } from './http-client.ts';
 import { untilVisible, visibleTickets } from './projection-count.ts';
 import { VisibilityProbe } from './visibility-probe.ts';
@@ -165,8 +165,7 @@ async function untilCaughtUp(
 ): Promise<number | undefined> {
   const begun = performance.now();
   for (;;) {
-    const behind = Object.values(await consumerLag()).reduce((sum, count) => sum + count, 0);
-    if (behind === 0) return performance.now() - begun;
+    if (total(await consumerLag()) === 0) return performance.now() - begun;
     if (performance.now() - begun > timeoutMs) return undefined;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }

@@ -32,9 +32,9 @@ export async function triageTicket(triage: AutomaticTriage, trigger: RecordedEve
  * when nobody can take it, an alert. Decisions read the ticket as it is now, not as the event showed
  * it, so an event delivered again, or late, acts only on what still awaits triage. The rules and the
  * choice of the agent take their turn among this process's decisions, on directories that hold at
- * least what was recorded up to the cause; the assignment is written
- * after it, the agent holding the ticket in the directory meanwhile, so that the writes of
- * decisions that follow each other share the store's commits.
+ * least what was recorded up to the cause; the assignment is written after it, the agent holding
+ * the ticket in the directory meanwhile, so that the writes of decisions that follow each other
+ * share the store's commits.
  */
 export async function triageNow(
   triage: AutomaticTriage,

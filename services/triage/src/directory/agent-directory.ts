@@ -129,7 +129,7 @@ export class AgentDirectory {
   waitingTickets(): (Ticket & { readonly product: string })[] {
     const waiting: (Ticket & { readonly product: string })[] = [];
     for (const state of this.#tickets.values())
-      if (state.status !== 'none' && awaitsDispatch(state) && !this.#pending.has(state.ticketId)) waiting.push(state);
+      if (waitsForDispatch(state) && !this.#pending.has(state.ticketId)) waiting.push(state);
     return waiting.sort(
       (a, b) => toEpochMs(a.receivedAt) - toEpochMs(b.receivedAt) || a.ticketId.localeCompare(b.ticketId),
     );
@@ -172,7 +172,7 @@ export class AgentDirectory {
     const before = this.#tickets.get(event.ticketId) ?? initialTicketState;
     const after = evolveTicket(before, event);
     this.#moveLoad(event.ticketId, loadHolder(before), loadHolder(after));
-    if (after.status === 'none' || !awaitsDispatch(after)) this.release(event.ticketId);
+    if (!waitsForDispatch(after)) this.release(event.ticketId);
     if (after.status !== 'none' && isEnded(after)) {
       this.#tickets.delete(event.ticketId);
       this.#ended.add(event.ticketId);
@@ -194,6 +194,10 @@ export class AgentDirectory {
 
 function skillsOf(agent: Agent): ProductSkill[] {
   return Object.entries(agent.skills).map(([product, level]) => ({ product, level }));
+}
+
+function waitsForDispatch(state: TicketState): state is Ticket & { readonly product: string } {
+  return state.status !== 'none' && awaitsDispatch(state);
 }
 
 /** A ticket weighs on its assignee until it is resolved (again after a reopening), as `AgentCandidate` says. */
