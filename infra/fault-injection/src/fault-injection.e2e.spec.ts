@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ComposeLauncher } from '@hotline/deploy-checks/src/distributed/compose-launcher.ts';
 import { type EventStore, openSqliteStore } from '@hotline/eventstore';
-import { KafkaBus, supportTopics } from '@hotline/messaging';
+import { KafkaBus, RedisRelayCoordination, supportTopics } from '@hotline/messaging';
 import { domainUpcaster } from '@hotline/platform';
 import {
   destroyLocalKafka,
@@ -50,6 +50,7 @@ describe.skipIf(missing !== undefined)(
     let bus: KafkaBus;
     let admin: Admin;
     let redisClient: Redis;
+    let relayCheckpoints: RedisRelayCoordination;
     let load: SteadyLoad;
     const alerts = new AlertLog();
     let checksRun = 0;
@@ -71,6 +72,9 @@ describe.skipIf(missing !== undefined)(
       admin = bus.client.admin();
       await admin.connect();
       redisClient = new Redis(redis.url, { maxRetriesPerRequest: null });
+      // Read only: this coordination never takes the lease nor saves a checkpoint.
+      const [relay] = launcher.replicasOf('relay');
+      relayCheckpoints = new RedisRelayCoordination({ redis: redisClient, prefix: relay!.env.RELAY_REDIS_PREFIX! });
       await alerts.start(bus, ALERTS_GROUP);
       const intake = new HttpClient(launcher.url('intake'), 4);
       const triage = new HttpClient(launcher.url('triage'), 4);
@@ -119,7 +123,7 @@ describe.skipIf(missing !== undefined)(
       await sleep(2_000);
       const figures = await load.stop();
       step(`load stopped: ${summary(figures)}`);
-      const quiet = await untilQuiet({ store, admin, ownGroups: [ALERTS_GROUP, DASHBOARD_GROUPS] });
+      const quiet = await untilQuiet({ store, admin, relayCheckpoints, ownGroups: [ALERTS_GROUP, DASHBOARD_GROUPS] });
       step(`quiet at position ${quiet.head}`);
       checksRun += 1;
       const tickets = await checkTickets(store, load.accepted, (externalId) => externalId.startsWith('bench-'));

@@ -1,4 +1,5 @@
 import type { EventStore } from '@hotline/eventstore';
+import { measureRelayLag, type RelayCheckpoints } from '@hotline/messaging';
 import type { Admin } from 'kafkajs';
 
 export interface Quiet {
@@ -9,6 +10,8 @@ export interface Quiet {
 export interface QuietOptions {
   readonly store: EventStore;
   readonly admin: Admin;
+  /** Where the relays keep the position they published up to (shared by the replicas). */
+  readonly relayCheckpoints: Pick<RelayCheckpoints, 'load'>;
   /** Groups left out of the lag: the test's own, and those checked apart (the dashboard's live feed). */
   readonly ownGroups: readonly string[];
   readonly timeoutMs?: number;
@@ -18,8 +21,9 @@ export interface QuietOptions {
 
 /**
  * Waits until the hotline has nothing left to do: the store's head has not moved for `stillMs`,
- * and every consumer group of the product (reporting's included) has committed every message of its
- * topics. A consumer stuck behind a fault never gets there: the error then says who lags and by how
+ * the relays have published up to it (after a relay is killed, its standby takes the lease only
+ * once the lease expires, while nothing else moves), and every consumer group of the product
+ * (reporting's included) has committed every message of its topics. A consumer stuck behind a fault never gets there: the error then says who lags and by how
  * much. (Reporting's /readyz position is no measure here: its view of the Redis records moves when
  * a query refreshes it.)
  */
@@ -35,8 +39,9 @@ export async function untilQuiet(options: QuietOptions): Promise<Quiet> {
     const lags = await consumerLags(options.admin, options.ownGroups).catch((error: unknown) => [
       `lags not measured: ${(error as Error).message}`,
     ]);
-    state = `store head ${head} (still for ${Date.now() - last.since} ms), lags: ${lags.join(', ') || 'none'}`;
-    if (Date.now() - last.since >= stillMs && lags.length === 0) {
+    const relay = await measureRelayLag(options.store, options.relayCheckpoints, Date.now());
+    state = `store head ${head} (still for ${Date.now() - last.since} ms), relays ${relay.positions} behind, lags: ${lags.join(', ') || 'none'}`;
+    if (Date.now() - last.since >= stillMs && relay.positions === 0n && lags.length === 0) {
       return { head, waitedMs: Date.now() - begun };
     }
     if (Date.now() > deadline) throw new Error(`the hotline did not settle within ${deadline - begun} ms: ${state}`);
