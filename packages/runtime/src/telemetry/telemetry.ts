@@ -2,6 +2,7 @@ import { context, propagation, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
+  AlwaysOffSampler,
   BatchSpanProcessor,
   NodeTracerProvider,
   SimpleSpanProcessor,
@@ -27,7 +28,7 @@ export interface Telemetry {
 /**
  * Registers a Node tracer provider as the process's global one, with the W3C trace-context and
  * baggage propagators and async-local-storage context. With `exporter: 'none'` spans are still
- * created and propagated (ids keep flowing through HTTP and Kafka), only not exported.
+ * created and propagated (ids keep flowing through HTTP and Kafka), only not recorded.
  * Call it once, before creating servers and clients.
  */
 export function startTelemetry({ service, exporter, endpoint, spanExporter }: TelemetryOptions): Telemetry {
@@ -42,6 +43,10 @@ export function startTelemetry({ service, exporter, endpoint, spanExporter }: Te
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: service }),
     spanProcessors,
+    // With nowhere to send spans, recording their attributes and events is work for nothing: the
+    // spans are then non-recording, with ids still made and propagated (unsampled), so logs and
+    // downstream systems keep their trace ids.
+    ...(spanProcessors.length === 0 && { sampler: new AlwaysOffSampler() }),
   });
   provider.register();
 
