@@ -112,4 +112,27 @@ describe('handling a command', () => {
     reads.mockRestore();
     expect(await store.readStream('counter-1')).toHaveLength(2);
   });
+
+  it('reads what a replayed command recorded the first time, when it decided on a given history', async () => {
+    const store = await openMemoryStore();
+    await handleCommand(store, { stream: 'counter-1', decider: counter, command: add(4), context: context('c1') });
+    await handleCommand(store, { stream: 'counter-1', decider: counter, command: add(2), context: context('c2') });
+    // Sent again, decided on no history (a guess that the stream is new): the store finds its ids
+    // recorded, and the outcome tells the first decision and the stream as it is, not the guess.
+    const replayed = await handleCommand(store, {
+      stream: 'counter-1',
+      decider: counter,
+      command: add(1),
+      context: context('c1'),
+      history: [],
+    });
+    expect(replayed).toEqual({
+      ok: true,
+      events: [{ type: 'Added', schemaVersion: 1, amount: 4, at: '2026-05-07T16:00:00+02:00' }],
+      state: 6,
+      revision: 1n,
+      written: false,
+    });
+    expect(await store.readStream('counter-1')).toHaveLength(2);
+  });
 });

@@ -47,8 +47,10 @@ export interface HandleCommandOptions<C, E extends DomainEventShape, S, Refusal>
   /** Concurrent writers are retried this many times before the conflict is reported. */
   readonly maxAttempts?: number;
   /**
-   * The stream as the caller has just read it, decided on without reading it again; if another
-   * writer appended since, the append's expected revision fails and the next attempt reads afresh.
+   * The stream as the caller has just read it (or `[]` for a stream that is all but certainly new),
+   * decided on without reading it again. If another writer appended since, the append's expected
+   * revision fails and the next attempt reads afresh; if the store finds the append a replay of
+   * this command, the stream is read for what the command recorded the first time.
    */
   readonly history?: readonly RecordedEvent[];
 }
@@ -64,7 +66,8 @@ export async function handleCommand<C, E extends DomainEventShape, S, Refusal>(
 ): Promise<CommandOutcome<E, S, Refusal>> {
   const { stream, decider, command, context, maxAttempts = 5 } = options;
   for (let attempt = 1; ; attempt++) {
-    const history = attempt === 1 && options.history !== undefined ? options.history : await store.readStream(stream);
+    const given = attempt === 1 && options.history !== undefined;
+    const history = given ? (options.history as readonly RecordedEvent[]) : await store.readStream(stream);
     const events = history.map(toDomainEvent<E>);
     const state = events.reduce(decider.evolve, decider.initialState);
     const revision = history.length === 0 ? -1n : history.at(-1)!.revision;
@@ -81,6 +84,9 @@ export async function handleCommand<C, E extends DomainEventShape, S, Refusal>(
       const result = await store.append(stream, decision.value.map(toNewEvent(context)), {
         expectedRevision: revision < 0n ? NO_STREAM : revision,
       });
+      // Decided on a given history that did not hold the first time: what it recorded then, and the
+      // stream as it is now, are read rather than this decision's guess.
+      if (!result.written && given) continue;
       return {
         ok: true,
         events: decision.value,

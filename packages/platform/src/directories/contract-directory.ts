@@ -16,6 +16,8 @@ import { type EventStore, type Subscription, toDomainEvent } from '@hotline/even
 export class ContractDirectory {
   #contracts = new Map<string, ContractState>();
   #subscription: Subscription | undefined;
+  /** The store's head as the calls of this turn will read it. */
+  #head: Promise<bigint> | undefined;
 
   start(store: EventStore): this {
     this.#subscription ??= store.subscribe(
@@ -33,9 +35,19 @@ export class ContractDirectory {
     return this;
   }
 
-  /** Resolves once every event up to the store's head at call time is folded in. */
+  /**
+   * Resolves once every event up to the store's head at call time is folded in. The calls of one
+   * turn of the event loop (the requests and messages it handles) share one question to the store,
+   * asked after the last of them: a head read then is past each call, which is all they need.
+   */
   async caughtUp(store: EventStore): Promise<void> {
-    await this.waitFor(await store.headPosition());
+    this.#head ??= new Promise<bigint>((resolve, reject) => {
+      setImmediate(() => {
+        this.#head = undefined;
+        store.headPosition().then(resolve, reject);
+      });
+    });
+    await this.waitFor(await this.#head);
   }
 
   /** Resolves once every event up to `position` of the global log is folded in (or was not for it). */

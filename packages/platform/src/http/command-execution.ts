@@ -1,5 +1,5 @@
 import type { DomainError } from '@hotline/domain';
-import type { EventStore } from '@hotline/eventstore';
+import type { EventStore, RecordedEvent } from '@hotline/eventstore';
 import {
   type CommandContext,
   type DomainEventShape,
@@ -36,7 +36,14 @@ export function refusalProblem(error: DomainError, instance?: string): ProblemEr
  */
 export async function executeCommand<C, E extends DomainEventShape, S>(
   store: EventStore,
-  options: { stream: string; decider: StreamDecider<C, E, S, DomainError>; command: C; context: CommandContext },
+  options: {
+    stream: string;
+    decider: StreamDecider<C, E, S, DomainError>;
+    command: C;
+    context: CommandContext;
+    /** See `HandleCommandOptions.history`. */
+    history?: readonly RecordedEvent[];
+  },
   instance?: string,
 ): Promise<Executed<E, S>> {
   const notUnicode = unpairedSurrogateAt({ ...options.command, actor: options.context.actor, stream: options.stream });

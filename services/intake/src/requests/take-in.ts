@@ -177,6 +177,9 @@ async function submit(deps: IntakeDependencies, request: InboundRequest<'ticket.
     decider: ticketDecider,
     command,
     context,
+    // A submission almost always opens its stream: decided without reading it, the append tells
+    // when it does not (a replay of this submission, or a conflict), and the stream is read then.
+    history: [],
   });
   return { subject: { type: 'ticket', id: ticketId }, written: done.written, ticket: decidedTicket(done) };
 }
