@@ -23,6 +23,8 @@ export type { HotlineService, ServiceContext } from './service/hotline-service.t
 export { idOfStream, streams } from './streams.ts';
 export { seedWorkedExamples } from './testing/seed-worked-examples.ts';
 export { type HarnessOptions, serviceHarness } from './testing/service-harness.ts';
+export { intern } from './tickets/interned-text.ts';
+export { leanTicket, NONE } from './tickets/lean-ticket.ts';
 export { ticketOwnerFromStore } from './tickets/ticket-owner.ts';
 export { type LoadedTicket, loadTicket, ticketEventsOf } from './tickets/ticket-reading.ts';
 export { TicketView, ticketView } from './tickets/ticket-view.ts';

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@hotline/eventstore';
-import { intern } from './interned-text.ts';
+import { intern } from '@hotline/platform';
 
 /**
  * The SLA clock's derived facts for one ticket (`sla-<ticketId>`: warnings and breaches). Kept as

@@ -8,7 +8,7 @@ import {
   type TicketEvent,
   toEpochMs,
 } from '@hotline/domain';
-import { intern } from './interned-text.ts';
+import { intern, leanTicket, NONE } from '@hotline/platform';
 
 export interface PenaltyClaimRecord {
   readonly claimId: string;
@@ -60,32 +60,6 @@ export interface TicketRecord {
 // Enough to recognise a recurring problem and to show it in a list; the full text stays in the store.
 const DESCRIPTION_LENGTH = 280;
 
-/** Shared by every record with nothing in one of its lists (records are never mutated). */
-const NONE: readonly never[] = Object.freeze([]);
-const noneIfEmpty = <T>(list: readonly T[]): readonly T[] => (list.length === 0 ? NONE : list);
-const NO_CLAIMS: Ticket['penaltyClaims'] = Object.freeze({});
-
-const SHARED_TEXT = ['clientId', 'product', 'version', 'environment', 'nature', 'priority', 'assignee'] as const;
-
-function lean(ticket: Ticket): Ticket {
-  const { attachments: _attachments, reproductionSteps: _steps, description, ...kept } = ticket;
-  // `kept` is a fresh copy: its own strings and lists are swapped for shared ones, absent ones stay absent.
-  const shared = kept as { -readonly [K in keyof typeof kept]: (typeof kept)[K] };
-  const text = shared as unknown as Record<(typeof SHARED_TEXT)[number], string | undefined>;
-  for (const key of SHARED_TEXT) if (text[key] !== undefined) text[key] = intern(text[key]);
-  if (shared.coverage.contractId !== null)
-    shared.coverage = { ...shared.coverage, contractId: intern(shared.coverage.contractId) };
-  shared.missing = noneIfEmpty(shared.missing);
-  shared.complaints = noneIfEmpty(shared.complaints);
-  shared.linkedArticles = noneIfEmpty(shared.linkedArticles);
-  if (Object.keys(shared.penaltyClaims).length === 0) shared.penaltyClaims = NO_CLAIMS;
-  return {
-    ...shared,
-    attachments: NONE,
-    ...(description === undefined ? {} : { description: description.slice(0, DESCRIPTION_LENGTH) }),
-  };
-}
-
 /** A clock fact with the strings it carries shared. */
 function leanFact(fact: ClockFact): ClockFact {
   return fact.kind === 'received' ? { ...fact, nature: intern(fact.nature), priority: intern(fact.priority) } : fact;
@@ -113,7 +87,7 @@ export function foldTicketRecord(record: TicketRecord | undefined, event: Ticket
   };
   const next: TicketRecord = {
     ...base,
-    ticket: lean(state),
+    ticket: leanTicket(state, { descriptionLength: DESCRIPTION_LENGTH }),
     facts: fact === null ? base.facts : [...base.facts, leanFact(fact)],
   };
   const at = toEpochMs(event.at);

@@ -19,7 +19,7 @@ import {
   toEpochMs,
 } from '@hotline/domain';
 import { type EventStore, type RecordedEvent, type Subscription, toDomainEvent } from '@hotline/eventstore';
-import { streams } from '@hotline/platform';
+import { leanTicket, streams } from '@hotline/platform';
 import type { AgentEntry } from './agent-entry.ts';
 
 const agentPrefix = streams.agent('');
@@ -34,7 +34,11 @@ const ticketPrefix = streams.ticket('');
 export class AgentDirectory {
   readonly #store: EventStore;
   #agents = new Map<string, AgentState>();
-  /** Tickets that may still move; ended ones can never come back, so they leave (their ids stay below). */
+  /**
+   * Tickets that may still move, lean (no description, attachments nor steps: dispatch reads none of
+   * them, and every open ticket is here); ended ones can never come back, so they leave (their ids
+   * stay below).
+   */
   #tickets = new Map<string, TicketState>();
   #ended = new Set<string>();
   /** Open tickets by assignee: the load `chooseAgent` balances. */
@@ -177,7 +181,7 @@ export class AgentDirectory {
       this.#tickets.delete(event.ticketId);
       this.#ended.add(event.ticketId);
     } else {
-      this.#tickets.set(event.ticketId, after);
+      this.#tickets.set(event.ticketId, after.status === 'none' ? after : leanTicket(after, { descriptionLength: 0 }));
     }
   }
 

@@ -1,7 +1,7 @@
 /**
- * Every record holds its own copy of the strings its events carried: the same client, product,
- * agent, nature and environment over and over (they are most of a record's strings). Records keep
- * one copy of each instead; a catalogue's worth of values, so the table is bounded (past the bound a
+ * Every record a read model keeps would hold its own copy of the strings its events carried: the
+ * same client, product, agent, nature and environment over and over (they are most of a record's
+ * strings). Records keep one copy of each instead; a catalogue's worth of values, so the table is bounded (past the bound a
  * value is simply not shared).
  */
 const INTERNED_AT_MOST = 50_000;

@@ -1,0 +1,53 @@
+import { evolveTicket, initialTicketState, type Ticket, ticketEvent } from '@hotline/domain';
+import { describe, expect, it } from 'vitest';
+import { leanTicket, NONE } from './lean-ticket.ts';
+
+const received = ticketEvent('TicketReceived', {
+  ticketId: 'T-1',
+  clientId: 'ACME',
+  product: 'ERP',
+  version: '12.4',
+  environment: 'production',
+  description: 'Invoices fail to post when they are dated in May',
+  reproductionSteps: 'Post any invoice dated in May',
+  nature: 'malfunction',
+  priority: 'P2',
+  attachments: [{ name: 'screenshot.png', uri: 'https://files.example/screenshot.png' }],
+  reportedBy: 'contact-ann',
+  coverage: { status: 'covered', contractId: 'ACME-M' },
+  at: '2026-05-07T09:00:00+02:00',
+});
+const full = evolveTicket(initialTicketState, received) as Ticket;
+
+describe('a lean ticket', () => {
+  it('drops attachments and steps, cuts or drops the description, keeps the rest', () => {
+    const cut = leanTicket(full, { descriptionLength: 8 });
+    expect(cut).toEqual({ ...full, attachments: [], reproductionSteps: undefined, description: 'Invoices' });
+    expect('reproductionSteps' in cut).toBe(false);
+    const dropped = leanTicket(full, { descriptionLength: 0 });
+    expect('description' in dropped).toBe(false);
+    expect(dropped).toMatchObject({ ticketId: 'T-1', product: 'ERP', priority: 'P2', status: 'received' });
+  });
+
+  it('shares its empty lists and repeated values with every other lean ticket', () => {
+    const one = leanTicket(full, { descriptionLength: 0 });
+    const other = leanTicket({ ...full, ticketId: 'T-2', clientId: `${'AC'}${'ME'}` }, { descriptionLength: 0 });
+    expect(one.attachments).toBe(NONE);
+    expect(one.missing).toBe(other.missing);
+    expect(one.complaints).toBe(NONE);
+    expect(one.penaltyClaims).toBe(other.penaltyClaims);
+    expect(Object.isFrozen(one.penaltyClaims)).toBe(true);
+  });
+
+  it('evolves on as the full state does, but for what it dropped', () => {
+    const assigned = ticketEvent('TicketAssigned', {
+      ticketId: 'T-1',
+      agentId: 'agent-ada',
+      by: 'triage',
+      at: '2026-05-07T09:01:00+02:00',
+    });
+    const lean = evolveTicket(leanTicket(full, { descriptionLength: 0 }), assigned);
+    const { description: _d, reproductionSteps: _s, attachments: _a, ...rest } = evolveTicket(full, assigned) as Ticket;
+    expect(lean).toMatchObject({ ...rest, attachments: [] });
+  });
+});
