@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { evolveTicket, initialTicketState, type Ticket, ticketEvent } from '@hotline/domain';
 import { describe, expect, it } from 'vitest';
 import { leanTicket, NONE } from './lean-ticket.ts';
@@ -49,5 +51,20 @@ describe('a lean ticket', () => {
     const lean = evolveTicket(leanTicket(full, { descriptionLength: 0 }), assigned);
     const { description: _d, reproductionSteps: _s, attachments: _a, ...rest } = evolveTicket(full, assigned) as Ticket;
     expect(lean).toMatchObject({ ...rest, attachments: [] });
+  });
+
+  it('keeps only the cut of a long description, not the whole of it', () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    // 200 descriptions of 50 kB: 10 MB if the cuts kept them alive.
+    const kept = Array.from({ length: 200 }, (_, i) =>
+      leanTicket({ ...full, description: `${i} ${'lorem ipsum '.repeat(4_200)}` }, { descriptionLength: 280 }),
+    );
+    collect();
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(kept.every((ticket) => ticket.description?.length === 280)).toBe(true);
+    expect(grown).toBeLessThan(2_000_000);
   });
 });

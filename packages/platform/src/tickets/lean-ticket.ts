@@ -6,6 +6,14 @@ export const NONE: readonly never[] = Object.freeze([]);
 const noneIfEmpty = <T>(list: readonly T[]): readonly T[] => (list.length === 0 ? NONE : list);
 const NO_CLAIMS: Ticket['penaltyClaims'] = Object.freeze({});
 
+/**
+ * The first `length` characters, in a string of their own: V8 makes a longer string's slice a view
+ * that keeps the whole of it alive, so a cut description would still hold every character.
+ */
+function cut(text: string, length: number): string {
+  return text.length <= length ? text : Buffer.from(text.slice(0, length), 'utf8').toString('utf8');
+}
+
 const SHARED_TEXT = ['clientId', 'product', 'version', 'environment', 'nature', 'priority', 'assignee'] as const;
 
 /**
@@ -27,6 +35,6 @@ export function leanTicket(ticket: Ticket, { descriptionLength }: { readonly des
   shared.linkedArticles = noneIfEmpty(shared.linkedArticles);
   if (Object.keys(shared.penaltyClaims).length === 0) shared.penaltyClaims = NO_CLAIMS;
   const shortened =
-    description === undefined || descriptionLength === 0 ? undefined : description.slice(0, descriptionLength);
+    description === undefined || descriptionLength === 0 ? undefined : cut(description, descriptionLength);
   return { ...shared, attachments: NONE, ...(shortened === undefined ? {} : { description: shortened }) };
 }
