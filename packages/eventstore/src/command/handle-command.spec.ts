@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { openMemoryStore } from '../memory/memory-event-store.ts';
+import type { EventStore } from '../port/event-store.ts';
 import { derivedEventId } from './derived-event-id.ts';
-import { handleCommand, type StreamDecider } from './handle-command.ts';
+import { type HandleCommandOptions, handleCommand, type StreamDecider } from './handle-command.ts';
 
 // A counter that refuses to go past a limit: enough to show load, decide, append, retry and refuse.
 type Command = { type: 'Add'; amount: number; at: string };
@@ -17,6 +18,20 @@ const counter: StreamDecider<Command, Event, number, { code: string }> = {
 };
 const add = (amount: number) => ({ type: 'Add', amount, at: '2026-05-07T16:00:00+02:00' }) as const;
 const context = (commandId: string) => ({ commandId, actor: 'agent-ada', correlationId: 'corr-1' });
+/** `Add amount` to counter-1 as command `commandId`. */
+const addTo = (
+  store: EventStore,
+  amount: number,
+  commandId: string,
+  options: Partial<HandleCommandOptions<Command, Event, number, { code: string }>> = {},
+) =>
+  handleCommand(store, {
+    stream: 'counter-1',
+    decider: counter,
+    command: add(amount),
+    context: context(commandId),
+    ...options,
+  });
 
 describe('handling a command', () => {
   it('appends the decided events with their envelope and returns the new state', async () => {
@@ -42,13 +57,8 @@ describe('handling a command', () => {
 
   it('returns a refusal and writes nothing', async () => {
     const store = await openMemoryStore();
-    await handleCommand(store, { stream: 'counter-1', decider: counter, command: add(9), context: context('c1') });
-    const outcome = await handleCommand(store, {
-      stream: 'counter-1',
-      decider: counter,
-      command: add(2),
-      context: context('c2'),
-    });
+    await addTo(store, 9, 'c1');
+    const outcome = await addTo(store, 2, 'c2');
     expect(outcome).toEqual({ ok: false, error: { code: 'counter.over_limit' } });
     expect(await store.readStream('counter-1')).toHaveLength(1);
   });
@@ -115,17 +125,11 @@ describe('handling a command', () => {
 
   it('reads what a replayed command recorded the first time, when it decided on a given history', async () => {
     const store = await openMemoryStore();
-    await handleCommand(store, { stream: 'counter-1', decider: counter, command: add(4), context: context('c1') });
-    await handleCommand(store, { stream: 'counter-1', decider: counter, command: add(2), context: context('c2') });
+    await addTo(store, 4, 'c1');
+    await addTo(store, 2, 'c2');
     // Sent again, decided on no history (a guess that the stream is new): the store finds its ids
     // recorded, and the outcome tells the first decision and the stream as it is, not the guess.
-    const replayed = await handleCommand(store, {
-      stream: 'counter-1',
-      decider: counter,
-      command: add(1),
-      context: context('c1'),
-      history: [],
-    });
+    const replayed = await addTo(store, 1, 'c1', { history: [] });
     expect(replayed).toEqual({
       ok: true,
       events: [{ type: 'Added', schemaVersion: 1, amount: 4, at: '2026-05-07T16:00:00+02:00' }],
