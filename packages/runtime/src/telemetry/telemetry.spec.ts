@@ -37,7 +37,7 @@ it('records nothing when spans go nowhere, and still makes and propagates trace 
   const seen = await withSpan(
     'support.inbound.v1 process',
     async (outer) => {
-      const headers = injectTraceHeaders({});
+      const headers = injectTraceHeaders<Record<string, string>>({});
       const inner = await withSpan('ticket.submitted take in', async (span) => span.spanContext());
       return { recording: outer.isRecording(), context: outer.spanContext(), headers, inner };
     },
