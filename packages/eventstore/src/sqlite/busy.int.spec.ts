@@ -64,4 +64,21 @@ describe('sqlite event store whose write lock another process holds', () => {
     expect(await reader.headPosition()).toBe(1006n);
     await Promise.all([store.close(), reader.close()]);
   });
+
+  it('refuses to open a new file another process holds locked with a retriable StoreBusyError, and opens it once free', async () => {
+    const file = join(directory, 'locked-new.sqlite');
+    const locker = startWorker('lock-worker.ts', [file]);
+    await locker.ready;
+    const refused = openSqliteStore({ file, busyTimeoutMs: 200 });
+    await expect(refused).rejects.toBeInstanceOf(StoreBusyError);
+    await expect(refused).rejects.toThrow(
+      /busy timeout \(200 ms\): this process could not open the file and wrote nothing; retry opening it/,
+    );
+    locker.process.stdin?.write('release\n');
+    expect(await locker.lines()).toEqual(['ready', 'released']);
+    const store = await openSqliteStore({ file, busyTimeoutMs: 200 });
+    await store.append('ticket-1', events(1), { expectedRevision: NO_STREAM });
+    expect(await store.verify()).toEqual({ ok: true, checked: 1 });
+    await store.close();
+  });
 });

@@ -1,9 +1,10 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { GENESIS_HASH } from '../hash-chain/event-hash.ts';
-import { DuplicateEventIdError, RevisionConflictError, StoreBusyError, StoreClosedError } from '../port/errors.ts';
+import { DuplicateEventIdError, RevisionConflictError, StoreClosedError } from '../port/errors.ts';
 import type { AppendResult } from '../port/event-store.ts';
 import { type ExpectedRevision, NO_STREAM, satisfies } from '../port/expected-revision.ts';
 import { type PendingEvent, sealEvent } from '../port/pending-event.ts';
+import { isBusy, storeBusy } from './busy-lock.ts';
 
 interface AppendRequest {
   stream: string;
@@ -19,8 +20,6 @@ type Outcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
 type Head = { revision: bigint; hash: string } | null;
 
 const uniqueConstraintFailed = 2067;
-/** SQLITE_BUSY, whose extended codes keep it in their low byte. */
-const busy = 5;
 
 /**
  * Group commit: appends submitted together are written in one transaction, so one fsync
@@ -130,14 +129,9 @@ export class GroupCommitWriter {
 
   /** The whole group failed and nothing of it was written; a lock held too long elsewhere is worth retrying. */
   #fail(group: AppendRequest[], error: unknown): void {
-    const failure =
-      (((error as { errcode?: number }).errcode ?? 0) & 0xff) === busy
-        ? new StoreBusyError(
-            `Another process held the event store's write lock longer than the busy timeout (${this.#busyTimeoutMs} ms): nothing of this append was written; retry it.`,
-            Math.max(1, Math.ceil(this.#busyTimeoutMs / 1000)),
-            { cause: error },
-          )
-        : (error as Error);
+    const failure = isBusy(error)
+      ? storeBusy(error, this.#busyTimeoutMs, 'nothing of this append was written; retry it')
+      : (error as Error);
     for (const request of group) request.reject(failure);
   }
 

@@ -18,6 +18,7 @@ import { upcastEvent } from '../port/upcaster.ts';
 import { ChangeSignal } from '../subscription/change-signal.ts';
 import { LogTail, subscriptionPaging } from '../subscription/log-tail.ts';
 import { PollingSubscription } from '../subscription/polling-subscription.ts';
+import { isBusy, storeBusy } from './busy-lock.ts';
 import { GroupCommitWriter } from './group-commit.ts';
 import { applyDurability, createSchema, type EventRow, eventColumns } from './schema.ts';
 
@@ -64,8 +65,20 @@ export class SqliteEventStore implements EventStore {
     this.#options = options;
     this.#db = new DatabaseSync(options.file);
     const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-    applyDurability(this.#db, { busyTimeoutMs });
-    createSchema(this.#db);
+    try {
+      applyDurability(this.#db, { busyTimeoutMs });
+      createSchema(this.#db);
+    } catch (error) {
+      this.#db.close();
+      // A new file (its journal mode or schema still to write) waits for another process's lock.
+      if (isBusy(error))
+        throw storeBusy(
+          error,
+          busyTimeoutMs,
+          'this process could not open the file and wrote nothing; retry opening it',
+        );
+      throw error;
+    }
     this.#writer = new GroupCommitWriter(this.#db, {
       clock: options.clock ?? (() => new Date()),
       onCommit: () => this.#changes.notify(),
