@@ -131,14 +131,15 @@ describe.skipIf(missing !== undefined)(
       step('tickets and projections checked');
       const raised = await alertsSettled();
       console.info(
-        `[faults] ${name}: ${injected}; ${summary(figures)}; quiet after ${quiet.waitedMs} ms at position ${quiet.head}; ${tickets.stored} tickets stored of ${tickets.accepted} accepted, ${projections.records} records (rebuilt ${projections.rebuilt}), ${raised.facts} SLA facts, ${raised.alerted} alerted, ${raised.repeated} repeated deliveries`,
+        `[faults] ${name}: ${injected}; ${summary(figures)}; quiet after ${quiet.waitedMs} ms at position ${quiet.head}; ${tickets.stored} tickets stored of ${tickets.accepted} accepted, ${projections.records} records (rebuilt ${projections.rebuilt}), ${raised.facts} SLA facts (${raised.owed} owed), ${raised.alerted} alerted, ${raised.repeated} repeated deliveries`,
       );
       expect(figures.failures, 'submissions the hotline refused for good').toEqual([]);
       expect(figures.abandoned, 'submissions still refused when the client gave up').toEqual([]);
       expect(tickets.problems, 'accepted tickets in the store exactly once').toEqual([]);
       expect(projections.problems, "reporting's projection against a fresh rebuild").toEqual([]);
-      expect(raised.problems, 'SLA facts once per crossing, each alerted under its id').toEqual([]);
+      expect(raised.problems, 'SLA facts once per crossing, none owed missing, each alerted under its id').toEqual([]);
       expect(raised.facts, 'SLA facts raised by the late tickets').toBeGreaterThan(0);
+      expect(raised.owed, 'crossings the late tickets owe').toBeGreaterThan(0);
       // The dashboard's live feed: a group of its own per process, from the latest offset (events missed
       // while it was away are not replayed), but a running dashboard must keep up.
       const dashboardLags = async () =>

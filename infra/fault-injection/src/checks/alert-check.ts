@@ -1,4 +1,17 @@
-import { crossingNameOf, type SlaEvent } from '@hotline/domain';
+import {
+  type ContractEvent,
+  type ContractState,
+  crossingName,
+  crossingNameOf,
+  crossingsOf,
+  evolveContract,
+  initialContractState,
+  raisableAt,
+  type SignedContract,
+  type SlaEvent,
+  type TicketEvent,
+  ticketSla,
+} from '@hotline/domain';
 import { type EventStore, toDomainEvent } from '@hotline/eventstore';
 import { alertsTopic, type Bus, type Consumer, type SlaAlert } from '@hotline/messaging';
 
@@ -31,6 +44,8 @@ export class AlertLog {
 
 export interface AlertCheck {
   readonly facts: number;
+  /** Crossings the domain, judging every ticket afresh from the store, says were past (and so owed). */
+  readonly owed: number;
   readonly alerted: number;
   /** Deliveries beyond the first of an alert: at-least-once delivery's repeats, which consumers drop by alertId. */
   readonly repeated: number;
@@ -38,17 +53,38 @@ export interface AlertCheck {
 }
 
 /**
+ * A crossing past by this much is owed: the SLA clock raises a crossing as soon as it is past, or as
+ * soon as it learns of its ticket, and the check runs once the hotline is quiet.
+ */
+const OWED_AFTER_MS = 5_000;
+
+/**
  * "Each SLA alert raised exactly once", in the two halves the hotline can promise: in the store, one
  * fact (SlaWarningRaised, SlaBreached) per crossing of a ticket's SLA (its target, threshold and
- * instant); on support.alerts.v1, every fact's alert delivered at least once under the fact's event id,
- * and no alert that is not a stored fact's. Delivery is at least once, so an alert may come twice
- * with the same id: the notification systems dedupe on it, and the repeats are counted, not refused.
+ * instant), and one for every crossing the domain, judging each ticket afresh from its stream and its
+ * contract, says is past (what the SLA clock's timers, rebuilt after a kill, must not have missed); on
+ * support.alerts.v1, every fact's alert delivered at least once under the fact's event id, and no
+ * alert that is not a stored fact's. Delivery is at least once, so an alert may come twice with the
+ * same id: the notification systems dedupe on it, and the repeats are counted, not refused.
  */
-export async function checkAlerts(store: EventStore, log: AlertLog): Promise<AlertCheck> {
+export async function checkAlerts(store: EventStore, log: AlertLog, now = Date.now()): Promise<AlertCheck> {
   const problems: string[] = [];
   const facts = new Map<string, SlaEvent>();
   const crossings = new Map<string, string>();
+  const tickets = new Map<string, TicketEvent[]>();
+  const contracts = new Map<string, ContractState>();
   for (const recorded of await store.readAll()) {
+    if (recorded.stream.startsWith('ticket-')) {
+      const events = tickets.get(recorded.stream) ?? [];
+      events.push(toDomainEvent<TicketEvent>(recorded));
+      tickets.set(recorded.stream, events);
+      continue;
+    }
+    if (recorded.stream.startsWith('contract-')) {
+      const event = toDomainEvent<ContractEvent>(recorded);
+      contracts.set(event.contractId, evolveContract(contracts.get(event.contractId) ?? initialContractState, event));
+      continue;
+    }
     if (!recorded.stream.startsWith('sla-')) continue;
     if (recorded.type !== 'SlaWarningRaised' && recorded.type !== 'SlaBreached') continue;
     const fact = toDomainEvent<SlaEvent>(recorded);
@@ -67,6 +103,20 @@ export async function checkAlerts(store: EventStore, log: AlertLog): Promise<Ale
       );
   }
   for (const id of log.deliveries.keys()) if (!facts.has(id)) problems.push(`alert ${id} has no fact in the store`);
+  const contractOf = (contractId: string) => {
+    const contract = contracts.get(contractId);
+    return contract === undefined || contract.status === 'none' ? undefined : (contract as SignedContract);
+  };
+  let owed = 0;
+  for (const events of tickets.values()) {
+    const ticketId = (events[0] as TicketEvent).ticketId;
+    for (const crossing of crossingsOf(ticketSla(events, contractOf, now).evaluation)) {
+      if (raisableAt(crossing) > now - OWED_AFTER_MS) continue;
+      owed += 1;
+      const name = crossingName(ticketId, crossing);
+      if (!crossings.has(name)) problems.push(`not raised: ${name}`);
+    }
+  }
   const repeated = [...log.deliveries.values()].reduce((sum, { count }) => sum + count - 1, 0);
-  return { facts: facts.size, alerted: log.deliveries.size, repeated, problems };
+  return { facts: facts.size, owed, alerted: log.deliveries.size, repeated, problems };
 }
