@@ -61,7 +61,9 @@ export function createReportingService(context: ServiceContext, options: Reporti
       // milliseconds rather than waiting seconds for that.
       async reporting() {
         if (!projections.started) throw new Error('reporting projections still starting');
-        return { tickets: projections.view.tickets.size, position: Number(projections.view.position) };
+        // With the records on Redis, the view follows what every replica wrote only when refreshed.
+        const view = await projections.current();
+        return { tickets: view.tickets.size, position: Number(view.position) };
       },
     },
     registerRoutes(app) {
@@ -84,7 +86,8 @@ export function createReportingService(context: ServiceContext, options: Reporti
       const lag = projectionLagGauge(app.metrics.registry).labels({ projection: 'reporting' });
       updateLag = async () => {
         const head = await context.store.headPosition();
-        lag.set(Math.max(0, Number(head - projections.view.position)));
+        const view = await projections.current();
+        lag.set(Math.max(0, Number(head - view.position)));
       };
     },
     async start() {
