@@ -92,6 +92,15 @@ describe.skipIf(!redis.available)(titled('the projections on Redis', redis), () 
     expect(canonical(seen)).toEqual(canonical(rebuilt.records));
     follower.stop();
   });
+
+  it('tells on /readyz the position its records reached, without waiting for a query', async () => {
+    harness = await reportingHarness(until, { redis: client(), redisPrefix: prefix() });
+    await writeHotlineHistory(harness.store, { tickets: 20, from, until, seed: 4 });
+    const head = Number(await harness.store.headPosition());
+    const readiness = harness.service.readiness?.reporting as () => Promise<{ position: number }>;
+    // No query in between: the records reach Redis through the feed, and readiness reads them there.
+    await expect.poll(async () => (await readiness()).position, { timeout: 10_000, interval: 100 }).toBe(head);
+  });
 });
 
 async function storeUpTo(events: Awaited<ReturnType<Awaited<ReturnType<typeof openMemoryStore>>['readStream']>>) {
