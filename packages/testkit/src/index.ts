@@ -12,7 +12,7 @@ export {
   startLocalKafka,
   stopLocalKafka,
 } from './kafka/local-kafka.ts';
-export { freePort, isListening, waitUntil } from './net/ports.ts';
+export { freePort, isListening, openSocket, waitUntil } from './net/ports.ts';
 export {
   type LocalRedis,
   type LocalRedisOptions,

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { writeNewApiKeys } from '@hotline/runtime';
+import { openSocket as openSocketTo } from '@hotline/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runProcess } from './run-process.ts';
 
@@ -63,14 +63,7 @@ async function startProcess(shutdownTimeoutMs: number) {
   return { child, url: new URL(listening.url!), headers: access.headers, lines, logged, exited };
 }
 
-function openSocket(port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => resolve(socket));
-    socket.once('error', reject);
-    cleanups.push(() => socket.destroy());
-  });
-}
+const openSocket = (port: number) => openSocketTo(port, cleanups);
 
 describe('a process on SIGTERM', () => {
   it('exits 0 before SHUTDOWN_TIMEOUT with connections a browser and a Node client leave open', async () => {

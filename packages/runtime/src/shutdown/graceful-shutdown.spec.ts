@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { connect, type Socket } from 'node:net';
+import { openSocket as openSocketTo } from '@hotline/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureLogs } from '../../test/support/log-capture.ts';
 import { testServer } from '../../test/support/test-server.ts';
@@ -216,11 +216,4 @@ describe('gracefulShutdown', () => {
   });
 });
 
-function openSocket(port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => resolve(socket));
-    socket.once('error', reject);
-    cleanups.push(() => socket.destroy());
-  });
-}
+const openSocket = (port: number) => openSocketTo(port, cleanups);

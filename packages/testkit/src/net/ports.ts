@@ -1,4 +1,4 @@
-import { createConnection, createServer } from 'node:net';
+import { createConnection, createServer, type Socket } from 'node:net';
 
 /** A port nobody listens on right now (the kernel's pick), for a server about to start. */
 export function freePort(): Promise<number> {
@@ -11,6 +11,19 @@ export function freePort(): Promise<number> {
       const port = typeof address === 'object' && address !== null ? address.port : 0;
       server.close(() => resolve(port));
     });
+  });
+}
+
+/**
+ * A client connection to 127.0.0.1:`port`, once established, as a browser or a keep-alive client
+ * leaves one open; its teardown joins `cleanups`, which the test runs after it.
+ */
+export function openSocket(port: number, cleanups: (() => void)[]): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection(port, '127.0.0.1');
+    socket.once('connect', () => resolve(socket));
+    socket.once('error', reject);
+    cleanups.push(() => socket.destroy());
   });
 }
 
