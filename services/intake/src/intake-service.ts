@@ -41,7 +41,7 @@ export function createIntakeService(
     async start() {
       contracts.start(context.store);
       // Coverage is judged against every contract already recorded, so the directory catches up first.
-      await contracts.caughtUp(context.store);
+      await contracts.caughtUp();
       consumer = await consumeInbound(context.bus, deps, 'intake', options.upstreamSystems);
       trainings = followTrainings(context);
       trainings.done.catch((error: unknown) => {

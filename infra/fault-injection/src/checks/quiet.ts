@@ -23,9 +23,10 @@ export interface QuietOptions {
  * Waits until the hotline has nothing left to do: the store's head has not moved for `stillMs`,
  * the relays have published up to it (after a relay is killed, its standby takes the lease only
  * once the lease expires, while nothing else moves), and every consumer group of the product
- * (reporting's included) has committed every message of its topics. A consumer stuck behind a fault never gets there: the error then says who lags and by how
- * much. (Reporting's /readyz position is no measure here: its view of the Redis records moves when
- * a query refreshes it.)
+ * (reporting's included) has committed every message of its topics. A consumer stuck behind a
+ * fault never gets there: the error then says who lags and by how much. (The groups' committed
+ * offsets tell that every message was handled; reporting's /readyz position tells only how far its
+ * records reached.)
  */
 export async function untilQuiet(options: QuietOptions): Promise<Quiet> {
   const begun = Date.now();

@@ -30,10 +30,10 @@ describe('contract directory', () => {
     const store = await openMemoryStore();
     const directory = new ContractDirectory().start(store);
     await signContract(store, 'ACME-M');
-    await directory.caughtUp(store);
+    await directory.caughtUp();
     expect(directory.contract('ACME-M')?.clientId).toBe('ACME');
     await signContract(store, 'ACME-H');
-    await directory.caughtUp(store);
+    await directory.caughtUp();
     expect(directory.contractsOf('ACME').map((contract) => contract.contractId)).toEqual(['ACME-M', 'ACME-H']);
     await directory.stop();
   });
@@ -42,13 +42,13 @@ describe('contract directory', () => {
     const store = await openMemoryStore();
     const directory = new ContractDirectory().start(store);
     const heads = vi.spyOn(store, 'headPosition');
-    const calls = Array.from({ length: 10 }, () => directory.caughtUp(store));
+    const calls = Array.from({ length: 10 }, () => directory.caughtUp());
     // Recorded after the first calls but in the same turn: the shared head is read after it.
     await signContract(store, 'ACME-M');
     await Promise.all(calls);
     expect(heads).toHaveBeenCalledTimes(1);
     expect(directory.contract('ACME-M')).toBeDefined();
-    await directory.caughtUp(store);
+    await directory.caughtUp();
     expect(heads).toHaveBeenCalledTimes(2);
     await directory.stop();
   });

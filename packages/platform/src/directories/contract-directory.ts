@@ -16,10 +16,12 @@ import { type EventStore, type Subscription, toDomainEvent } from '@hotline/even
 export class ContractDirectory {
   #contracts = new Map<string, ContractState>();
   #subscription: Subscription | undefined;
+  #store: EventStore | undefined;
   /** The store's head as the calls of this turn will read it. */
   #head: Promise<bigint> | undefined;
 
   start(store: EventStore): this {
+    this.#store ??= store;
     this.#subscription ??= store.subscribe(
       async (event) => {
         const parsed = contractEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
@@ -36,11 +38,13 @@ export class ContractDirectory {
   }
 
   /**
-   * Resolves once every event up to the store's head at call time is folded in. The calls of one
+   * Resolves once every event up to its store's head at call time is folded in. The calls of one
    * turn of the event loop (the requests and messages it handles) share one question to the store,
    * asked after the last of them: a head read then is past each call, which is all they need.
    */
-  async caughtUp(store: EventStore): Promise<void> {
+  async caughtUp(): Promise<void> {
+    const store = this.#store;
+    if (store === undefined) throw new Error('The contract directory is not started');
     this.#head ??= new Promise<bigint>((resolve, reject) => {
       setImmediate(() => {
         this.#head = undefined;
@@ -74,5 +78,6 @@ export class ContractDirectory {
   async stop(): Promise<void> {
     await this.#subscription?.stop();
     this.#subscription = undefined;
+    this.#store = undefined;
   }
 }

@@ -156,7 +156,7 @@ async function submit(deps: IntakeDependencies, request: InboundRequest<'ticket.
   const { payload, origin } = request;
   const ticketId = ticketIdFor(origin.source, payload.externalId);
   // A contract recorded a moment ago must already count: the directory catches up with the store first.
-  await deps.contracts.caughtUp(deps.store);
+  await deps.contracts.caughtUp();
   const coverage = judge(deps, payload, payload.nature, toEpochMs(origin.occurredAt));
   const command = {
     type: 'ReceiveTicket' as const,

@@ -25,7 +25,7 @@ export class TriageDirectories {
   }
 
   async caughtUp(): Promise<void> {
-    await Promise.all([this.agents.caughtUp(), this.contracts.caughtUp(this.#store)]);
+    await Promise.all([this.agents.caughtUp(), this.contracts.caughtUp()]);
   }
 
   /**
