@@ -14,12 +14,15 @@ import {
 } from '@hotline/domain';
 import { type EventStore, toDomainEvent } from '@hotline/eventstore';
 import { alertsTopic, type Bus, type Consumer, type SlaAlert } from '@hotline/messaging';
+import type { Admin } from 'kafkajs';
 
 type SlaCrossingAlert = Extract<SlaAlert, { kind: 'warning' | 'breach' }>;
 
 /** Every SLA alert support.alerts.v1 delivered to a consumer group of the test's own, from the beginning. */
 export class AlertLog {
   readonly deliveries = new Map<string, { alert: SlaCrossingAlert; count: number }>();
+  /** Every message handed to the handler, of any kind, repeats included. */
+  handled = 0;
   #consumer: Consumer | undefined;
 
   async start(bus: Bus, group: string): Promise<void> {
@@ -28,6 +31,7 @@ export class AlertLog {
       topic: alertsTopic,
       fromBeginning: true,
       handler: ({ payload }) => {
+        this.handled += 1;
         // The topic also carries triage's unassignable alerts, which are no SLA fact's.
         if (payload.kind !== 'warning' && payload.kind !== 'breach') return;
         const seen = this.deliveries.get(payload.alertId);
@@ -40,6 +44,35 @@ export class AlertLog {
   async stop(): Promise<void> {
     await this.#consumer?.stop();
   }
+}
+
+/**
+ * Which side stalled when alerts are missing: support.alerts.v1's end offsets against the offsets
+ * the log's group committed. The group at the end: the missing alerts never reached the topic (the
+ * SLA clock's publisher stalled); behind it: the log's consumer stalled.
+ */
+export async function alertsDelivery(admin: Admin, group: string, log: AlertLog): Promise<string> {
+  const [ends, [committed]] = await Promise.all([
+    admin.fetchTopicOffsets(alertsTopic.name),
+    admin.fetchOffsets({ groupId: group, topics: [alertsTopic.name] }),
+  ]);
+  // -1: nothing committed on the partition yet.
+  const committedOf = new Map(committed?.partitions.map(({ partition, offset }) => [partition, BigInt(offset)]));
+  let end = 0n;
+  let done = 0n;
+  const partitions = [...ends]
+    .sort((a, b) => a.partition - b.partition)
+    .map(({ partition, high }) => {
+      const offset = committedOf.get(partition) ?? -1n;
+      end += BigInt(high);
+      done += offset < 0n ? 0n : offset;
+      return `${partition}: ${offset}/${high}`;
+    });
+  const side =
+    done < end
+      ? `${group} is ${end - done} behind: the suite's consumer stalled`
+      : `${group} is at the end: the missing alerts were never published`;
+  return `${alertsTopic.name} ends at ${end}, ${group} committed ${done} (committed/end by partition ${partitions.join(', ')}), AlertLog handled ${log.handled} messages: ${side}`;
 }
 
 export interface AlertCheck {

@@ -14,14 +14,19 @@ import { consoleLogger, type Logger } from '../bus/logger.ts';
 import { encodeMessage } from '../bus/message-codec.ts';
 import { type AnyTopic, type MessageHeaders, type TopicContract, withDeadLetters } from '../topic/topic-contract.ts';
 import { exportConsumerLag } from './consumer-lag.ts';
+import { type LivenessOptions, livenessOptions } from './consumer-liveness.ts';
 import { KafkaConsumer } from './kafka-consumer.ts';
+import { kafkajsLogCreator } from './kafkajs-log.ts';
 import { createMissingTopics } from './topic-admin.ts';
 
 export interface KafkaBusOptions {
   brokers: string[];
   clientId?: string;
   logger?: Logger;
-  /** kafkajs's own logging (connection errors it retries, rebalances); silent by default. */
+  /**
+   * kafkajs's own log (connection errors it retries, crashes, restarts) into `logger`: WARN by
+   * default, ERROR for its errors only, NOTHING to silence it (`kafkajs-log.ts`).
+   */
   kafkajsLogLevel?: logLevel;
   /** Replication factor of the topics it creates: 1 on a single broker, 3 in production. */
   replicationFactor?: number;
@@ -36,6 +41,13 @@ export interface KafkaBusOptions {
    * few partitions at a time those commits queue up and add latency under a trickle of messages.
    */
   partitionsConsumedConcurrently?: number;
+  /**
+   * How a consumer kafkajs gave up on is brought back (`consumer-liveness.ts`): stalled after
+   * `stallAfterMs` without a fetch (max(60 s, 3 × the session timeout)), restarted after
+   * `restartDelayMs` (1 s), doubled per failed attempt up to `maxRestartDelayMs` (30 s), the old
+   * member waited for at most `leaveTimeoutMs` (max(10 s, the session timeout)).
+   */
+  consumerLiveness?: Partial<LivenessOptions>;
   /** More kafkajs client settings (SSL, SASL…). */
   kafka?: Partial<KafkaConfig>;
 }
@@ -63,7 +75,8 @@ export class KafkaBus implements Bus {
     this.#kafka = new KafkaClient({
       clientId: options.clientId ?? 'hotline',
       brokers: options.brokers,
-      logLevel: options.kafkajsLogLevel ?? logLevel.NOTHING,
+      logLevel: options.kafkajsLogLevel ?? logLevel.WARN,
+      logCreator: kafkajsLogCreator(this.#logger),
       ...options.kafka,
     });
     this.#producer = this.#kafka.producer({
@@ -104,25 +117,31 @@ export class KafkaBus implements Bus {
     if (this.#closed) throw new BusClosedError();
     await this.ensureTopics([options.topic as AnyTopic]);
     const sessionTimeout = this.#options.sessionTimeoutMs ?? 10_000;
-    const kafkajsConsumer = this.#kafka.consumer({
-      groupId: options.group,
-      sessionTimeout,
-      rebalanceTimeout: Math.max(sessionTimeout, 10_000),
-      heartbeatInterval: this.#options.heartbeatIntervalMs ?? Math.max(100, Math.floor(sessionTimeout / 10)),
-      maxWaitTimeInMs: this.#options.maxWaitTimeInMs ?? 500,
-      allowAutoTopicCreation: false,
-      // A broker outage outlasts kafkajs's retries: the consumer restarts and rejoins rather than dying.
-      retry: { retries: 8, restartOnFailure: async () => !this.#closed },
-    });
-    const consumer = new KafkaConsumer(kafkajsConsumer, options.group, (stopped) => this.#consumers.delete(stopped));
-    this.#consumers.add(consumer);
-    try {
-      await consumer.run(options, {
+    const consumer = new KafkaConsumer(
+      options.group,
+      {
         partitionsConsumedConcurrently:
           this.#options.partitionsConsumedConcurrently ?? Math.min(options.topic.partitions, 16),
         logger: this.#logger,
+        liveness: livenessOptions(sessionTimeout, this.#options.consumerLiveness),
         publishDeadLetter: (target, message) => this.publish(target, [message]),
-      });
+        createMember: (mayRestart) =>
+          this.#kafka.consumer({
+            groupId: options.group,
+            sessionTimeout,
+            rebalanceTimeout: Math.max(sessionTimeout, 10_000),
+            heartbeatInterval: this.#options.heartbeatIntervalMs ?? Math.max(100, Math.floor(sessionTimeout / 10)),
+            maxWaitTimeInMs: this.#options.maxWaitTimeInMs ?? 500,
+            allowAutoTopicCreation: false,
+            // A broker outage outlasts kafkajs's retries: the consumer restarts and rejoins rather than dying.
+            retry: { retries: 8, restartOnFailure: async () => !this.#closed && mayRestart() },
+          }),
+      },
+      (stopped) => this.#consumers.delete(stopped),
+    );
+    this.#consumers.add(consumer);
+    try {
+      await consumer.run(options);
     } catch (error) {
       // Refused options or a broker that would not take it: no member is left behind half started.
       await consumer.stop().catch(() => {});
