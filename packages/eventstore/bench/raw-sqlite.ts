@@ -13,7 +13,7 @@ const fixedHash = 'f'.repeat(64);
  */
 export function openRawSqlite(file: string): Contender {
   const db = new DatabaseSync(file);
-  applyDurability(db, { busyTimeoutMs: 5000 });
+  applyDurability(db, { busyTimeoutMs: 5000, fsyncInCommit: true });
   createSchema(db);
   const insert = db.prepare(`INSERT INTO events (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const byStream = db.prepare('SELECT * FROM events WHERE stream = ? ORDER BY revision');

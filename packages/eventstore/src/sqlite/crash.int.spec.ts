@@ -165,9 +165,11 @@ describe('sqlite event store killed in the middle of appends', () => {
     await (await openSqliteStore({ file })).close();
     let checkedUpTo = 0n;
     // Node.js takes a good part of a second to start: the next worker loads while this one runs.
+    // Half the workers fsync in the commit, half off the event loop, each with and without a reader.
     const start = (kill: number) => {
       const journal = join(directory, `k${kill}.journal`);
-      const worker = startWorker('crash-append-worker.ts', [file, journal, `k${kill}`, String(batchSize)]);
+      const fsync = kill % 4 < 2 ? 'in-commit' : 'off-loop';
+      const worker = startWorker('crash-append-worker.ts', [file, journal, `k${kill}`, String(batchSize), fsync]);
       workers.add(worker);
       return { journal, worker };
     };

@@ -16,6 +16,26 @@ interface AppendRequest {
 
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
 
+export interface GroupCommitOptions {
+  clock: () => Date;
+  /** After each group is committed (and durable), with the last position it wrote (0 if none). */
+  onCommit: (lastPosition: bigint) => void;
+  /**
+   * Where the commit is not fsynced by SQLite itself: resolves once the group is on disk, and
+   * nothing of the group is answered before then.
+   */
+  durable?: () => Promise<void>;
+  maxGroupSize: number;
+  busyTimeoutMs: number;
+}
+
+const lastPositionOf = (outcomes: readonly Outcome[]) =>
+  outcomes.reduce(
+    (last, outcome) =>
+      outcome.ok && outcome.result.written && outcome.result.position > last ? outcome.result.position : last,
+    0n,
+  );
+
 /** A stream's last event within the open transaction; null: no stream. */
 type Head = { revision: bigint; hash: string } | null;
 
@@ -40,7 +60,8 @@ const uniqueConstraintFailed = 2067;
 export class GroupCommitWriter {
   #db: DatabaseSync;
   #clock: () => Date;
-  #onCommit: () => void;
+  #onCommit: (lastPosition: bigint) => void;
+  #durable: (() => Promise<void>) | undefined;
   #maxGroupSize: number;
   #busyTimeoutMs: number;
   #queue: AppendRequest[] = [];
@@ -52,17 +73,17 @@ export class GroupCommitWriter {
   /** A group was committed at once, since the last turn of the event loop. */
   #committedAtOnce = false;
   #closed = false;
+  /** No transaction begins before it settles (a checkpoint that must see the WAL still). */
+  #held: Promise<void> | undefined;
   #head: StatementSync;
   #byId: StatementSync;
   #insert: StatementSync;
 
-  constructor(
-    db: DatabaseSync,
-    options: { clock: () => Date; onCommit: () => void; maxGroupSize: number; busyTimeoutMs: number },
-  ) {
+  constructor(db: DatabaseSync, options: GroupCommitOptions) {
     this.#db = db;
     this.#clock = options.clock;
     this.#onCommit = options.onCommit;
+    this.#durable = options.durable;
     this.#maxGroupSize = options.maxGroupSize;
     this.#busyTimeoutMs = options.busyTimeoutMs;
     this.#head = db.prepare('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1');
@@ -84,14 +105,30 @@ export class GroupCommitWriter {
     });
   }
 
+  /** Begins no transaction until `until` settles; appends queue meanwhile and then form one group. */
+  hold(until: Promise<void>): void {
+    const held = until.finally(() => {
+      if (this.#held !== held) return;
+      this.#held = undefined;
+      if (this.#queue.length > 0 && !this.#scheduled) {
+        this.#scheduled = true;
+        setImmediate(this.#flushOnTurn);
+      }
+    });
+    this.#held = held;
+  }
+
   /** Writes what is queued and refuses anything more. */
   close(): void {
     this.#closed = true;
+    // A hold only keeps the WAL short; what is queued must be written now.
+    this.#held = undefined;
     while (this.#queue.length > 0) this.#flush(false);
   }
 
   #flush(atOnce: boolean): void {
     this.#scheduled = false;
+    if (this.#held !== undefined) return;
     this.#committedAtOnce = atOnce;
     const group = this.#queue.splice(0, this.#maxGroupSize);
     if (group.length === 0) return;
@@ -119,12 +156,17 @@ export class GroupCommitWriter {
       this.#fail(group, error);
       return;
     }
-    this.#onCommit();
-    group.forEach((request, i) => {
-      const outcome = outcomes[i] as Outcome;
-      if (outcome.ok) request.resolve(outcome.result);
-      else request.reject(outcome.error);
-    });
+    const settle = () => {
+      this.#onCommit(lastPositionOf(outcomes));
+      group.forEach((request, i) => {
+        const outcome = outcomes[i] as Outcome;
+        if (outcome.ok) request.resolve(outcome.result);
+        else request.reject(outcome.error);
+      });
+    };
+    // Replays and conflicts too wait for the fsync: what they read may be a commit not yet on disk.
+    if (this.#durable === undefined) settle();
+    else this.#durable().then(settle, (error: unknown) => this.#fail(group, error));
   }
 
   /** The whole group failed and nothing of it was written; a lock held too long elsewhere is worth retrying. */

@@ -51,17 +51,20 @@ export interface EventRow {
 
 export interface DurabilitySettings {
   busyTimeoutMs: number;
+  /** SQLite fsyncs each commit itself (FULL); otherwise the caller fsyncs the WAL before acknowledging (NORMAL). */
+  fsyncInCommit: boolean;
 }
 
 /**
- * WAL with synchronous=FULL: every commit is fsynced before it is acknowledged, so an
- * acknowledged append survives a power loss. The busy timeout makes a writer wait for another
- * process's transaction instead of failing.
+ * WAL, and every commit fsynced before it is acknowledged, so an acknowledged append survives a
+ * power loss: by SQLite in the commit (synchronous=FULL), or by the store after it (NORMAL: the
+ * commit is only written, checkpoints still sync). The busy timeout makes a writer wait for
+ * another process's transaction instead of failing.
  */
 export function applyDurability(db: DatabaseSync, settings: DurabilitySettings): void {
   db.exec(`PRAGMA busy_timeout = ${Math.trunc(settings.busyTimeoutMs)}`);
   db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
+  db.exec(`PRAGMA synchronous = ${settings.fsyncInCommit ? 'FULL' : 'NORMAL'}`);
 }
 
 const userVersion = (db: DatabaseSync) =>

@@ -18,9 +18,11 @@ import { upcastEvent } from '../port/upcaster.ts';
 import { ChangeSignal } from '../subscription/change-signal.ts';
 import { LogTail, subscriptionPaging } from '../subscription/log-tail.ts';
 import { PollingSubscription } from '../subscription/polling-subscription.ts';
+import { BackgroundCheckpoints } from './background-checkpoints.ts';
 import { isBusy, storeBusy } from './busy-lock.ts';
 import { GroupCommitWriter } from './group-commit.ts';
 import { applyDurability, createSchema, type EventRow, eventColumns } from './schema.ts';
+import { WalSync } from './wal-sync.ts';
 
 export interface SqliteStoreOptions extends StoreOptions {
   /** The database file, created if missing. */
@@ -31,15 +33,27 @@ export interface SqliteStoreOptions extends StoreOptions {
   pollIntervalMs?: number;
   /** Most appends in one group commit (1,000). */
   maxGroupSize?: number;
+  /**
+   * Where a commit is fsynced. `in-commit` (the default): by SQLite, inside the commit, on the
+   * event loop (synchronous=FULL); right for a file several processes write and read. `off-loop`:
+   * the WAL is fsynced on libuv's thread pool after the commit (synchronous=NORMAL), while the
+   * next group is being written; no append of a group is answered, and no subscription of this
+   * process nor its head sees the group, before that fsync. Stream reads may see a group up to one
+   * fsync early, and so may other processes: a power loss in that millisecond loses what they saw,
+   * never anything acknowledged. For a file one process writes (the embedded product).
+   */
+  fsync?: 'in-commit' | 'off-loop';
 }
 
 const lastRevision = 9223372036854775807n;
+const lastPosition = 9223372036854775807n;
 const byRevision = (a: EventRow, b: EventRow) => (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0);
 
 /**
- * The embedded adapter: one SQLite file through node:sqlite, durable on every commit (WAL,
- * synchronous=FULL), safe for several processes at once (BEGIN IMMEDIATE, busy timeout,
- * revisions read inside the write transaction), with group commit within a process.
+ * The embedded adapter: one SQLite file through node:sqlite, durable on every commit before it is
+ * acknowledged (WAL, fsynced in the commit or on the thread pool: `fsync`), safe for several
+ * processes at once (BEGIN IMMEDIATE, busy timeout, revisions read inside the write transaction),
+ * with group commit within a process.
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteEventStore> {
   return new SqliteEventStore(options);
@@ -59,14 +73,19 @@ export class SqliteEventStore implements EventStore {
   #after: StatementSync;
   #head: StatementSync;
   #log: LogTail<EventRow>;
+  #walSync: WalSync | undefined;
+  #checkpoints: BackgroundCheckpoints | undefined;
+  /** What this process's subscriptions and head may see: every position up to here is on disk. */
+  #durableHead = lastPosition;
 
   constructor(options: SqliteStoreOptions) {
     this.file = options.file;
     this.#options = options;
     this.#db = new DatabaseSync(options.file);
     const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    const offLoop = options.fsync === 'off-loop';
     try {
-      applyDurability(this.#db, { busyTimeoutMs });
+      applyDurability(this.#db, { busyTimeoutMs, fsyncInCommit: !offLoop });
       createSchema(this.#db);
     } catch (error) {
       this.#db.close();
@@ -79,9 +98,16 @@ export class SqliteEventStore implements EventStore {
         );
       throw error;
     }
+    if (offLoop) this.#walSync = new WalSync(`${options.file}-wal`);
+    const walSync = this.#walSync;
     this.#writer = new GroupCommitWriter(this.#db, {
       clock: options.clock ?? (() => new Date()),
-      onCommit: () => this.#changes.notify(),
+      onCommit: (last) => {
+        if (walSync !== undefined && last > this.#durableHead) this.#durableHead = last;
+        this.#checkpoints?.committed();
+        this.#changes.notify();
+      },
+      ...(walSync === undefined ? {} : { durable: () => walSync.durable() }),
       maxGroupSize: options.maxGroupSize ?? 1000,
       busyTimeoutMs,
     });
@@ -91,10 +117,15 @@ export class SqliteEventStore implements EventStore {
     // read of its stream, though the unique index on (stream, revision) gives the rows in order.
     this.#wholeForwards = this.#db.prepare(`${select} WHERE stream = ? AND revision >= ?`);
     this.#backwards = this.#db.prepare(`${select} WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`);
-    this.#after = this.#db.prepare(`${select} WHERE position > ? ORDER BY position LIMIT ?`);
+    this.#after = this.#db.prepare(`${select} WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`);
     this.#head = this.#db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events');
     const statements = [this.#forwards, this.#wholeForwards, this.#backwards, this.#after, this.#head];
     for (const statement of statements) statement.setReadBigInts(true);
+    if (offLoop) {
+      // What was in the file at opening is on disk or was recovered from it.
+      this.#durableHead = this.#readHead();
+      this.#checkpoints = this.#checkpointOffLoop(busyTimeoutMs);
+    }
     this.#log = new LogTail<EventRow>(
       {
         readPage: (after, limit) => this.#readPage(after, limit),
@@ -132,7 +163,7 @@ export class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<bigint> {
     this.#ensureOpen();
-    return (this.#head.get() as { head: bigint }).head;
+    return this.#walSync === undefined ? this.#readHead() : this.#durableHead;
   }
 
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
@@ -169,7 +200,23 @@ export class SqliteEventStore implements EventStore {
     this.#closed = true;
     await Promise.all([...this.#subscriptions].map((subscription) => subscription.stop()));
     this.#writer.close();
+    await this.#walSync?.close();
+    await this.#checkpoints?.close();
     this.#db.close();
+  }
+
+  /** The fsyncs of checkpoints leave the event loop with those of commits. */
+  #checkpointOffLoop(busyTimeoutMs: number): BackgroundCheckpoints {
+    this.#db.exec('PRAGMA wal_autocheckpoint = 0');
+    return new BackgroundCheckpoints({
+      file: this.file,
+      busyTimeoutMs,
+      holdWriter: (until) => this.#writer.hold(until),
+      onFailure: () => {
+        // Back to SQLite's own checkpoints, in the commits: slower, but the WAL stays bounded.
+        if (!this.#closed) this.#db.exec('PRAGMA wal_autocheckpoint = 1000');
+      },
+    });
   }
 
   #ensureOpen(): void {
@@ -178,7 +225,11 @@ export class SqliteEventStore implements EventStore {
 
   #readPage(after: bigint, limit: number): EventRow[] {
     this.#ensureOpen();
-    return this.#after.all(after, limit) as unknown as EventRow[];
+    return this.#after.all(after, this.#durableHead, limit) as unknown as EventRow[];
+  }
+
+  #readHead(): bigint {
+    return (this.#head.get() as { head: bigint }).head;
   }
 
   #toEvent(row: EventRow): RecordedEvent {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -14,17 +14,85 @@ let files = 0;
 const tempFile = () => join(directory, `events-${++files}.sqlite`);
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-eventStoreContract('sqlite', (options) => openSqliteStore({ ...options, file: tempFile() }), {
-  forge: (store, stream) =>
-    forgeAfterAppend(store, stream, (revision) => {
-      // Behind the store's back, as anyone with the file could.
-      const db = new DatabaseSync((store as SqliteEventStore).file);
-      db.prepare(`UPDATE events SET data = json_set(data, '$.forged', 1) WHERE stream = ? AND revision = ?`).run(
-        stream,
-        revision,
-      );
-      db.close();
-    }),
+for (const fsync of ['in-commit', 'off-loop'] as const) {
+  eventStoreContract(`sqlite (fsync ${fsync})`, (options) => openSqliteStore({ ...options, file: tempFile(), fsync }), {
+    forge: (store, stream) =>
+      forgeAfterAppend(store, stream, (revision) => {
+        // Behind the store's back, as anyone with the file could.
+        const db = new DatabaseSync((store as SqliteEventStore).file);
+        db.prepare(`UPDATE events SET data = json_set(data, '$.forged', 1) WHERE stream = ? AND revision = ?`).run(
+          stream,
+          revision,
+        );
+        db.close();
+      }),
+  });
+}
+
+describe('sqlite event store with its fsync off the event loop', () => {
+  it('answers an append, and shows it to its head and subscriptions, only once the WAL is fsynced', async () => {
+    const store = await openSqliteStore({ file: tempFile(), fsync: 'off-loop' });
+    const seen: bigint[] = [];
+    const subscription = store.subscribe((event) => {
+      seen.push(event.position);
+    });
+    let answered = false;
+    const appended = store.append('ticket-1', events(2), { expectedRevision: NO_STREAM }).then((result) => {
+      answered = true;
+      return result;
+    });
+    // The lone append commits a microtask later; its fsync runs on the thread pool and ends in a later turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    const other = new DatabaseSync(store.file, { readOnly: true });
+    expect(other.prepare('SELECT COUNT(*) AS rows FROM events').get()).toEqual({ rows: 2 });
+    other.close();
+    expect(answered).toBe(false);
+    expect(await store.headPosition()).toBe(0n);
+    expect(await store.readAll()).toEqual([]);
+    expect(seen).toEqual([]);
+
+    const result = await appended;
+    expect(await store.headPosition()).toBe(result.position);
+    await expect.poll(() => seen).toEqual([1n, 2n]);
+    await subscription.stop();
+    await store.close();
+  });
+
+  it('keeps the WAL bounded under a steady load, its checkpoints taken by a thread of its own', async () => {
+    const store = await openSqliteStore({ file: tempFile(), fsync: 'off-loop' });
+    const pad = 'x'.repeat(3000);
+    const writers = 16;
+    const appendsPerWriter = 1500;
+    let largestWal = 0;
+    await Promise.all(
+      Array.from({ length: writers }, async (_, writer) => {
+        for (let i = 0; i < appendsPerWriter; i++) {
+          const event = { type: 'TicketNoteAdded', data: { pad, i }, actor: 'test' };
+          await store.append(`ticket-${writer}-${i}`, [event], { expectedRevision: NO_STREAM });
+          if (i % 100 === 0) largestWal = Math.max(largestWal, statSync(`${store.file}-wal`).size);
+        }
+      }),
+    );
+    // About 100 MB written; the writer is held for one checkpoint once the WAL reaches 4,096 pages (16 MB).
+    expect(largestWal).toBeGreaterThan(0);
+    expect(largestWal).toBeLessThan(48 * 1024 * 1024);
+    expect(await store.verify()).toEqual({ ok: true, checked: writers * appendsPerWriter });
+    await store.close();
+  }, 60_000);
+
+  it('opens a file in either mode, with what the other wrote', async () => {
+    const file = tempFile();
+    const first = await openSqliteStore({ file, fsync: 'off-loop' });
+    await first.append('ticket-1', events(2), { expectedRevision: NO_STREAM });
+    await first.close();
+    const second = await openSqliteStore({ file });
+    await second.append('ticket-1', events(1), { expectedRevision: 1n });
+    await second.close();
+    const third = await openSqliteStore({ file, fsync: 'off-loop' });
+    expect(await third.headPosition()).toBe(3n);
+    expect(await third.verify()).toEqual({ ok: true, checked: 3 });
+    await third.close();
+  });
 });
 
 describe('sqlite event store file', () => {

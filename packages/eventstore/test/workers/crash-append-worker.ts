@@ -1,5 +1,5 @@
 // A process appending to a SQLite file until it is killed: argv = file, journal, run tag, events
-// per large batch. It loads, then waits for a line on stdin before opening the file, so that it
+// per large batch, where commits are fsynced (`in-commit` or `off-loop`). It loads, then waits for a line on stdin before opening the file, so that it
 // can be started while the previous one still runs. Its lanes run at once, so the group commit gathers them: one appends large
 // batches, one single events, the others two events at a time, each to a stream of its own.
 // The journal tells the killer what happened, one JSON line per fact, written synchronously
@@ -13,9 +13,9 @@ import type { NewEvent } from '../../src/port/envelope.ts';
 import { type ExpectedRevision, NO_STREAM } from '../../src/port/expected-revision.ts';
 import { openSqliteStore } from '../../src/sqlite/sqlite-event-store.ts';
 
-const [file = '', journalFile = '', tag = '', batchText = ''] = process.argv.slice(2);
-if (file === '' || journalFile === '' || tag === '')
-  throw new Error('usage: crash-append-worker FILE JOURNAL TAG BATCH');
+const [file = '', journalFile = '', tag = '', batchText = '', fsync = 'in-commit'] = process.argv.slice(2);
+if (file === '' || journalFile === '' || tag === '' || (fsync !== 'in-commit' && fsync !== 'off-loop'))
+  throw new Error('usage: crash-append-worker FILE JOURNAL TAG BATCH [in-commit|off-loop]');
 const batchSize = Number(batchText);
 await once(process.stdin, 'data');
 const journal = openSync(journalFile, 'a');
@@ -23,6 +23,7 @@ const note = (fact: Record<string, unknown>) => writeSync(journal, `${JSON.strin
 
 const store = await openSqliteStore({
   file,
+  fsync,
   clock: () => {
     note({ t: 'begin' });
     return new Date();

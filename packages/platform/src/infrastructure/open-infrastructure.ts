@@ -9,6 +9,7 @@ import { domainUpcaster } from './domain-upcaster.ts';
 export interface InfrastructureConfig {
   readonly EVENT_STORE: 'sqlite' | 'esdb';
   readonly SQLITE_FILE: string;
+  readonly SQLITE_FSYNC?: 'in-commit' | 'off-loop' | undefined;
   readonly ESDB_CONNECTION_STRING?: string | undefined;
   readonly BUS: 'in-process' | 'kafka';
   readonly KAFKA_BROKERS?: readonly string[] | undefined;
@@ -37,7 +38,9 @@ async function openStore(config: InfrastructureConfig): Promise<EventStore> {
     return openEsdbStore({ connectionString, upcast: domainUpcaster });
   }
   mkdirSync(dirname(config.SQLITE_FILE), { recursive: true });
-  return openSqliteStore({ file: config.SQLITE_FILE, upcast: domainUpcaster });
+  // The embedded product is the file's only writer: its commits are fsynced off the event loop.
+  const fsync = config.SQLITE_FSYNC ?? (config.BUS === 'in-process' ? 'off-loop' : 'in-commit');
+  return openSqliteStore({ file: config.SQLITE_FILE, fsync, upcast: domainUpcaster });
 }
 
 /** What the configuration's text does not hold: the Kafka client's TLS and SASL, files read. */

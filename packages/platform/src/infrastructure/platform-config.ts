@@ -10,6 +10,12 @@ export const platformConfigShape = {
     .string()
     .default('./data/hotline.sqlite')
     .describe('Event store file (EVENT_STORE=sqlite); one file may be shared by the processes of one machine'),
+  SQLITE_FSYNC: env
+    .enum(['in-commit', 'off-loop'])
+    .optional()
+    .describe(
+      'Where a commit is fsynced before it is acknowledged: in-commit (SQLite, on the event loop: processes sharing the file) or off-loop (the thread pool: a file one process writes); off-loop with BUS=in-process, in-commit otherwise',
+    ),
   // Secret: a secure cluster's string carries the user's password (esdb+discover://user:password@…).
   ESDB_CONNECTION_STRING: env
     .string()

@@ -5,6 +5,7 @@ import { createIntakeService } from '@hotline/intake';
 import { ContractDirectory, type RunningProcess, runProcess, serviceHarness, VirtualClock } from '@hotline/platform';
 import { createLogger } from '@hotline/runtime';
 import { afterEach, describe, expect, it } from 'vitest';
+import { settled } from '../../test/fuzz/store-checks.ts';
 import { hotlineServices } from '../hotline-services.ts';
 import { loadDemoHotline } from './demo-loader.ts';
 
@@ -118,11 +119,13 @@ describe('the demo hotline', () => {
     const actions = await get<Rows<{ state: string }>>('/reports/reviews/actions?year=2026');
     expect(actions.items.map((row) => row.state).sort()).toEqual(['done', 'dropped', 'open', 'overdue']);
 
-    const billing = await get<Rows<{ itemId: string; amountCents: number }> & { total: number }>(
-      '/reports/billing?month=2026&limit=1000',
-    );
+    // Resolution bills the demo's recorded time once the services run, one reaction after another.
+    await settled(running!.context.store);
+    const billingOf = () =>
+      get<Rows<{ itemId: string; amountCents: number }> & { total: number }>('/reports/billing?month=2026&limit=1000');
+    await expect.poll(async () => (await billingOf()).items.length).toBeGreaterThan(10);
+    const billing = await billingOf();
     expect(billing.items.find((item) => item.itemId === 'OS-U1')?.amountCents).toBe(9_259);
-    expect(billing.items.length).toBeGreaterThan(10);
     const totals = await get<Rows>('/reports/billing/totals?month=2026');
     expect(totals.items.length).toBeGreaterThan(0);
     const unpriced = await get<Rows<{ clientId: string }>>('/reports/billing/unpriced?month=2026');
