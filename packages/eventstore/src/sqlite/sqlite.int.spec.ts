@@ -73,9 +73,11 @@ describe('sqlite event store with its fsync off the event loop', () => {
         }
       }),
     );
-    // About 100 MB written; the writer is held for one checkpoint once the WAL reaches 4,096 pages (16 MB).
+    // Without checkpoints the WAL reaches 320 MB here (every page an append touches). With them the
+    // writer is held for one once the WAL holds 4,096 pages (16 MB): 27 MB at most on a quiet machine,
+    // 61 MB under a whole test run, since the checkpoint before the held one copies while this writes.
     expect(largestWal).toBeGreaterThan(0);
-    expect(largestWal).toBeLessThan(48 * 1024 * 1024);
+    expect(largestWal).toBeLessThan(128 * 1024 * 1024);
     expect(await store.verify()).toEqual({ ok: true, checked: writers * appendsPerWriter });
     await store.close();
   }, 60_000);
