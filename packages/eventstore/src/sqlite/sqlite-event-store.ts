@@ -21,7 +21,7 @@ import { PollingSubscription } from '../subscription/polling-subscription.ts';
 import { BackgroundCheckpoints } from './background-checkpoints.ts';
 import { isBusy, storeBusy } from './busy-lock.ts';
 import { GroupCommitWriter } from './group-commit.ts';
-import { applyDurability, createSchema, type EventRow, eventColumns } from './schema.ts';
+import { applyCaching, applyDurability, createSchema, type EventRow, eventColumns } from './schema.ts';
 import { WalSync } from './wal-sync.ts';
 
 export interface SqliteStoreOptions extends StoreOptions {
@@ -86,6 +86,7 @@ export class SqliteEventStore implements EventStore {
     const offLoop = options.fsync === 'off-loop';
     try {
       applyDurability(this.#db, { busyTimeoutMs, fsyncInCommit: !offLoop });
+      applyCaching(this.#db);
       createSchema(this.#db);
     } catch (error) {
       this.#db.close();
