@@ -68,11 +68,8 @@ describe.skipIf(!kafka.available)(titled('kafka consumer liveness', kafka), () =
     return member;
   }
 
-  it('restarts a consumer kafkajs crashed for good, which then delivers what is published after', async () => {
-    const topic = testTopic(1);
-    const group = uniqueGroup();
-    await bus.ensureTopics([topic]);
-    const foreign = await foreignMember(group, topic.name);
+  /** A member of the bus's own, noting each message's sequence number as it is delivered. */
+  async function consumeSequences(group: string, topic: ReturnType<typeof testTopic>) {
     const received: number[] = [];
     const consumer = await bus.consume({
       group,
@@ -82,6 +79,15 @@ describe.skipIf(!kafka.available)(titled('kafka consumer liveness', kafka), () =
       },
     });
     consumers.push(consumer);
+    return { consumer, received };
+  }
+
+  it('restarts a consumer kafkajs crashed for good, which then delivers what is published after', async () => {
+    const topic = testTopic(1);
+    const group = uniqueGroup();
+    await bus.ensureTopics([topic]);
+    const foreign = await foreignMember(group, topic.name);
+    const { consumer, received } = await consumeSequences(group, topic);
 
     await eventually(() => expect(logged(group, /kafkajs will not restart it/)).not.toEqual([]));
     const [crash] = logged(group, /consumer crashed/);
@@ -112,17 +118,9 @@ describe.skipIf(!kafka.available)(titled('kafka consumer liveness', kafka), () =
   it('restarts a member whose fetch loop stopped without a word, once it has been silent for stallAfterMs', async () => {
     const topic = testTopic(2);
     const group = uniqueGroup();
-    const received: number[] = [];
     // Only to get hold of the real kafkajs consumer the bus makes: it is called through, unchanged.
     const made = vi.spyOn(bus.client, 'consumer');
-    const consumer = await bus.consume({
-      group,
-      topic,
-      handler: (message) => {
-        received.push(message.payload.sequence);
-      },
-    });
-    consumers.push(consumer);
+    const { consumer, received } = await consumeSequences(group, topic);
     const member = made.mock.results.at(-1)!.value as KafkajsConsumer;
     made.mockRestore();
     await consumer.ready;
