@@ -45,8 +45,8 @@ export interface SqliteStoreOptions extends StoreOptions {
   fsync?: 'in-commit' | 'off-loop';
 }
 
-const lastRevision = 9223372036854775807n;
-const lastPosition = 9223372036854775807n;
+/** SQLite's largest integer: past every revision and every position. */
+const int64Max = 9223372036854775807n;
 const byRevision = (a: EventRow, b: EventRow) => (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0);
 
 /**
@@ -76,7 +76,7 @@ export class SqliteEventStore implements EventStore {
   #walSync: WalSync | undefined;
   #checkpoints: BackgroundCheckpoints | undefined;
   /** What this process's subscriptions and head may see: every position up to here is on disk. */
-  #durableHead = lastPosition;
+  #durableHead = int64Max;
 
   constructor(options: SqliteStoreOptions) {
     this.file = options.file;
@@ -148,7 +148,7 @@ export class SqliteEventStore implements EventStore {
     const limit = options.maxCount ?? -1;
     let rows: EventRow[];
     if (options.direction === 'backwards') {
-      rows = this.#backwards.all(stream, options.fromRevision ?? lastRevision, limit) as unknown as EventRow[];
+      rows = this.#backwards.all(stream, options.fromRevision ?? int64Max, limit) as unknown as EventRow[];
     } else if (options.maxCount === undefined) {
       rows = this.#wholeForwards.all(stream, options.fromRevision ?? 0n) as unknown as EventRow[];
       rows.sort(byRevision);
