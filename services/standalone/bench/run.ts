@@ -3,6 +3,8 @@
 // distributed mode (a process per service, the local Kafka). Each side against a baseline measured
 // in the same run (the raw HTTP round trip of GET /healthz at the same concurrency; raw kafkajs
 // produce → consume at the same offer), so the figures read as ratios on a shared machine.
+// Over HTTP, at the goal's rate (an open loop: requests sent whatever the answers) and by a closed
+// loop of clients each waiting for its answer (the rate at that concurrency).
 // `--quick` (20 s a part) for iterating; `--duration=<s>` (default 180); `--clients=<n>` (32);
 // `--only=embedded-http,embedded-topic,distributed-topic`; `--profile` writes the embedded
 // product's CPU profile and prints where its time goes.
@@ -22,6 +24,7 @@ import { latencies, ms, perSecond, type Row, ratio, table, total } from './figur
 import { HttpClient } from './http-client.ts';
 import { deadLetterTotals, HopTracker, hopRows, rawKafka } from './kafka-figures.ts';
 import { type MemoryFigures, MemorySampler } from './memory-sampler.ts';
+import { openLoop } from './open-loop.ts';
 import { untilVisible, visibleTickets } from './projection-count.ts';
 import { seedHotline, ticketSubmissions } from './ticket-workload.ts';
 import { inboundSubmission, type TopicLoadFigures, topicLoad } from './topic-load.ts';
@@ -35,6 +38,8 @@ const DURATION_MS = Number(argument('duration') || (QUICK ? 20 : 180)) * 1000;
 const BASELINE_MS = Math.min(DURATION_MS, QUICK ? 8_000 : 30_000);
 const WARM_UP_MS = Math.max(3_000, DURATION_MS / 10);
 const CLIENTS = Number(argument('clients') || 32);
+/** Connections of the offered HTTP load: enough that only a product falling behind exhausts them. */
+const OPEN_LOOP_CONNECTIONS = 256;
 const ONLY = new Set((argument('only') || 'embedded-http,embedded-topic,distributed-topic').split(','));
 const PROFILE = argument('profile') !== undefined;
 const goals = { embeddedRate: 2_000, embeddedP99: 50, distributedRate: 1_000, distributedP99: 1_000 };
@@ -95,7 +100,7 @@ async function embedded(directory: string): Promise<void> {
     sqliteFile: join(directory, 'embedded.sqlite'),
     ...(profileDir === undefined ? {} : { profileDir }),
   });
-  const clients = new HttpClient(product.url, CLIENTS);
+  const clients = new HttpClient(product.url, Math.max(CLIENTS, OPEN_LOOP_CONNECTIONS));
   const reporting = new HttpClient(product.url, 8);
   const next = ticketSubmissions();
   try {
@@ -117,16 +122,15 @@ async function embedded(directory: string): Promise<void> {
         note: `${CLIENTS} clients, round trip ${latencies(baseline.latency)}`,
       });
       log(`baseline done (${perSecond(baseline.rate)}); POST /tickets for ${DURATION_MS / 1000} s`);
-      const visibleBefore = await visibleTickets(reporting);
-      const probe = new VisibilityProbe(reporting, { everyNth: 10, maxInFlight: 8 });
-      let settled: number | undefined;
-      let accepted = 0;
-      const { result: posted, msPerTicket } = await cpuPerTicket([reporting], async () => {
-        const result = await closedLoop({
-          clients: CLIENTS,
-          durationMs: DURATION_MS,
-          warmUpMs: WARM_UP_MS,
-          call: async (measured) => {
+      // Each ticket accepted in the counted window is probed until the projection shows it, and the
+      // part ends once every accepted ticket is there: the CPU its whole path costs is counted.
+      const postTickets = async <Figures>(loop: (call: (measured: boolean) => Promise<number>) => Promise<Figures>) => {
+        const visibleBefore = await visibleTickets(reporting);
+        const probe = new VisibilityProbe(reporting, { everyNth: 10, maxInFlight: 8 });
+        let accepted = 0;
+        let settled: number | undefined;
+        const { result, msPerTicket } = await cpuPerTicket([reporting], async () => {
+          const figures = await loop(async (measured) => {
             const submission = next();
             const reply = await clients.call('POST', '/tickets', submission);
             if (reply.status === 201) {
@@ -134,36 +138,66 @@ async function embedded(directory: string): Promise<void> {
               if (measured) probe.offer(() => ticketIdFor('api', String(submission.externalId)), performance.now());
             }
             return reply.status;
-          },
+          });
+          settled = await untilVisible(reporting, visibleBefore + accepted, 300_000);
+          return { result: figures, tickets: accepted };
         });
-        // Until every accepted ticket is in the projection: the CPU its whole path costs is counted.
-        settled = await untilVisible(reporting, visibleBefore + accepted, 300_000);
-        return { result, tickets: accepted };
-      });
-      const probed = await probe.figures();
+        const probed = await probe.figures();
+        const visibleRow = (what: string): Row => ({
+          what,
+          figure: latencies(probed.latency),
+          note: `${probed.latency.count} tickets probed, ${probed.requests} GETs, ${probed.timedOut} timed out; all ${accepted} visible ${settled === undefined ? 'NOT within 5 min' : `${ms(settled)} after the last`}`,
+        });
+        return { result, msPerTicket, probed, visibleRow };
+      };
+      const closed = await postTickets((call) =>
+        closedLoop({ clients: CLIENTS, durationMs: DURATION_MS, warmUpMs: WARM_UP_MS, call }),
+      );
       rows.push({
-        what: 'POST /tickets, accepted',
-        figure: perSecond(posted.rate),
-        note: `${CLIENTS} clients, ${ratio(posted.rate, baseline.rate)}; ${failures(posted.failures)}`,
-      });
-      rows.push({
-        what: 'POST /tickets, product CPU a ticket',
-        figure: ms(msPerTicket),
-        note: `${perSecond(1000 / msPerTicket)} on one core of its own; probe GETs and warm-up included`,
-      });
-      rows.push({
-        what: 'POST /tickets, round trip',
-        figure: latencies(posted.latency),
-        note: `max ${ms(posted.latency.max)}`,
+        what: 'POST /tickets, closed loop: accepted',
+        figure: perSecond(closed.result.rate),
+        note: `${CLIENTS} clients each waiting for its answer, ${ratio(closed.result.rate, baseline.rate)}; ${failures(closed.result.failures)}`,
       });
       rows.push({
-        what: 'acknowledged → in the projection',
-        figure: latencies(probed.latency),
-        note: `${probed.latency.count} tickets probed, ${probed.requests} GETs, ${probed.timedOut} timed out; all ${accepted} visible ${settled === undefined ? 'NOT within 5 min' : `${ms(settled)} after the last`}`,
+        what: 'POST /tickets, closed loop: product CPU a ticket',
+        figure: ms(closed.msPerTicket),
+        note: `${perSecond(1000 / closed.msPerTicket)} on one core of its own; probe GETs and warm-up included`,
       });
+      rows.push({
+        what: 'POST /tickets, closed loop: round trip',
+        figure: latencies(closed.result.latency),
+        note: `max ${ms(closed.result.latency.max)}`,
+      });
+      rows.push(closed.visibleRow('closed loop: acknowledged → in the projection'));
+      log(`POST /tickets offered at ${goals.embeddedRate}/s for ${DURATION_MS / 1000} s; load average ${load()}`);
+      const open = await postTickets((call) =>
+        openLoop({
+          rate: goals.embeddedRate,
+          durationMs: DURATION_MS,
+          warmUpMs: WARM_UP_MS,
+          maxInFlight: OPEN_LOOP_CONNECTIONS,
+          call,
+        }),
+      );
+      rows.push({
+        what: `POST /tickets at ${perSecond(goals.embeddedRate)}: accepted`,
+        figure: perSecond(open.result.rate),
+        note: `sent ${perSecond(open.result.offered)}: the rest waited for one of ${OPEN_LOOP_CONNECTIONS} connections (all busy in ${Math.round(open.result.held * 100)}% of the batches); ${failures(open.result.failures)}`,
+      });
+      rows.push({
+        what: `POST /tickets at ${perSecond(goals.embeddedRate)}: product CPU a ticket`,
+        figure: ms(open.msPerTicket),
+        note: `${perSecond(1000 / open.msPerTicket)} on one core of its own; probe GETs and warm-up included`,
+      });
+      rows.push({
+        what: `POST /tickets at ${perSecond(goals.embeddedRate)}: round trip`,
+        figure: latencies(open.result.latency),
+        note: `from when each was due; max ${ms(open.result.latency.max)}`,
+      });
+      rows.push(open.visibleRow(`at ${perSecond(goals.embeddedRate)}: acknowledged → in the projection`));
       verdicts.push(
-        `embedded HTTP ≥ ${goals.embeddedRate} tickets/s: ${holds(posted.rate >= goals.embeddedRate)} (${perSecond(posted.rate)})`,
-        `embedded HTTP p99 < ${goals.embeddedP99} ms to a visible projection: ${holds(probed.latency.p99 < goals.embeddedP99)} (${ms(probed.latency.p99)}; POST round trip p99 ${ms(posted.latency.p99)})`,
+        `embedded HTTP ≥ ${goals.embeddedRate} tickets/s: ${holds(open.result.rate >= goals.embeddedRate * 0.98)} (${perSecond(open.result.rate)} of ${perSecond(goals.embeddedRate)} offered; a closed loop of ${CLIENTS} clients ${perSecond(closed.result.rate)})`,
+        `embedded HTTP p99 < ${goals.embeddedP99} ms to a visible projection: ${holds(open.probed.latency.p99 < goals.embeddedP99)} (${ms(open.probed.latency.p99)}; POST round trip p99 ${ms(open.result.latency.p99)})`,
       );
     }
     if (ONLY.has('embedded-topic')) {
