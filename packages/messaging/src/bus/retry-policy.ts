@@ -24,7 +24,10 @@ export function retryPolicy(overrides: Partial<RetryPolicy> | undefined): RetryP
 }
 
 /** The delay before attempt `attempt + 1`, after `attempt` failures. */
-export function backoffDelay(policy: RetryPolicy, attempt: number): number {
+export function backoffDelay(
+  policy: Pick<RetryPolicy, 'initialDelayMs' | 'maxDelayMs' | 'multiplier'>,
+  attempt: number,
+): number {
   const base = Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.multiplier ** (attempt - 1));
   // Jitter keeps consumers that failed together (a database blip) from retrying in lockstep.
   return Math.round(base * (0.8 + Math.random() * 0.4));

@@ -1,11 +1,15 @@
 import type { Consumer as KafkajsConsumer } from 'kafkajs';
 import { sleep } from '../bus/delivery.ts';
 import type { Logger } from '../bus/logger.ts';
+import { backoffDelay } from '../bus/retry-policy.ts';
 
 export interface LivenessOptions {
   /** This long without a fetch, and no batch in a handler, and the member counts as stalled. */
   stallAfterMs: number;
-  /** The pause before a restart, doubled after each failed attempt up to `maxRestartDelayMs`. */
+  /**
+   * The pause before a restart, doubled after each failed attempt up to `maxRestartDelayMs`, each
+   * within ±20%: the consumers a broker restart stopped together do not all come back at once.
+   */
   restartDelayMs: number;
   maxRestartDelayMs: number;
   /** How long a restart waits for the old member to leave the group before letting it go. */
@@ -44,7 +48,8 @@ export interface Member {
  * - every crash is logged at error, and one kafkajs will not restart is restarted here;
  * - a watchdog restarts a member that has not fetched for `stallAfterMs` (kafkajs fetches every
  *   `maxWaitTimeInMs` even when idle), unless a batch is in a handler, which may wait on retries;
- * - a restart takes a fresh member after a pause, and tries again, the pause doubled up to a cap,
+ * - a restart takes a fresh member after a pause, and tries again, the pause doubled up to a cap
+ *   (jittered),
  *   until one runs or the consumer stops.
  */
 export class ConsumerLiveness {
@@ -151,7 +156,11 @@ export class ConsumerLiveness {
     const begun = Date.now();
     await this.#member.leave();
     for (let attempt = 1; ; attempt += 1) {
-      const delayMs = Math.min(this.#options.restartDelayMs * 2 ** (attempt - 1), this.#options.maxRestartDelayMs);
+      const { restartDelayMs, maxRestartDelayMs } = this.#options;
+      const delayMs = backoffDelay(
+        { initialDelayMs: restartDelayMs, maxDelayMs: maxRestartDelayMs, multiplier: 2 },
+        attempt,
+      );
       this.#logger.error({ group, topic, attempt, delayMs }, `consumer restart ${attempt} in ${delayMs} ms`);
       await sleep(delayMs, this.#stopped);
       if (this.#stopped.aborted) return;
