@@ -43,6 +43,11 @@ export interface SqliteStoreOptions extends StoreOptions {
    * never anything acknowledged. For a file one process writes (the embedded product).
    */
   fsync?: 'in-commit' | 'off-loop';
+  /**
+   * Told when the store goes on in a lesser way, with what and why, for an operator to hear of it:
+   * nothing is lost, but something runs slower (today: the checkpoint thread failed).
+   */
+  onDegraded?: (what: string, error: Error) => void;
 }
 
 /** SQLite's largest integer: past every revision and every position. */
@@ -213,9 +218,14 @@ export class SqliteEventStore implements EventStore {
       file: this.file,
       busyTimeoutMs,
       holdWriter: (until) => this.#writer.hold(until),
-      onFailure: () => {
+      onFailure: (error) => {
+        if (this.#closed) return;
         // Back to SQLite's own checkpoints, in the commits: slower, but the WAL stays bounded.
-        if (!this.#closed) this.#db.exec('PRAGMA wal_autocheckpoint = 1000');
+        this.#db.exec('PRAGMA wal_autocheckpoint = 1000');
+        this.#options.onDegraded?.(
+          'the event store checkpoint thread failed: checkpoints run in the commits again, on the event loop',
+          error,
+        );
       },
     });
   }

@@ -30,7 +30,7 @@ function required<T>(value: T | undefined, name: string, because: string): T {
   return value;
 }
 
-async function openStore(config: InfrastructureConfig): Promise<EventStore> {
+async function openStore(config: InfrastructureConfig, logger: Logger): Promise<EventStore> {
   if (config.EVENT_STORE === 'esdb') {
     // Loaded on demand so that the embedded product never loads gRPC.
     const { openEsdbStore } = await import('@hotline/eventstore/esdb');
@@ -40,7 +40,12 @@ async function openStore(config: InfrastructureConfig): Promise<EventStore> {
   mkdirSync(dirname(config.SQLITE_FILE), { recursive: true });
   // The embedded product is the file's only writer: its commits are fsynced off the event loop.
   const fsync = config.SQLITE_FSYNC ?? (config.BUS === 'in-process' ? 'off-loop' : 'in-commit');
-  return openSqliteStore({ file: config.SQLITE_FILE, fsync, upcast: domainUpcaster });
+  return openSqliteStore({
+    file: config.SQLITE_FILE,
+    fsync,
+    upcast: domainUpcaster,
+    onDegraded: (what, error) => logger.error({ err: error, component: 'event-store' }, what),
+  });
 }
 
 /** What the configuration's text does not hold: the Kafka client's TLS and SASL, files read. */
@@ -70,7 +75,7 @@ export async function openInfrastructure(
   clientId: string,
   options: InfrastructureOptions = {},
 ): Promise<Infrastructure> {
-  const store = await openStore(config);
+  const store = await openStore(config, logger);
   const bus = openBus(config, logger, clientId, options);
   await bus.ensureTopics(supportTopics);
   // Commands wait for a reconnection rather than fail while Redis restarts.
