@@ -35,6 +35,29 @@ it('includes process metrics by default', async () => {
   expect(await metrics.registry.metrics()).toContain('process_cpu_user_seconds_total');
 });
 
+it("counts the event loop's busy time, which grows by the time spent running code and never falls", async () => {
+  const { registry } = createMetrics({ service: 'reporting' });
+  const busy = async () => {
+    const text = await registry.metrics();
+    const match = /^hotline_event_loop_busy_seconds_total\{service="reporting"\} (\S+)$/m.exec(text);
+    if (match === null) throw new Error(`no busy counter in:\n${text}`);
+    return Number(match[1]);
+  };
+  const first = await busy();
+  const spinUntil = performance.now() + 60;
+  while (performance.now() < spinUntil) {
+    // Busy on purpose: 60 ms of code without a turn of the loop.
+  }
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const second = await busy();
+  expect(second - first).toBeGreaterThanOrEqual(0.055);
+  // Idle time does not count: 100 ms of waiting adds little.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const third = await busy();
+  expect(third - second).toBeLessThan(0.05);
+  expect(third).toBeGreaterThanOrEqual(second);
+});
+
 it('names the lag gauges once per registry, for their owners to set', async () => {
   const { registry } = createMetrics({ service: 'reporting', defaultMetrics: false });
   consumerLagGauge(registry).set({ topic: 'support.events.v1', partition: '0', group: 'reporting' }, 12);

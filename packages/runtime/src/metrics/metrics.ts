@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { registerEventLoopBusy } from './event-loop-metrics.ts';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -8,7 +9,7 @@ export interface Metrics {
 
 export interface MetricsOptions {
   readonly service: string;
-  /** Process metrics (CPU, memory, event loop lag, GC); off in tests that build many servers. */
+  /** Process metrics (CPU, memory, event loop lag and utilization, GC); off in tests that build many servers. */
   readonly defaultMetrics?: boolean;
 }
 
@@ -19,7 +20,10 @@ export interface MetricsOptions {
 export function createMetrics({ service, defaultMetrics = true }: MetricsOptions): Metrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
-  if (defaultMetrics) collectDefaultMetrics({ register: registry });
+  if (defaultMetrics) {
+    collectDefaultMetrics({ register: registry });
+    registerEventLoopBusy(registry);
+  }
   const httpRequestDuration = new Histogram({
     name: 'http_server_request_duration_seconds',
     help: 'Duration of HTTP requests handled by the server, by method, route pattern and status code',
