@@ -53,6 +53,7 @@ const load = () =>
     .map((value) => value.toFixed(1))
     .join(' ');
 const holds = (ok: boolean) => (ok ? 'holds' : 'FAILS');
+const busy = (share: number) => `${Math.round(share * 100)}%`;
 const failures = (counts: Record<string, number>) =>
   Object.keys(counts).length === 0
     ? 'none failed'
@@ -129,7 +130,7 @@ async function embedded(directory: string): Promise<void> {
         const probe = new VisibilityProbe(reporting, { everyNth: 10, maxInFlight: 8 });
         let accepted = 0;
         let settled: number | undefined;
-        const { result, msPerTicket } = await cpuPerTicket([reporting], async () => {
+        const { result, msPerTicket, loopBusy } = await cpuPerTicket([reporting], async () => {
           const figures = await loop(async (measured) => {
             const submission = next();
             const reply = await clients.call('POST', '/tickets', submission);
@@ -148,7 +149,7 @@ async function embedded(directory: string): Promise<void> {
           figure: latencies(probed.latency),
           note: `${probed.latency.count} tickets probed, ${probed.requests} GETs, ${probed.timedOut} timed out; all ${accepted} visible ${settled === undefined ? 'NOT within 5 min' : `${ms(settled)} after the last`}`,
         });
-        return { result, msPerTicket, probed, visibleRow };
+        return { result, msPerTicket, loopBusy, probed, visibleRow };
       };
       const closed = await postTickets((call) =>
         closedLoop({ clients: CLIENTS, durationMs: DURATION_MS, warmUpMs: WARM_UP_MS, call }),
@@ -161,7 +162,7 @@ async function embedded(directory: string): Promise<void> {
       rows.push({
         what: 'POST /tickets, closed loop: product CPU a ticket',
         figure: ms(closed.msPerTicket),
-        note: `${perSecond(1000 / closed.msPerTicket)} on one core of its own; probe GETs and warm-up included`,
+        note: `${perSecond(1000 / closed.msPerTicket)} on one core of its own; probe GETs and warm-up included; event loop busy ${busy(closed.loopBusy)} of the part`,
       });
       rows.push({
         what: 'POST /tickets, closed loop: round trip',
@@ -187,7 +188,7 @@ async function embedded(directory: string): Promise<void> {
       rows.push({
         what: `POST /tickets at ${perSecond(goals.embeddedRate)}: product CPU a ticket`,
         figure: ms(open.msPerTicket),
-        note: `${perSecond(1000 / open.msPerTicket)} on one core of its own; probe GETs and warm-up included`,
+        note: `${perSecond(1000 / open.msPerTicket)} on one core of its own; probe GETs and warm-up included; event loop busy ${busy(open.loopBusy)} of the part`,
       });
       rows.push({
         what: `POST /tickets at ${perSecond(goals.embeddedRate)}: round trip`,
@@ -205,7 +206,11 @@ async function embedded(directory: string): Promise<void> {
       const before = await visibleTickets(reporting);
       await product.publish([inboundSubmission(next())]);
       await untilVisible(reporting, before + 1, 60_000);
-      const { result: topic, msPerTicket } = await cpuPerTicket([reporting], async () => {
+      const {
+        result: topic,
+        msPerTicket,
+        loopBusy,
+      } = await cpuPerTicket([reporting], async () => {
         const result = await topicLoad({
           publish: (messages) => product.publish(messages),
           reporting,
@@ -237,7 +242,7 @@ async function embedded(directory: string): Promise<void> {
       rows.push({
         what: 'in-process topic, product CPU a ticket',
         figure: ms(msPerTicket),
-        note: `${perSecond(1000 / msPerTicket)} on one core of its own; IPC and probe GETs included`,
+        note: `${perSecond(1000 / msPerTicket)} on one core of its own; IPC and probe GETs included; event loop busy ${busy(loopBusy)} of the part`,
       });
       verdicts.push(
         `embedded topic ≥ ${goals.embeddedRate} tickets/s with lag p99 < ${goals.embeddedP99} ms: ${holds(topic.visibleRate >= goals.embeddedRate * 0.98 && topic.lag.p99 < goals.embeddedP99)} (${perSecond(topic.visibleRate)}, ${ms(topic.lag.p99)}; drains ${topic.drainRate === undefined ? '—' : perSecond(topic.drainRate)})`,
@@ -319,7 +324,11 @@ async function distributed(directory: string): Promise<void> {
     await untilVisible(reporting, before + 1, 120_000);
     const services = [...Object.values(product.urls), product.relay].map((url) => new HttpClient(url, 1));
     const hops = await HopTracker.start(bus);
-    const { result: topic, msPerTicket } = await cpuPerTicket(services, async () => {
+    const {
+      result: topic,
+      msPerTicket,
+      loopBusy,
+    } = await cpuPerTicket(services, async () => {
       const result = await topicLoad({
         publish,
         reporting,
@@ -353,7 +362,7 @@ async function distributed(directory: string): Promise<void> {
     rows.push({
       what: 'Kafka topic, services CPU a ticket',
       figure: ms(msPerTicket),
-      note: 'the five services and the relay together (not Kafka)',
+      note: `the five services and the relay together (not Kafka); the busiest event loop busy ${busy(loopBusy)} of the part`,
     });
     verdicts.push(
       `distributed topic ≥ ${goals.distributedRate} tickets/s with lag p99 < ${goals.distributedP99} ms: ${holds(topic.visibleRate >= goals.distributedRate * 0.98 && topic.lag.p99 < goals.distributedP99)} (${perSecond(topic.visibleRate)}, ${ms(topic.lag.p99)}; drains ${topic.drainRate === undefined ? '—' : perSecond(topic.drainRate)})`,
