@@ -23,6 +23,7 @@ export type { HotlineService, ServiceContext } from './service/hotline-service.t
 export { idOfStream, streams } from './streams.ts';
 export { seedWorkedExamples } from './testing/seed-worked-examples.ts';
 export { type HarnessOptions, serviceHarness } from './testing/service-harness.ts';
+export { settled } from './testing/settled-store.ts';
 export { intern } from './tickets/interned-text.ts';
 export { leanTicket, NONE } from './tickets/lean-ticket.ts';
 export { ticketOwnerFromStore } from './tickets/ticket-owner.ts';

@@ -1,3 +1,4 @@
+import { settled } from '@hotline/platform';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type OpenApiDocument, operationName, operationsOf } from './fuzz/api-operations.ts';
@@ -7,7 +8,7 @@ import { fuzzRuns, fuzzSeed } from './fuzz/fuzz-settings.ts';
 import { startFuzzedProduct } from './fuzz/fuzzed-product.ts';
 import { closeConnections, send } from './fuzz/raw-http.ts';
 import { replyFault } from './fuzz/reply-checks.ts';
-import { describeEvents, settled, storeFaults } from './fuzz/store-checks.ts';
+import { describeEvents, storeFaults } from './fuzz/store-checks.ts';
 
 // Top-level await: the operations come from the document the running product serves, and each
 // becomes a test of its own, so a route added to any service is fuzzed without a word here.

@@ -1,9 +1,8 @@
 import { ticketIdFor } from '@hotline/intake';
-import { ticketOwnerFromStore } from '@hotline/platform';
+import { settled, ticketOwnerFromStore } from '@hotline/platform';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type OpenApiDocument, operationName, operationsOf } from './fuzz/api-operations.ts';
 import { fieldHintsFrom } from './fuzz/field-hints.ts';
-import { settled } from './fuzz/store-checks.ts';
 import { startIsolatedProduct } from './isolation/isolated-product.ts';
 import {
   codeOf,

@@ -2,10 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createIntakeService } from '@hotline/intake';
-import { ContractDirectory, type RunningProcess, runProcess, serviceHarness, VirtualClock } from '@hotline/platform';
+import {
+  ContractDirectory,
+  type RunningProcess,
+  runProcess,
+  serviceHarness,
+  settled,
+  VirtualClock,
+} from '@hotline/platform';
 import { createLogger } from '@hotline/runtime';
 import { afterEach, describe, expect, it } from 'vitest';
-import { settled } from '../../test/fuzz/store-checks.ts';
 import { hotlineServices } from '../hotline-services.ts';
 import { loadDemoHotline } from './demo-loader.ts';
 

@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ContractDirectory, runProcess, VirtualClock } from '@hotline/platform';
+import { ContractDirectory, runProcess, settled, VirtualClock } from '@hotline/platform';
 import { loadDemoHotline } from '../../src/demo/demo-loader.ts';
 import { hotlineServices } from '../../src/hotline-services.ts';
 import { accessWithKeys, embeddedTestEnv } from '../hotline-api.ts';
 import type { ApiOperation } from './api-operations.ts';
 import type { FuzzRequest } from './fuzz-requests.ts';
-import { settled } from './store-checks.ts';
 
 /** A key per role, so that each operation is fuzzed past access control, by a caller it lets in. */
 const FUZZ_KEYS = {
