@@ -15,6 +15,7 @@ import {
 import { type EventStore, toDomainEvent } from '@hotline/eventstore';
 import { alertsTopic, type Bus, type Consumer, type SlaAlert } from '@hotline/messaging';
 import type { Admin } from 'kafkajs';
+import { behind, groupProgress } from './group-progress.ts';
 
 type SlaCrossingAlert = Extract<SlaAlert, { kind: 'warning' | 'breach' }>;
 
@@ -52,27 +53,15 @@ export class AlertLog {
  * SLA clock's publisher stalled); behind it: the log's consumer stalled.
  */
 export async function alertsDelivery(admin: Admin, group: string, log: AlertLog): Promise<string> {
-  const [ends, [committed]] = await Promise.all([
-    admin.fetchTopicOffsets(alertsTopic.name),
-    admin.fetchOffsets({ groupId: group, topics: [alertsTopic.name] }),
-  ]);
-  // -1: nothing committed on the partition yet.
-  const committedOf = new Map(committed?.partitions.map(({ partition, offset }) => [partition, BigInt(offset)]));
-  let end = 0n;
-  let done = 0n;
-  const partitions = [...ends]
-    .sort((a, b) => a.partition - b.partition)
-    .map(({ partition, high }) => {
-      const offset = committedOf.get(partition) ?? -1n;
-      end += BigInt(high);
-      done += offset < 0n ? 0n : offset;
-      return `${partition}: ${offset}/${high}`;
-    });
+  const progress = await groupProgress(admin, group, alertsTopic.name);
+  const end = progress.reduce((sum, each) => sum + each.end, 0n);
+  const late = progress.reduce((sum, each) => sum + behind(each), 0n);
+  const partitions = progress.map(({ partition, committed, end }) => `${partition}: ${committed}/${end}`).join(', ');
   const side =
-    done < end
-      ? `${group} is ${end - done} behind: the suite's consumer stalled`
+    late > 0n
+      ? `${group} is ${late} behind: the suite's consumer stalled`
       : `${group} is at the end: the missing alerts were never published`;
-  return `${alertsTopic.name} ends at ${end}, ${group} committed ${done} (committed/end by partition ${partitions.join(', ')}), AlertLog handled ${log.handled} messages: ${side}`;
+  return `${alertsTopic.name} ends at ${end}, ${group} committed ${end - late} (committed/end by partition ${partitions}), AlertLog handled ${log.handled} messages: ${side}`;
 }
 
 export interface AlertCheck {

@@ -1,6 +1,7 @@
 import type { EventStore } from '@hotline/eventstore';
 import { measureRelayLag, type RelayCheckpoints } from '@hotline/messaging';
 import type { Admin } from 'kafkajs';
+import { behind, groupProgress } from './group-progress.ts';
 
 export interface Quiet {
   readonly head: bigint;
@@ -57,19 +58,14 @@ export async function untilQuiet(options: QuietOptions): Promise<Quiet> {
 export async function consumerLags(admin: Admin, ownGroups: readonly string[]): Promise<string[]> {
   const { groups } = await admin.listGroups();
   const lags: string[] = [];
-  const ends = new Map<string, Map<number, bigint>>();
+  const ends = new Map<string, Promise<Map<number, bigint>>>();
   for (const { groupId } of groups) {
     if (ownGroups.some((own) => groupId === own || (own.endsWith('*') && groupId.startsWith(own.slice(0, -1)))))
       continue;
-    for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
-      if (!ends.has(topic)) {
-        const offsets = await admin.fetchTopicOffsets(topic);
-        ends.set(topic, new Map(offsets.map(({ partition, high }) => [partition, BigInt(high)])));
-      }
-      for (const { partition, offset } of partitions) {
-        const end = ends.get(topic)?.get(partition) ?? 0n;
-        const committed = BigInt(offset) < 0n ? 0n : BigInt(offset);
-        if (committed < end) lags.push(`${groupId} ${topic}[${partition}] +${end - committed}`);
+    for (const { topic } of await admin.fetchOffsets({ groupId })) {
+      for (const progress of await groupProgress(admin, groupId, topic, ends)) {
+        // A partition the group never committed to counts only when it holds messages.
+        if (behind(progress) > 0n) lags.push(`${groupId} ${topic}[${progress.partition}] +${behind(progress)}`);
       }
     }
   }
