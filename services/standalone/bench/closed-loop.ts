@@ -1,4 +1,5 @@
 import { type Spread, spread } from './figures.ts';
+import { RequestTally } from './request-tally.ts';
 
 export interface ClosedLoopOptions {
   readonly clients: number;
@@ -28,25 +29,16 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<ClosedLoop
   const begun = performance.now();
   const countFrom = begun + options.warmUpMs;
   const until = begun + options.durationMs;
-  const latencies: number[] = [];
-  const failures: Record<string, number> = {};
-  let completed = 0;
+  const tally = new RequestTally();
   const client = async () => {
     while (performance.now() < until) {
       const sent = performance.now();
       const measured = sent >= countFrom;
-      const status = await options.call(measured).catch(() => 0);
-      if (status >= 200 && status < 300) {
-        if (measured) {
-          completed += 1;
-          latencies.push(performance.now() - sent);
-        }
-      } else {
-        failures[status] = (failures[status] ?? 0) + 1;
-      }
+      tally.record(await options.call(measured).catch(() => 0), measured, sent);
     }
   };
   await Promise.all(Array.from({ length: options.clients }, client));
   const seconds = (performance.now() - countFrom) / 1000;
+  const { completed, latencies, failures } = tally;
   return { rate: completed / seconds, completed, seconds, latency: spread(latencies), failures };
 }

@@ -1,4 +1,5 @@
 import { type Spread, spread } from './figures.ts';
+import { RequestTally } from './request-tally.ts';
 
 export interface OpenLoopOptions {
   /** Requests a second, sent whatever the answers (in batches every `batchMs`). */
@@ -36,12 +37,10 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopFigure
   const begun = performance.now();
   const countFrom = begun + options.warmUpMs;
   const until = begun + options.durationMs;
-  const latencies: number[] = [];
-  const failures: Record<string, number> = {};
+  const tally = new RequestTally();
   const underWay = new Set<Promise<void>>();
   let due = 0;
   let sentCounted = 0;
-  let completed = 0;
   let batches = 0;
   let heldBatches = 0;
   const send = (dueAt: number) => {
@@ -50,16 +49,7 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopFigure
     const call = options
       .call(measured)
       .catch(() => 0)
-      .then((status) => {
-        if (status >= 200 && status < 300) {
-          if (measured) {
-            completed += 1;
-            latencies.push(performance.now() - dueAt);
-          }
-        } else {
-          failures[status] = (failures[status] ?? 0) + 1;
-        }
-      })
+      .then((status) => tally.record(status, measured, dueAt))
       .finally(() => underWay.delete(call));
     underWay.add(call);
   };
@@ -82,6 +72,7 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopFigure
   }
   await Promise.all(underWay);
   const seconds = (until - countFrom) / 1000;
+  const { completed, latencies, failures } = tally;
   return {
     offered: sentCounted / seconds,
     rate: completed / seconds,
