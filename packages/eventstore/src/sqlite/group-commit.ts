@@ -198,9 +198,10 @@ export class GroupCommitWriter {
       return { ok: false, error: new RevisionConflictError(stream, expected, actual) };
     }
 
-    // A single INSERT is atomic by itself; several (a new stream's name, more than one event) need a
-    // savepoint to be undone together.
-    const savepoint = events.length > 1 || head === null;
+    // Several events need a savepoint to be undone together when one is a replay. A new stream's name
+    // and its one event need none: no id can be a replay in a stream that did not exist, and any
+    // other failure undoes the whole group.
+    const savepoint = events.length > 1;
     if (savepoint) this.#db.exec('SAVEPOINT append');
     let revision = head === null ? 0n : head.revision + 1n;
     let previousHash = head === null ? GENESIS_HASH : head.hash;
