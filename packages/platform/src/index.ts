@@ -27,5 +27,5 @@ export { settled } from './testing/settled-store.ts';
 export { intern } from './tickets/interned-text.ts';
 export { leanTicket, NONE } from './tickets/lean-ticket.ts';
 export { ticketOwnerFromStore } from './tickets/ticket-owner.ts';
-export { type LoadedTicket, loadTicket, ticketEventsOf } from './tickets/ticket-reading.ts';
+export { type LoadedTicket, loadTicket, ticketEventsOf, ticketFrom } from './tickets/ticket-reading.ts';
 export { TicketView, ticketView } from './tickets/ticket-view.ts';

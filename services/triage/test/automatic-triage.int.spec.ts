@@ -3,7 +3,7 @@ import { eventMessage, eventsTopic } from '@hotline/messaging';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { triageTicket } from '../src/automatic/ticket-triage.ts';
 import { createTriageService } from '../src/triage-service.ts';
-import { eventually, type TriageHarness, triageHarness } from './triage-harness.ts';
+import { eventually, receivedAt, type TriageHarness, triageHarness } from './triage-harness.ts';
 
 const outageReason = 'Triage rule production-outage-is-p1: Production outage declared P2 or P3 becomes P1';
 const fiveMinutesAfterReception = '2026-05-07T14:05:00.000Z';
@@ -269,6 +269,49 @@ describe('tickets waiting for an agent', () => {
     ]);
     expect((await h.stream('T-2')).at(-1)).toMatchObject({ type: 'TicketAssigned', data: { agentId: 'bob' } });
     expect(await h.types('T-1')).toEqual(['TicketReceived', 'TicketAssigned']);
+  });
+});
+
+describe('a ticket that moved on before triage took it', () => {
+  let h: TriageHarness;
+  beforeEach(async () => {
+    h = await triageHarness({ deferStart: true });
+    await h.signContract();
+    await h.joinAgent('ada', [{ product: 'ERP', level: 'confirmed' }]);
+    await h.joinAgent('bob', [{ product: 'ERP', level: 'confirmed' }]);
+    // Bob holds a ticket already: on its reception alone, T-1 would go to Ada, the lighter loaded.
+    await h.receive('T-0');
+    await h.ticketCommand({ type: 'AssignTicket', ticketId: 'T-0', agentId: 'bob', by: 'manager-max', at: receivedAt });
+    await h.receive('T-1');
+  });
+  afterEach(() => h.close());
+
+  it('stays with the agent the manager gave it meanwhile', async () => {
+    await h.ticketCommand({ type: 'AssignTicket', ticketId: 'T-1', agentId: 'bob', by: 'manager-max', at: receivedAt });
+    await h.start();
+    await h.triaged('T-1');
+    expect(await h.types('T-1')).toEqual(['TicketReceived', 'TicketAssigned']);
+    expect((await h.stream('T-1'))[1]?.data).toMatchObject({ agentId: 'bob', by: 'manager-max' });
+  });
+
+  it('is not assigned once cancelled', async () => {
+    await h.ticketCommand({
+      type: 'CancelTicket',
+      ticketId: 'T-1',
+      reason: 'Resolved by itself',
+      by: 'contact-cleo',
+      at: receivedAt,
+    });
+    await h.start();
+    await h.triaged('T-1');
+    expect(await h.types('T-1')).toEqual(['TicketReceived', 'TicketCancelled']);
+  });
+
+  it('is assigned as its reception alone says when nothing came after it', async () => {
+    await h.start();
+    await h.triaged('T-1');
+    expect(await h.types('T-1')).toEqual(['TicketReceived', 'TicketAssigned']);
+    expect((await h.stream('T-1'))[1]?.data).toMatchObject({ agentId: 'ada', by: 'triage' });
   });
 });
 

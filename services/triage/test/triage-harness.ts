@@ -39,6 +39,8 @@ type LogLine = { level: string; msg: string; [field: string]: unknown };
 export interface HarnessOptions extends TriageOptions {
   /** The store to run on; a fresh in-memory one by default. */
   readonly store?: EventStore;
+  /** Triage starts when `start()` says, taking what was recorded before as one backlog. */
+  readonly deferStart?: boolean;
 }
 
 /**
@@ -66,7 +68,8 @@ export async function triageHarness(options: HarnessOptions = {}) {
   });
   await triage.registerRoutes(app);
   await app.ready();
-  await triage.start();
+  let started = options.deferStart !== true;
+  if (started) await triage.start();
 
   const alerts: Alert[] = [];
   await bus.consume({
@@ -113,7 +116,7 @@ export async function triageHarness(options: HarnessOptions = {}) {
     /** Runs an agent command, and waits for triage's reaction to it when there is one. */
     async agentCommand(command: AgentCommand) {
       const outcome = await run(streams.agent(command.agentId), agentDecider, command);
-      if (command.type === 'DeclareSkills' || command.type === 'ChangeAvailability') {
+      if (started && (command.type === 'DeclareSkills' || command.type === 'ChangeAvailability')) {
         agentTriggers += 1;
         await eventually(() => {
           const reactions = logs.filter((line) => line.msg === 'agent event triaged').length;
@@ -121,6 +124,13 @@ export async function triageHarness(options: HarnessOptions = {}) {
         });
       }
       return outcome;
+    },
+
+    /** Starts triage, when the harness deferred it. */
+    async start() {
+      if (started) return;
+      started = true;
+      await triage.start();
     },
 
     /** An agent who joined in January, with skills, and away if said so. */

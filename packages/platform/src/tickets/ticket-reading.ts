@@ -20,7 +20,11 @@ export function ticketEventsOf(recorded: readonly RecordedEvent[]): TicketEvent[
 
 /** The ticket folded from its stream, or a 404 problem. */
 export async function loadTicket(store: EventStore, ticketId: string, instance?: string): Promise<LoadedTicket> {
-  const recorded = await store.readStream(streams.ticket(ticketId));
+  return ticketFrom(await store.readStream(streams.ticket(ticketId)), ticketId, instance);
+}
+
+/** The ticket folded from events of its stream from its first on, or a 404 problem. */
+export function ticketFrom(recorded: readonly RecordedEvent[], ticketId: string, instance?: string): LoadedTicket {
   const events = ticketEventsOf(recorded);
   const ticket = events.reduce(evolveTicket, initialTicketState);
   if (ticket.status === 'none') {

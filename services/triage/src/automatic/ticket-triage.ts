@@ -1,7 +1,7 @@
 import { awaitsDispatch, chooseAgent } from '@hotline/domain';
-import type { RecordedEvent } from '@hotline/eventstore';
+import { type RecordedEvent, RevisionConflictError } from '@hotline/eventstore';
 import { alertsTopic } from '@hotline/messaging';
-import { idOfStream, loadTicket } from '@hotline/platform';
+import { idOfStream, loadTicket, streams, ticketFrom } from '@hotline/platform';
 import { type AutomaticTriage, dispatch, type Logger, requalify, type TriageStep } from './triage-steps.ts';
 import { unassignableAlert } from './unassignable-alert.ts';
 
@@ -35,6 +35,12 @@ export async function triageTicket(triage: AutomaticTriage, trigger: RecordedEve
  * least what was recorded up to the cause; the assignment is written after it, the agent holding
  * the ticket in the directory meanwhile, so that the writes of decisions that follow each other
  * share the store's commits.
+ *
+ * A ticket's reception is most often all its stream holds when triage takes it: the decision is
+ * first made on that event alone, without reading the stream (a read a ticket was the largest
+ * single cost of the embedded product under load). Only a dispatch is kept from it, written on the
+ * condition that the stream still holds nothing more; anything else (the stream moved on, nothing
+ * to dispatch, nobody to take it) is decided again on a fresh read.
  */
 export async function triageNow(
   triage: AutomaticTriage,
@@ -43,32 +49,58 @@ export async function triageNow(
   log: Logger,
   whenNobody: WhenNobody,
 ): Promise<TriageOutcome> {
+  if (cause.revision === 0n && cause.stream === streams.ticket(ticketId)) {
+    const guessed = await triageOn(triage, ticketId, cause, log, whenNobody, [cause]);
+    if (guessed !== undefined) return guessed;
+  }
+  // On a fresh read every path ends with an outcome (a conflict past the retries is thrown).
+  return (await triageOn(triage, ticketId, cause, log, whenNobody)) ?? { ticketId };
+}
+
+/** `guess`: the ticket's stream as assumed, not read; undefined when it did not hold. */
+async function triageOn(
+  triage: AutomaticTriage,
+  ticketId: string,
+  cause: RecordedEvent,
+  log: Logger,
+  whenNobody: WhenNobody,
+  guess?: readonly RecordedEvent[],
+): Promise<TriageOutcome | undefined> {
   const { context, directories } = triage;
   const decided = await directories.decide(async () => {
     // Read once for the rules and the dispatch both, and again only if the rules changed it.
-    let loaded = await loadTicket(context.store, ticketId);
-    const requalified = await requalify(triage, ticketId, cause, log, loaded.recorded);
-    if (requalified.step === 'recorded') loaded = await loadTicket(context.store, ticketId);
+    let loaded = guess === undefined ? await loadTicket(context.store, ticketId) : ticketFrom(guess, ticketId);
+    let guessed = guess !== undefined;
+    const { seen, ...requalified } = await requalify(triage, ticketId, cause, log, loaded.recorded);
+    if (requalified.step === 'recorded') {
+      loaded = await loadTicket(context.store, ticketId);
+      guessed = false;
+    } else if (guessed && (requalified.step !== 'none' || seen !== cause.revision)) return { stale: true };
     const outcome: TriageOutcome = { ticketId, ...(requalified.step === 'none' ? {} : { requalified }) };
     // Another decision already gave it someone: its write is on the way.
     if (directories.agents.isBeingDispatched(ticketId)) return { outcome };
-    if (!awaitsDispatch(loaded.ticket)) return { outcome };
+    if (!awaitsDispatch(loaded.ticket)) return guessed ? { stale: true } : { outcome };
     const choice = chooseAgent(loaded.ticket.product, directories.agents.candidates());
+    if (!choice.chosen && guessed) return { stale: true };
     if (choice.chosen) directories.agents.reserve(ticketId, choice.agentId);
-    return { outcome, loaded, choice };
+    return { outcome, loaded, choice, guessed };
   }, cause.position);
-  const { outcome, loaded, choice } = decided;
+  if ('stale' in decided) return undefined;
+  const { outcome, loaded, choice, guessed } = decided;
   if (choice === undefined || loaded === undefined) return outcome;
   const { ticket, events, recorded } = loaded;
   if (choice.chosen) {
     let step: TriageStep | undefined;
     try {
-      step = await dispatch(triage, ticketId, choice, cause, log, recorded);
+      // On a guess, a conflict says the stream held more: decide again rather than keep this choice.
+      step = await dispatch(triage, ticketId, choice, cause, log, recorded, guessed ? 1 : undefined);
+    } catch (error) {
+      if (!(guessed && error instanceof RevisionConflictError)) throw error;
     } finally {
       // Recorded, the assignment leaves the reservation when the directory folds it; otherwise now.
       if (step !== 'recorded') directories.agents.release(ticketId);
     }
-    return { ...outcome, assigned: { agentId: choice.agentId, step } };
+    return step === undefined ? undefined : { ...outcome, assigned: { agentId: choice.agentId, step } };
   }
   if (whenNobody === 'wait') return outcome;
 

@@ -43,7 +43,8 @@ export function stepOf(outcome: CommandOutcome<TicketEvent, TicketHistory, Domai
 }
 
 /**
- * Applies the rules to the ticket if it still awaits them; the reason names the rule that fired.
+ * Applies the rules to the ticket if it still awaits them; the reason names the rule that fired, and
+ * `seen` the last revision of the stream as the command left it (none when refused).
  * `history`: the ticket's stream as just read, if it was.
  */
 export async function requalify(
@@ -52,7 +53,7 @@ export async function requalify(
   cause: RecordedEvent,
   log: Logger,
   history?: readonly RecordedEvent[],
-): Promise<{ readonly step: TriageStep; readonly reason?: string }> {
+): Promise<{ readonly step: TriageStep; readonly reason?: string; readonly seen?: bigint }> {
   const { context, directories, rules } = triage;
   const outcome = await handleCommand(context.store, {
     stream: streams.ticket(ticketId),
@@ -69,10 +70,13 @@ export async function requalify(
   const [event] = outcome.events;
   const reason = event?.type === 'TicketRequalified' ? event.reason : undefined;
   if (step === 'recorded') log.info({ reason }, 'requalified by a triage rule');
-  return reason === undefined ? { step } : { step, reason };
+  return reason === undefined ? { step, seen: outcome.revision } : { step, reason, seen: outcome.revision };
 }
 
-/** Assigns the ticket to the chosen agent if it still waits for one; `history` as for `requalify`. */
+/**
+ * Assigns the ticket to the chosen agent if it still waits for one; `history` as for `requalify`.
+ * `maxAttempts`: how many conflicts to decide again on before throwing the last (5).
+ */
 export async function dispatch(
   triage: AutomaticTriage,
   ticketId: string,
@@ -80,6 +84,7 @@ export async function dispatch(
   cause: RecordedEvent,
   log: Logger,
   history?: readonly RecordedEvent[],
+  maxAttempts?: number,
 ): Promise<TriageStep> {
   const { agentId, reason } = choice;
   const outcome = await handleCommand(triage.context.store, {
@@ -88,6 +93,7 @@ export async function dispatch(
     command: { ticketId, now: triage.context.clock.now(), agentId, reason },
     context: causedBy('assign', cause, ticketId),
     ...(history === undefined ? {} : { history }),
+    ...(maxAttempts === undefined ? {} : { maxAttempts }),
   });
   const step = stepOf(outcome);
   if (!outcome.ok) log.info({ agentId, refusal: outcome.error.code }, `not assigned: ${outcome.error.message}`);
