@@ -65,6 +65,7 @@ export async function handleCommand<C, E extends DomainEventShape, S, Refusal>(
   options: HandleCommandOptions<C, E, S, Refusal>,
 ): Promise<CommandOutcome<E, S, Refusal>> {
   const { stream, decider, command, context, maxAttempts = 5 } = options;
+  const idOf = eventIdsOf(context.commandId);
   for (let attempt = 1; ; attempt++) {
     const given = attempt === 1 && options.history !== undefined;
     const history = given ? (options.history as readonly RecordedEvent[]) : await store.readStream(stream);
@@ -72,7 +73,7 @@ export async function handleCommand<C, E extends DomainEventShape, S, Refusal>(
     const state = events.reduce(decider.evolve, decider.initialState);
     const revision = history.length === 0 ? -1n : history.at(-1)!.revision;
 
-    const replayed = recordedBy(history, context.commandId);
+    const replayed = recordedBy(history, idOf);
     if (replayed.length > 0)
       return { ok: true, events: replayed.map(toDomainEvent<E>), state, revision, written: false };
 
@@ -81,7 +82,7 @@ export async function handleCommand<C, E extends DomainEventShape, S, Refusal>(
     if (decision.value.length === 0) return { ok: true, events: [], state, revision, written: false };
 
     try {
-      const result = await store.append(stream, decision.value.map(toNewEvent(context)), {
+      const result = await store.append(stream, decision.value.map(toNewEvent(context, idOf)), {
         expectedRevision: revision < 0n ? NO_STREAM : revision,
       });
       // Decided on a given history that did not hold the first time: what it recorded then, and the
@@ -104,11 +105,17 @@ export function toDomainEvent<E>(recorded: RecordedEvent): E {
   return { type: recorded.type, schemaVersion: recorded.schemaVersion, ...recorded.data } as E;
 }
 
-function toNewEvent(context: CommandContext) {
+/** The ids of a command's events by index, each derived once (a SHA-1 each) however often asked for. */
+function eventIdsOf(commandId: string): (index: number) => string {
+  const ids: string[] = [];
+  return (index) => (ids[index] ??= derivedEventId(commandId, index));
+}
+
+function toNewEvent(context: CommandContext, idOf: (index: number) => string) {
   return (event: DomainEventShape, index: number): NewEvent => {
     const { type, schemaVersion, ...data } = event;
     return {
-      id: derivedEventId(context.commandId, index),
+      id: idOf(index),
       type,
       schemaVersion,
       data,
@@ -121,12 +128,14 @@ function toNewEvent(context: CommandContext) {
 }
 
 /** The events a command already recorded: one append, so contiguous, with the ids derived from it. */
-function recordedBy(history: readonly RecordedEvent[], commandId: string): RecordedEvent[] {
-  const start = history.findIndex((event) => event.id === derivedEventId(commandId, 0));
+function recordedBy(history: readonly RecordedEvent[], idOf: (index: number) => string): RecordedEvent[] {
+  if (history.length === 0) return [];
+  const first = idOf(0);
+  const start = history.findIndex((event) => event.id === first);
   if (start < 0) return [];
   const recorded: RecordedEvent[] = [];
   for (const event of history.slice(start)) {
-    if (event.id !== derivedEventId(commandId, recorded.length)) break;
+    if (event.id !== idOf(recorded.length)) break;
     recorded.push(event);
   }
   return recorded;
