@@ -74,6 +74,14 @@ const knowledgeOf = (entry: TicketEntry, problem: ProblemOf | null): TicketKnowl
   problem: entry.record.articles.length > 0 ? null : problem,
 });
 
+const sameKnowledge = (a: TicketKnowledge, b: TicketKnowledge) =>
+  a.month === b.month &&
+  a.clientId === b.clientId &&
+  a.place === b.place &&
+  a.problem === b.problem &&
+  a.articles.length === b.articles.length &&
+  a.articles.every((articleId, index) => articleId === b.articles[index]);
+
 /**
  * Article uses and recurring problems per civil month of reception (and client), kept as tickets
  * change: the FAQ candidates of whole months sum counts per article and per problem, and gather the
@@ -106,9 +114,16 @@ export class KnowledgeTallies {
       previous.record.ticket.product === ticket.product
         ? former
         : this.#shared(problemOf(ticket));
-    if (previous !== undefined && former !== undefined) this.#tally(ticket.ticketId, knowledgeOf(previous, former), -1);
+    const knowledge = knowledgeOf(entry, problem);
     this.#problemOf.set(ticket.ticketId, problem);
-    this.#tally(ticket.ticketId, knowledgeOf(entry, problem), 1);
+    if (previous !== undefined && former !== undefined) {
+      const formerKnowledge = knowledgeOf(previous, former);
+      // Most changes (an assignment, a reply) move nothing here: the tickets of a recurring problem
+      // are a map of thousands, each taken out and put back for nothing.
+      if (sameKnowledge(formerKnowledge, knowledge)) return;
+      this.#tally(ticket.ticketId, formerKnowledge, -1);
+    }
+    this.#tally(ticket.ticketId, knowledge, 1);
   }
 
   #shared(problem: ProblemOf | null): ProblemOf | null {
