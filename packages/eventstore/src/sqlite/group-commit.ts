@@ -198,10 +198,9 @@ export class GroupCommitWriter {
       return { ok: false, error: new RevisionConflictError(stream, expected, actual) };
     }
 
-    // Several events need a savepoint to be undone together when one is a replay. A new stream's name
-    // and its one event need none: no id can be a replay in a stream that did not exist, and any
-    // other failure undoes the whole group.
-    const savepoint = events.length > 1;
+    // A single INSERT is atomic by itself; several (a new stream's name, more than one event) need a
+    // savepoint to be undone together.
+    const savepoint = events.length > 1 || head === null;
     if (savepoint) this.#db.exec('SAVEPOINT append');
     let revision = head === null ? 0n : head.revision + 1n;
     let previousHash = head === null ? GENESIS_HASH : head.hash;
