@@ -1,8 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
-import { applyDurability, createSchema, eventColumns, eventSource } from '../src/sqlite/schema.ts';
+import { applyDurability, createSchema } from '../src/sqlite/schema.ts';
 import { batchStream, type Contender, singleStream, ticketEvent, workload } from './workload.ts';
 
-const columns = `id, stream_no, revision, type, schema_version, data, occurred_at, recorded_at, actor,
+const columns = `id, stream, revision, type, schema_version, data, occurred_at, recorded_at, actor,
   correlation_id, causation_id, hash`;
 const fixedHash = 'f'.repeat(64);
 
@@ -16,24 +16,17 @@ export function openRawSqlite(file: string): Contender {
   applyDurability(db, { busyTimeoutMs: 5000, fsyncInCommit: true });
   createSchema(db);
   const insert = db.prepare(`INSERT INTO events (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const newStream = db.prepare('INSERT INTO streams (name) VALUES (?)');
-  const byStream = db.prepare(`SELECT ${eventColumns} FROM ${eventSource} WHERE streams.name = ? ORDER BY revision`);
-  const all = db.prepare(`SELECT ${eventColumns} FROM ${eventSource} ORDER BY position`);
+  const byStream = db.prepare('SELECT * FROM events WHERE stream = ? ORDER BY revision');
+  const all = db.prepare('SELECT * FROM events ORDER BY position');
   const revisions = new Map<string, number>();
-  const numbers = new Map<string, number | bigint>();
   let batchesWritten = 0;
   const write = (stream: string, index: number) => {
     const revision = revisions.get(stream) ?? 0;
     revisions.set(stream, revision + 1);
-    let no = numbers.get(stream);
-    if (no === undefined) {
-      no = newStream.run(stream).lastInsertRowid;
-      numbers.set(stream, no);
-    }
     const event = ticketEvent(stream, index);
     const now = new Date().toISOString();
     const id = crypto.randomUUID();
-    insert.run(id, no, revision, event.type, 1, JSON.stringify(event.data), now, now, 'agent-7', id, id, fixedHash);
+    insert.run(id, stream, revision, event.type, 1, JSON.stringify(event.data), now, now, 'agent-7', id, id, fixedHash);
   };
   const parseAll = (rows: Record<string, unknown>[]) => {
     for (const row of rows) JSON.parse(row.data as string);

@@ -157,10 +157,7 @@ describe('tampering with the stored events', () => {
     await seeded.close();
     const database = new DatabaseSync(file);
     const forged = database
-      .prepare(
-        `SELECT position FROM events JOIN streams ON streams.no = events.stream_no
-         WHERE streams.name = 'ticket-WE-1' AND type = 'TicketResolved'`,
-      )
+      .prepare("SELECT position FROM events WHERE stream = 'ticket-WE-1' AND type = 'TicketResolved'")
       .get() as { position: number };
     // The forger moves the fix back into the deadline: the penalty would vanish.
     database

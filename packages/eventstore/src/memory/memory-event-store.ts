@@ -86,12 +86,16 @@ export class MemoryEventStore implements EventStore {
 
   /** The earlier append of these very events, when it happened: appending them again is a no-op. */
   #replayOf(stream: string, pending: readonly PendingEvent[]): AppendResult | undefined {
-    const found = pending.map((event) => this.log.find(stream, event.id));
+    const found = pending.map((event) => this.log.byId.get(event.id));
     const first = found[0];
     if (found.every((record) => record === undefined)) return undefined;
-    if (first === undefined || found.some((record) => record === undefined)) {
+    if (first === undefined || found.some((record) => record === undefined || record.stream !== stream)) {
       const clash = found.find((record) => record !== undefined) as MemoryRecord;
-      throw new DuplicateEventIdError(clash.id, stream, 'only part of this append was recorded');
+      throw new DuplicateEventIdError(
+        clash.id,
+        stream,
+        `it is already recorded in ${clash.stream} (not as this append)`,
+      );
     }
     const last = found.at(-1) as MemoryRecord;
     return {

@@ -13,8 +13,7 @@ export class MemoryLog {
   /** The global log: `records[i].position === BigInt(i + 1)`. */
   readonly records: MemoryRecord[] = [];
   readonly streams = new Map<string, MemoryRecord[]>();
-  /** Each stream's records by id: ids are unique within a stream, as the port promises. */
-  readonly #byId = new Map<string, Map<string, MemoryRecord>>();
+  readonly byId = new Map<string, MemoryRecord>();
 
   push(record: MemoryRecord): void {
     this.records.push(record);
@@ -24,17 +23,7 @@ export class MemoryLog {
       this.streams.set(record.stream, stream);
     }
     stream.push(record);
-    let ids = this.#byId.get(record.stream);
-    if (ids === undefined) {
-      ids = new Map();
-      this.#byId.set(record.stream, ids);
-    }
-    ids.set(record.id, record);
-  }
-
-  /** The record of `stream` with this id, if any. */
-  find(stream: string, id: string): MemoryRecord | undefined {
-    return this.#byId.get(stream)?.get(id);
+    this.byId.set(record.id, record);
   }
 
   /** Records after a global position (positions are dense here: the array index is the position minus one). */

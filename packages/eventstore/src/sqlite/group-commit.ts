@@ -36,8 +36,8 @@ const lastPositionOf = (outcomes: readonly Outcome[]) =>
     0n,
   );
 
-/** A stream's number and last event within the open transaction; null: no stream. */
-type Head = { no: bigint; revision: bigint; hash: string } | null;
+/** A stream's last event within the open transaction; null: no stream. */
+type Head = { revision: bigint; hash: string } | null;
 
 const uniqueConstraintFailed = 2067;
 
@@ -76,7 +76,6 @@ export class GroupCommitWriter {
   /** No transaction begins before it settles (a checkpoint that must see the WAL still). */
   #held: Promise<void> | undefined;
   #head: StatementSync;
-  #newStream: StatementSync;
   #byId: StatementSync;
   #insert: StatementSync;
 
@@ -87,14 +86,11 @@ export class GroupCommitWriter {
     this.#durable = options.durable;
     this.#maxGroupSize = options.maxGroupSize;
     this.#busyTimeoutMs = options.busyTimeoutMs;
-    this.#head = db.prepare(`SELECT streams.no AS no, events.revision AS revision, events.hash AS hash
-      FROM streams JOIN events ON events.stream_no = streams.no WHERE streams.name = ?
-      ORDER BY events.revision DESC LIMIT 1`);
-    this.#newStream = db.prepare('INSERT INTO streams (name) VALUES (?)');
-    this.#byId = db.prepare('SELECT revision, position FROM events WHERE stream_no = ? AND id = ?');
-    this.#insert = db.prepare(`INSERT INTO events (id, stream_no, revision, type, schema_version, data, occurred_at,
+    this.#head = db.prepare('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1');
+    this.#byId = db.prepare('SELECT stream, revision, position FROM events WHERE id = ?');
+    this.#insert = db.prepare(`INSERT INTO events (id, stream, revision, type, schema_version, data, occurred_at,
       recorded_at, actor, correlation_id, causation_id, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const statement of [this.#head, this.#newStream, this.#byId, this.#insert]) statement.setReadBigInts(true);
+    for (const statement of [this.#head, this.#byId, this.#insert]) statement.setReadBigInts(true);
   }
 
   submit(stream: string, events: PendingEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -185,34 +181,31 @@ export class GroupCommitWriter {
     const { stream, events, expected } = request;
     let head = heads.get(stream);
     if (head === undefined) {
-      const row = this.#head.get(stream) as { no: bigint; revision: bigint; hash: string } | undefined;
-      head = row === undefined ? null : { no: row.no, revision: row.revision, hash: row.hash };
+      const row = this.#head.get(stream) as { revision: bigint; hash: string } | undefined;
+      head = row === undefined ? null : { revision: row.revision, hash: row.hash };
       heads.set(stream, head);
     }
     const actual = head === null ? NO_STREAM : head.revision;
     if (!satisfies(expected, actual)) {
       // A retry of an append that did land carries the expectation it had then: a replay, not a conflict.
-      if (head !== null && this.#byId.get(head.no, (events[0] as PendingEvent).id) !== undefined) {
-        return this.#replay(request, head.no);
-      }
-      return { ok: false, error: new RevisionConflictError(stream, expected, actual) };
+      const replayed = this.#byId.get((events[0] as PendingEvent).id) !== undefined;
+      return replayed
+        ? this.#replay(request)
+        : { ok: false, error: new RevisionConflictError(stream, expected, actual) };
     }
 
-    // A single INSERT is atomic by itself; several (a new stream's name, more than one event) need a
-    // savepoint to be undone together.
-    const savepoint = events.length > 1 || head === null;
+    // A single INSERT is atomic by itself; several need a savepoint to be undone together.
+    const savepoint = events.length > 1;
     if (savepoint) this.#db.exec('SAVEPOINT append');
     let revision = head === null ? 0n : head.revision + 1n;
     let previousHash = head === null ? GENESIS_HASH : head.hash;
     let position = 0n;
-    let no: bigint;
     try {
-      no = head?.no ?? (this.#newStream.run(stream).lastInsertRowid as bigint);
       for (const event of events) {
         const sealed = sealEvent(event, stream, revision, recordedAt, previousHash);
         const inserted = this.#insert.run(
           sealed.id,
-          no,
+          stream,
           revision,
           sealed.type,
           sealed.schemaVersion,
@@ -231,23 +224,24 @@ export class GroupCommitWriter {
       if (savepoint) this.#db.exec('RELEASE append');
     } catch (error) {
       if (savepoint) this.#db.exec('ROLLBACK TO append; RELEASE append');
-      // The unique index on a stream's ids finds a replay at no cost to the appends that are not one.
-      if (head !== null && (error as { errcode?: number }).errcode === uniqueConstraintFailed) {
-        return this.#replay(request, head.no);
-      }
+      // The unique index on ids finds a replay at no cost to the appends that are not one.
+      if ((error as { errcode?: number }).errcode === uniqueConstraintFailed) return this.#replay(request);
       throw error;
     }
-    heads.set(stream, { no, revision: revision - 1n, hash: previousHash });
+    heads.set(stream, { revision: revision - 1n, hash: previousHash });
     const firstRevision = revision - BigInt(events.length);
     return { ok: true, result: { firstRevision, nextExpectedRevision: revision - 1n, position, written: true } };
   }
 
-  /** Some event ids are already in the stream: a replay of an earlier append of these events, or a mistake. */
-  #replay({ stream, events }: AppendRequest, no: bigint): Outcome {
-    const rows = events.map((event) => this.#byId.get(no, event.id) as ExistingRow | undefined);
-    if (rows.some((row) => row === undefined)) {
+  /** Some event ids are already recorded: a replay of an earlier append of these events, or a mistake. */
+  #replay({ stream, events }: AppendRequest): Outcome {
+    const rows = events.map((event) => this.#byId.get(event.id) as ExistingRow | undefined);
+    const clash = rows.findIndex((row) => row === undefined || row.stream !== stream);
+    if (clash >= 0) {
+      const known = rows.find((row) => row !== undefined && row.stream !== stream) ?? rows.find(Boolean);
       const id = (events[rows.findIndex((row) => row !== undefined)] as PendingEvent).id;
-      return { ok: false, error: new DuplicateEventIdError(id, stream, 'only part of this append was recorded') };
+      const detail = `it is already recorded in ${known?.stream} (not as this append)`;
+      return { ok: false, error: new DuplicateEventIdError(id, stream, detail) };
     }
     const [first, last] = [rows[0] as ExistingRow, rows.at(-1) as ExistingRow];
     return {
@@ -263,6 +257,7 @@ export class GroupCommitWriter {
 }
 
 interface ExistingRow {
+  stream: string;
   revision: bigint;
   position: bigint;
 }

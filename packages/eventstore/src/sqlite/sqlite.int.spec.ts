@@ -20,8 +20,10 @@ for (const fsync of ['in-commit', 'off-loop'] as const) {
       forgeAfterAppend(store, stream, (revision) => {
         // Behind the store's back, as anyone with the file could.
         const db = new DatabaseSync((store as SqliteEventStore).file);
-        db.prepare(`UPDATE events SET data = json_set(data, '$.forged', 1)
-          WHERE stream_no = (SELECT no FROM streams WHERE name = ?) AND revision = ?`).run(stream, revision);
+        db.prepare(`UPDATE events SET data = json_set(data, '$.forged', 1) WHERE stream = ? AND revision = ?`).run(
+          stream,
+          revision,
+        );
         db.close();
       }),
   });

@@ -147,17 +147,6 @@ export function appendContract(context: ContractContext): void {
     expect(await context.store.readStream(stream)).toHaveLength(1);
   });
 
-  it('keeps ids unique within a stream: another stream may hold an event of the same id', async () => {
-    const [stream, other] = [freshStream(), freshStream()];
-    const event = anEvent({ id: randomUUID() });
-    await context.store.append(stream, [event], { expectedRevision: NO_STREAM });
-    const elsewhere = await context.store.append(other, [event], { expectedRevision: NO_STREAM });
-    expect(elsewhere).toMatchObject({ firstRevision: 0n, written: true });
-    const [first, second] = [await context.store.readStream(stream), await context.store.readStream(other)];
-    expect([first[0]?.id, second[0]?.id]).toEqual([event.id, event.id]);
-    expect(second[0]?.position).not.toBe(first[0]?.position);
-  });
-
   it('refuses appends without events, and streams or types that start with $', async () => {
     await expect(context.store.append(freshStream(), [], { expectedRevision: ANY })).rejects.toBeInstanceOf(
       InvalidEventError,
