@@ -53,8 +53,10 @@ export async function triageNow(
     const guessed = await triageOn(triage, ticketId, cause, log, whenNobody, [cause]);
     if (guessed !== undefined) return guessed;
   }
-  // On a fresh read every path ends with an outcome (a conflict past the retries is thrown).
-  return (await triageOn(triage, ticketId, cause, log, whenNobody)) ?? { ticketId };
+  const outcome = await triageOn(triage, ticketId, cause, log, whenNobody);
+  // On a fresh read every path ends with an outcome or throws (a conflict past the retries).
+  if (outcome === undefined) throw new Error(`triage of ${ticketId} on a fresh read ended without an outcome`);
+  return outcome;
 }
 
 /** `guess`: the ticket's stream as assumed, not read; undefined when it did not hold. */
