@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import { IANAZone } from 'luxon';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isKnownTimeZone, wallClock } from './zone-offsets.ts';
+import { isKnownTimeZone, utcOffsetAt, wallClock } from './zone-offsets.ts';
 
 const wall = (local: string) => Date.parse(`${local}Z`);
 const wallToInstant = (zone: string, wallTime: number) => wallClock(zone)(wallTime);
@@ -45,5 +47,28 @@ describe('isKnownTimeZone', () => {
 
   it.each(['Europe/Atlantis', '+02:00', '', 'Paris'])('refuses %j', (name) => {
     expect(isKnownTimeZone(name)).toBe(false);
+  });
+});
+
+describe('utcOffsetAt', () => {
+  const zones = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC'];
+
+  it('gives the offset luxon gives, at random instants and on either side of each transition', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2080, 0, 1) }),
+        (zone, instant) => {
+          expect(utcOffsetAt(zone, instant)).toBe(IANAZone.create(zone).offset(instant) * 60_000);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+    const paris = IANAZone.create('Europe/Paris');
+    for (const jump of [Date.parse('2026-03-29T01:00:00Z'), Date.parse('2026-10-25T01:00:00Z')]) {
+      for (const instant of [jump - 1, jump, jump + 1]) {
+        expect(utcOffsetAt('Europe/Paris', instant)).toBe(paris.offset(instant) * 60_000);
+      }
+    }
   });
 });

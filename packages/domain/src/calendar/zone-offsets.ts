@@ -46,23 +46,12 @@ export function isKnownTimeZone(name: string): boolean {
  * offset in force *now*, which would make a replay depend on the day it runs.
  */
 export function wallClock(zoneName: string): (wall: number) => number {
-  let byYear = zoneYears.get(zoneName);
-  if (byYear === undefined) {
-    byYear = new Map();
-    zoneYears.set(zoneName, byYear);
-  }
-  const years = byYear;
   let recent: { from: number; to: number; zoneYear: ZoneYear } | undefined;
   return (wall) => {
     if (recent === undefined || wall < recent.from || wall >= recent.to) {
       const year = new Date(wall).getUTCFullYear();
       if (Number.isNaN(year)) throw new RangeError(`wall time ${wall} is outside the range of dates`);
-      let zoneYear = years.get(year);
-      if (zoneYear === undefined) {
-        zoneYear = scanYear(IANAZone.create(zoneName), year);
-        years.set(year, zoneYear);
-      }
-      recent = { from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1), zoneYear };
+      recent = { from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1), zoneYear: zoneYearOf(zoneName, year) };
     }
     const { transitions, offsets } = recent.zoneYear;
     for (let i = 0; i < offsets.length; i++) {
@@ -73,6 +62,33 @@ export function wallClock(zoneName: string): (wall: number) => number {
     }
     throw new RangeError(`no offset of ${zoneName} covers the wall time ${wall}`);
   };
+}
+
+/**
+ * The UTC offset of `zoneName` at an instant, in ms (Paris in summer: 7,200,000), from the same
+ * tables as `wallClock`: a lookup where asking Intl costs microseconds each time.
+ */
+export function utcOffsetAt(zoneName: string, instant: number): number {
+  const year = new Date(instant).getUTCFullYear();
+  if (Number.isNaN(year)) throw new RangeError(`instant ${instant} is outside the range of dates`);
+  const { transitions, offsets } = zoneYearOf(zoneName, year);
+  let i = 0;
+  while (i < transitions.length && instant >= transitions[i]!) i++;
+  return offsets[i]!;
+}
+
+function zoneYearOf(zoneName: string, year: number): ZoneYear {
+  let years = zoneYears.get(zoneName);
+  if (years === undefined) {
+    years = new Map();
+    zoneYears.set(zoneName, years);
+  }
+  let zoneYear = years.get(year);
+  if (zoneYear === undefined) {
+    zoneYear = scanYear(IANAZone.create(zoneName), year);
+    years.set(year, zoneYear);
+  }
+  return zoneYear;
 }
 
 /**
