@@ -12,19 +12,18 @@ export function startOfLocalDate(timeZone: string, isoDate: string): number {
  * (a contract's period, for each ticket received).
  */
 export function localDateOf(timeZone: string, at: number): string {
-  return isoDateOf(new Date(at + utcOffsetAt(timeZone, at)));
+  const local = new Date(at + utcOffsetAt(timeZone, at));
+  return calendarDate(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
 }
 
-/** A UTC calendar date as `YYYY-MM-DD`. */
-function isoDateOf(date: Date): string {
-  const month = String(date.getUTCMonth() + 1).padStart(2, '0');
-  const day = String(date.getUTCDate()).padStart(2, '0');
-  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${month}-${day}`;
+/** A calendar date as `YYYY-MM-DD` (month from 1). */
+function calendarDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** The same month and day in another year; 29 February becomes 28 February in common years. */
 export function sameDayInYear(isoDate: string, year: number): string {
   const [, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+  return calendarDate(year, month, Math.min(day, lastDay));
 }
