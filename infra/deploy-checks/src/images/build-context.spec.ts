@@ -23,6 +23,7 @@ describe('.dockerignore as these checks read it', () => {
       'package.json',
       'pnpm-lock.yaml',
       'pnpm-workspace.yaml',
+      'patches/kafkajs@2.2.4.patch',
       'services/dashboard/public/index.html',
     ]) {
       expect(ignored(path), path).toBe(false);
