@@ -63,6 +63,21 @@ async function slaFactIds(store: EventStore): Promise<string[]> {
   return (await store.readAll()).filter((event) => event.stream.startsWith('sla-')).map((event) => event.id);
 }
 
+/** Which facts no alert was seen for, and where the dispatcher's checkpoint stands, when an alert is missing. */
+async function shortfall(
+  store: EventStore,
+  alerted: readonly string[],
+  timerPrefix: string | undefined,
+): Promise<string> {
+  const seen = new Set(alerted);
+  const facts = (await store.readAll()).filter((event) => event.stream.startsWith('sla-'));
+  const missing = facts.filter((fact) => !seen.has(fact.id)).map((fact) => fact.position);
+  const checkpoint =
+    timerPrefix === undefined ? 'in the SQLite file' : await redisClient().get(`${timerPrefix}:alerts:checkpoint`);
+  const lease = timerPrefix === undefined ? '' : `, lease ${await redisClient().get(`${timerPrefix}:alerts:lease`)}`;
+  return `[sla-clock] ${missing.length} facts without an alert, at positions ${missing.join(' ')}; last fact at ${facts.at(-1)?.position}; alerts checkpoint ${checkpoint}${lease}`;
+}
+
 /** A store holding tickets received a month ago and never touched: all nine crossings of each are past. */
 async function lateTickets(): Promise<{ file: string; store: EventStore }> {
   const dir = mkdtempSync(join(tmpdir(), 'sla-clock-kill-'));
@@ -127,7 +142,11 @@ describe('a replica killed in the middle of firing', () => {
         const ids = await slaFactIds(store);
         await expect
           .poll(() => new Set([...first.alerts, ...second.alerts]).size, { timeout: 30_000, interval: 200 })
-          .toBe(FACTS);
+          .toBe(FACTS)
+          .catch(async (error: unknown) => {
+            console.error(await shortfall(store, [...first.alerts, ...second.alerts], env.TIMER_PREFIX));
+            throw error;
+          });
         expect(new Set([...first.alerts, ...second.alerts])).toEqual(new Set(ids));
         expect(new Set(second.alerts).size).toBe(second.alerts.length);
         // At least once: the second replica repeats only what the first sent and could not checkpoint.

@@ -1,7 +1,8 @@
 // One SLA clock replica in a process of its own, for the tests that kill it with SIGKILL: the SQLite
 // file of SQLITE_FILE, timers and the alerts' checkpoint in Redis (REDIS_URL, TIMER_PREFIX) or in
 // memory and a SQLite file next to the store, the system clock. Each firing is one JSON line on
-// stdout, and so is each alert its bus acknowledged.
+// stdout, and so is each alert its bus acknowledged; warnings and errors go to stderr, so that a test
+// that fails says what the replica ran into.
 import { openSqliteStore } from '@hotline/eventstore';
 import { alertsTopic, InProcessBus, silentLogger, supportTopics } from '@hotline/messaging';
 import { domainUpcaster, systemClock } from '@hotline/platform';
@@ -29,7 +30,12 @@ bus.publish = async (topic, messages) => {
 };
 const timers = REDIS_URL ? RedisTimerStore.connect(REDIS_URL, TIMER_PREFIX) : new MemoryTimerStore();
 const service = createSlaClockService(
-  { store, bus, logger: createLogger({ service: 'replica', level: 'silent' }), clock: systemClock },
+  {
+    store,
+    bus,
+    logger: createLogger({ service: 'replica', level: 'warn', destination: process.stderr }),
+    clock: systemClock,
+  },
   {
     timers,
     leaseMs: Number(LEASE_MS ?? 2_000),
