@@ -19,7 +19,7 @@ import { consumerLag, describeLag } from './consumer-lag.ts';
 import { readProfile, summarizeProfile } from './cpu-profile.ts';
 import { cpuPerTicket } from './cpu-time.ts';
 import { launchDistributed } from './distributed-launcher.ts';
-import { launchEmbedded } from './embedded-launcher.ts';
+import { type EmbeddedProduct, launchEmbedded } from './embedded-launcher.ts';
 import { latencies, ms, perSecond, type Row, ratio, table, total } from './figures.ts';
 import { HttpClient } from './http-client.ts';
 import { deadLetterTotals, HopTracker, hopRows, rawKafka } from './kafka-figures.ts';
@@ -94,172 +94,192 @@ const deadLetterRow = (what: string, counts: Record<string, number>) => {
   return sum;
 };
 
-async function embedded(directory: string): Promise<void> {
+interface EmbeddedPart {
+  readonly product: EmbeddedProduct;
+  readonly clients: HttpClient;
+  readonly reporting: HttpClient;
+  readonly next: () => Record<string, unknown>;
+}
+
+/**
+ * One part against an embedded product of its own, seeded, on a store of its own: the embedded read
+ * models keep every ticket in memory (about 5.5 KB of heap each), and the two parts together, some
+ * 900,000 tickets at these rates, took one product past V8's 4 GB heap. Each part's memory, dead
+ * letters and profile are its own.
+ */
+async function embeddedPart(directory: string, part: string, run: (embedded: EmbeddedPart) => Promise<void>) {
   // Kept after the run, for a closer look (Chrome DevTools, speedscope).
   const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'hotline-load-profile-')) : undefined;
   const product = await launchEmbedded({
-    sqliteFile: join(directory, 'embedded.sqlite'),
+    sqliteFile: join(directory, `embedded-${part}.sqlite`),
     ...(profileDir === undefined ? {} : { profileDir }),
   });
   const clients = new HttpClient(product.url, Math.max(CLIENTS, OPEN_LOOP_CONNECTIONS));
   const reporting = new HttpClient(product.url, 8);
-  const next = ticketSubmissions();
   try {
     await seedHotline(clients, clients);
-    log(`embedded product at ${product.url}, seeded; load average ${load()}`);
+    log(`embedded product for the ${part} part at ${product.url}, seeded; load average ${load()}`);
     const memory = new MemorySampler([{ name: 'hotline', client: new HttpClient(product.url, 1) }], () =>
       visibleTickets(reporting),
     );
-    if (ONLY.has('embedded-http')) {
-      const baseline = await closedLoop({
-        clients: CLIENTS,
-        durationMs: BASELINE_MS,
-        warmUpMs: Math.min(WARM_UP_MS, BASELINE_MS / 4),
-        call: async () => (await clients.call('GET', '/healthz')).status,
-      });
-      rows.push({
-        what: 'GET /healthz (baseline)',
-        figure: perSecond(baseline.rate),
-        note: `${CLIENTS} clients, round trip ${latencies(baseline.latency)}`,
-      });
-      log(`baseline done (${perSecond(baseline.rate)}); POST /tickets for ${DURATION_MS / 1000} s`);
-      // Each ticket accepted in the counted window is probed until the projection shows it, and the
-      // part ends once every accepted ticket is there: the CPU its whole path costs is counted.
-      const postTickets = async <Figures>(loop: (call: (measured: boolean) => Promise<number>) => Promise<Figures>) => {
-        const visibleBefore = await visibleTickets(reporting);
-        const probe = new VisibilityProbe(reporting, { everyNth: 10, maxInFlight: 8 });
-        let accepted = 0;
-        let settled: number | undefined;
-        const { result, msPerTicket, loopBusy } = await cpuPerTicket([reporting], async () => {
-          const figures = await loop(async (measured) => {
-            const submission = next();
-            const reply = await clients.call('POST', '/tickets', submission);
-            if (reply.status === 201) {
-              accepted += 1;
-              if (measured) probe.offer(() => ticketIdFor('api', String(submission.externalId)), performance.now());
-            }
-            return reply.status;
-          });
-          settled = await untilVisible(reporting, visibleBefore + accepted, 300_000);
-          return { result: figures, tickets: accepted };
-        });
-        const probed = await probe.figures();
-        const visibleRow = (what: string): Row => ({
-          what,
-          figure: latencies(probed.latency),
-          note: `${probed.latency.count} tickets probed, ${probed.requests} GETs, ${probed.timedOut} timed out; all ${accepted} visible ${settled === undefined ? 'NOT within 5 min' : `${ms(settled)} after the last`}`,
-        });
-        return { result, msPerTicket, loopBusy, probed, visibleRow };
-      };
-      const closed = await postTickets((call) =>
-        closedLoop({ clients: CLIENTS, durationMs: DURATION_MS, warmUpMs: WARM_UP_MS, call }),
-      );
-      rows.push({
-        what: 'POST /tickets, closed loop: accepted',
-        figure: perSecond(closed.result.rate),
-        note: `${CLIENTS} clients each waiting for its answer, ${ratio(closed.result.rate, baseline.rate)}; ${failures(closed.result.failures)}`,
-      });
-      rows.push({
-        what: 'POST /tickets, closed loop: product CPU a ticket',
-        figure: ms(closed.msPerTicket),
-        note: `${perSecond(1000 / closed.msPerTicket)} on one core of its own; probe GETs and warm-up included; event loop busy ${busy(closed.loopBusy)} of the part`,
-      });
-      rows.push({
-        what: 'POST /tickets, closed loop: round trip',
-        figure: latencies(closed.result.latency),
-        note: `max ${ms(closed.result.latency.max)}`,
-      });
-      rows.push(closed.visibleRow('closed loop: acknowledged → in the projection'));
-      log(`POST /tickets offered at ${goals.embeddedRate}/s for ${DURATION_MS / 1000} s; load average ${load()}`);
-      const open = await postTickets((call) =>
-        openLoop({
-          rate: goals.embeddedRate,
-          durationMs: DURATION_MS,
-          warmUpMs: WARM_UP_MS,
-          maxInFlight: OPEN_LOOP_CONNECTIONS,
-          call,
-        }),
-      );
-      rows.push({
-        what: `POST /tickets at ${perSecond(goals.embeddedRate)}: accepted`,
-        figure: perSecond(open.result.rate),
-        note: `sent ${perSecond(open.result.offered)}: the rest waited for one of ${OPEN_LOOP_CONNECTIONS} connections (all busy in ${Math.round(open.result.held * 100)}% of the batches); ${failures(open.result.failures)}`,
-      });
-      rows.push({
-        what: `POST /tickets at ${perSecond(goals.embeddedRate)}: product CPU a ticket`,
-        figure: ms(open.msPerTicket),
-        note: `${perSecond(1000 / open.msPerTicket)} on one core of its own; probe GETs and warm-up included; event loop busy ${busy(open.loopBusy)} of the part`,
-      });
-      rows.push({
-        what: `POST /tickets at ${perSecond(goals.embeddedRate)}: round trip`,
-        figure: latencies(open.result.latency),
-        note: `from when each was due; max ${ms(open.result.latency.max)}`,
-      });
-      rows.push(open.visibleRow(`at ${perSecond(goals.embeddedRate)}: acknowledged → in the projection`));
-      verdicts.push(
-        `embedded HTTP ≥ ${goals.embeddedRate} tickets/s: ${holds(open.result.rate >= goals.embeddedRate * 0.98)} (${perSecond(open.result.rate)} of ${perSecond(goals.embeddedRate)} offered; a closed loop of ${CLIENTS} clients ${perSecond(closed.result.rate)})`,
-        `embedded HTTP p99 < ${goals.embeddedP99} ms to a visible projection: ${holds(open.probed.latency.p99 < goals.embeddedP99)} (${ms(open.probed.latency.p99)}; POST round trip p99 ${ms(open.result.latency.p99)})`,
-      );
-    }
-    if (ONLY.has('embedded-topic')) {
-      log(`support.inbound.v1 on the in-process bus at ${goals.embeddedRate}/s; load average ${load()}`);
-      const before = await visibleTickets(reporting);
-      await product.publish([inboundSubmission(next())]);
-      await untilVisible(reporting, before + 1, 60_000);
-      const {
-        result: topic,
-        msPerTicket,
-        loopBusy,
-      } = await cpuPerTicket([reporting], async () => {
-        const result = await topicLoad({
-          publish: (messages) => product.publish(messages),
-          reporting,
-          next,
-          rate: goals.embeddedRate,
-          durationMs: DURATION_MS,
-          warmUpMs: WARM_UP_MS,
-          burst: BURST.embedded,
-          consumerLag: () => consumerLag([reporting]),
-        });
-        return { result, tickets: result.published };
-      });
-      rows.push({
-        what: 'in-process topic → in the projection',
-        figure: perSecond(topic.visibleRate),
-        note: `offered ${perSecond(topic.offered)} of ${perSecond(goals.embeddedRate)} (held back ${Math.round(topic.held * 100)}% of the time, backlog full), ${topic.backlog} behind at the end`,
-      });
-      rows.push({
-        what: 'in-process topic, projection lag',
-        figure: latencies(topic.lag),
-        note: `${topic.lag.count} probed, ${topic.probeRequests} GETs, max ${ms(topic.lag.max)}`,
-      });
-      rows.push({
-        what: 'in-process topic, burst drained',
-        figure: topic.drainRate === undefined ? 'not within 5 min' : perSecond(topic.drainRate),
-        note: `${BURST.embedded} tickets published at once`,
-      });
-      rows.push(...behindRows('in-process topic', topic));
-      rows.push({
-        what: 'in-process topic, product CPU a ticket',
-        figure: ms(msPerTicket),
-        note: `${perSecond(1000 / msPerTicket)} on one core of its own; IPC and probe GETs included; event loop busy ${busy(loopBusy)} of the part`,
-      });
-      verdicts.push(
-        `embedded topic ≥ ${goals.embeddedRate} tickets/s with lag p99 < ${goals.embeddedP99} ms: ${holds(topic.visibleRate >= goals.embeddedRate * 0.98 && topic.lag.p99 < goals.embeddedP99)} (${perSecond(topic.visibleRate)}, ${ms(topic.lag.p99)}; drains ${topic.drainRate === undefined ? '—' : perSecond(topic.drainRate)})`,
-      );
-    }
-    memoryRows(await memory.stop(), 'embedded');
-    const dead = deadLetterRow('embedded dead letters', await product.deadLetters());
-    verdicts.push(`embedded dead letters zero: ${holds(dead === 0)}`);
+    await run({ product, clients, reporting, next: ticketSubmissions() });
+    memoryRows(await memory.stop(), `embedded ${part}`);
+    const dead = deadLetterRow(`embedded ${part} dead letters`, await product.deadLetters());
+    verdicts.push(`embedded ${part} dead letters zero: ${holds(dead === 0)}`);
   } finally {
     clients.close();
     reporting.close();
     await product.stop();
   }
-  if (profileDir !== undefined) printProfile(profileDir);
+  if (profileDir !== undefined) printProfile(profileDir, part);
 }
 
-function printProfile(profileDir: string): void {
+async function embedded(directory: string): Promise<void> {
+  if (ONLY.has('embedded-http')) await embeddedPart(directory, 'HTTP', embeddedHttp);
+  if (ONLY.has('embedded-topic')) await embeddedPart(directory, 'topic', embeddedTopic);
+}
+
+async function embeddedHttp({ clients, reporting, next }: EmbeddedPart): Promise<void> {
+  const baseline = await closedLoop({
+    clients: CLIENTS,
+    durationMs: BASELINE_MS,
+    warmUpMs: Math.min(WARM_UP_MS, BASELINE_MS / 4),
+    call: async () => (await clients.call('GET', '/healthz')).status,
+  });
+  rows.push({
+    what: 'GET /healthz (baseline)',
+    figure: perSecond(baseline.rate),
+    note: `${CLIENTS} clients, round trip ${latencies(baseline.latency)}`,
+  });
+  log(`baseline done (${perSecond(baseline.rate)}); POST /tickets for ${DURATION_MS / 1000} s`);
+  // Each ticket accepted in the counted window is probed until the projection shows it, and the
+  // part ends once every accepted ticket is there: the CPU its whole path costs is counted.
+  const postTickets = async <Figures>(loop: (call: (measured: boolean) => Promise<number>) => Promise<Figures>) => {
+    const visibleBefore = await visibleTickets(reporting);
+    const probe = new VisibilityProbe(reporting, { everyNth: 10, maxInFlight: 8 });
+    let accepted = 0;
+    let settled: number | undefined;
+    const { result, msPerTicket, loopBusy } = await cpuPerTicket([reporting], async () => {
+      const figures = await loop(async (measured) => {
+        const submission = next();
+        const reply = await clients.call('POST', '/tickets', submission);
+        if (reply.status === 201) {
+          accepted += 1;
+          if (measured) probe.offer(() => ticketIdFor('api', String(submission.externalId)), performance.now());
+        }
+        return reply.status;
+      });
+      settled = await untilVisible(reporting, visibleBefore + accepted, 300_000);
+      return { result: figures, tickets: accepted };
+    });
+    const probed = await probe.figures();
+    const visibleRow = (what: string): Row => ({
+      what,
+      figure: latencies(probed.latency),
+      note: `${probed.latency.count} tickets probed, ${probed.requests} GETs, ${probed.timedOut} timed out; all ${accepted} visible ${settled === undefined ? 'NOT within 5 min' : `${ms(settled)} after the last`}`,
+    });
+    return { result, msPerTicket, loopBusy, probed, visibleRow };
+  };
+  const closed = await postTickets((call) =>
+    closedLoop({ clients: CLIENTS, durationMs: DURATION_MS, warmUpMs: WARM_UP_MS, call }),
+  );
+  rows.push({
+    what: 'POST /tickets, closed loop: accepted',
+    figure: perSecond(closed.result.rate),
+    note: `${CLIENTS} clients each waiting for its answer, ${ratio(closed.result.rate, baseline.rate)}; ${failures(closed.result.failures)}`,
+  });
+  rows.push({
+    what: 'POST /tickets, closed loop: product CPU a ticket',
+    figure: ms(closed.msPerTicket),
+    note: `${perSecond(1000 / closed.msPerTicket)} on one core of its own; probe GETs and warm-up included; event loop busy ${busy(closed.loopBusy)} of the part`,
+  });
+  rows.push({
+    what: 'POST /tickets, closed loop: round trip',
+    figure: latencies(closed.result.latency),
+    note: `max ${ms(closed.result.latency.max)}`,
+  });
+  rows.push(closed.visibleRow('closed loop: acknowledged → in the projection'));
+  log(`POST /tickets offered at ${goals.embeddedRate}/s for ${DURATION_MS / 1000} s; load average ${load()}`);
+  const open = await postTickets((call) =>
+    openLoop({
+      rate: goals.embeddedRate,
+      durationMs: DURATION_MS,
+      warmUpMs: WARM_UP_MS,
+      maxInFlight: OPEN_LOOP_CONNECTIONS,
+      call,
+    }),
+  );
+  rows.push({
+    what: `POST /tickets at ${perSecond(goals.embeddedRate)}: accepted`,
+    figure: perSecond(open.result.rate),
+    note: `sent ${perSecond(open.result.offered)}: the rest waited for one of ${OPEN_LOOP_CONNECTIONS} connections (all busy in ${Math.round(open.result.held * 100)}% of the batches); ${failures(open.result.failures)}`,
+  });
+  rows.push({
+    what: `POST /tickets at ${perSecond(goals.embeddedRate)}: product CPU a ticket`,
+    figure: ms(open.msPerTicket),
+    note: `${perSecond(1000 / open.msPerTicket)} on one core of its own; probe GETs and warm-up included; event loop busy ${busy(open.loopBusy)} of the part`,
+  });
+  rows.push({
+    what: `POST /tickets at ${perSecond(goals.embeddedRate)}: round trip`,
+    figure: latencies(open.result.latency),
+    note: `from when each was due; max ${ms(open.result.latency.max)}`,
+  });
+  rows.push(open.visibleRow(`at ${perSecond(goals.embeddedRate)}: acknowledged → in the projection`));
+  verdicts.push(
+    `embedded HTTP ≥ ${goals.embeddedRate} tickets/s: ${holds(open.result.rate >= goals.embeddedRate * 0.98)} (${perSecond(open.result.rate)} of ${perSecond(goals.embeddedRate)} offered; a closed loop of ${CLIENTS} clients ${perSecond(closed.result.rate)})`,
+    `embedded HTTP p99 < ${goals.embeddedP99} ms to a visible projection: ${holds(open.probed.latency.p99 < goals.embeddedP99)} (${ms(open.probed.latency.p99)}; POST round trip p99 ${ms(open.result.latency.p99)})`,
+  );
+}
+
+async function embeddedTopic({ product, reporting, next }: EmbeddedPart): Promise<void> {
+  log(`support.inbound.v1 on the in-process bus at ${goals.embeddedRate}/s; load average ${load()}`);
+  const before = await visibleTickets(reporting);
+  await product.publish([inboundSubmission(next())]);
+  await untilVisible(reporting, before + 1, 60_000);
+  const {
+    result: topic,
+    msPerTicket,
+    loopBusy,
+  } = await cpuPerTicket([reporting], async () => {
+    const result = await topicLoad({
+      publish: (messages) => product.publish(messages),
+      reporting,
+      next,
+      rate: goals.embeddedRate,
+      durationMs: DURATION_MS,
+      warmUpMs: WARM_UP_MS,
+      burst: BURST.embedded,
+      consumerLag: () => consumerLag([reporting]),
+    });
+    return { result, tickets: result.published };
+  });
+  rows.push({
+    what: 'in-process topic → in the projection',
+    figure: perSecond(topic.visibleRate),
+    note: `offered ${perSecond(topic.offered)} of ${perSecond(goals.embeddedRate)} (held back ${Math.round(topic.held * 100)}% of the time, backlog full), ${topic.backlog} behind at the end`,
+  });
+  rows.push({
+    what: 'in-process topic, projection lag',
+    figure: latencies(topic.lag),
+    note: `${topic.lag.count} probed, ${topic.probeRequests} GETs, max ${ms(topic.lag.max)}`,
+  });
+  rows.push({
+    what: 'in-process topic, burst drained',
+    figure: topic.drainRate === undefined ? 'not within 5 min' : perSecond(topic.drainRate),
+    note: `${BURST.embedded} tickets published at once`,
+  });
+  rows.push(...behindRows('in-process topic', topic));
+  rows.push({
+    what: 'in-process topic, product CPU a ticket',
+    figure: ms(msPerTicket),
+    note: `${perSecond(1000 / msPerTicket)} on one core of its own; IPC and probe GETs included; event loop busy ${busy(loopBusy)} of the part`,
+  });
+  verdicts.push(
+    `embedded topic ≥ ${goals.embeddedRate} tickets/s with lag p99 < ${goals.embeddedP99} ms: ${holds(topic.visibleRate >= goals.embeddedRate * 0.98 && topic.lag.p99 < goals.embeddedP99)} (${perSecond(topic.visibleRate)}, ${ms(topic.lag.p99)}; drains ${topic.drainRate === undefined ? '—' : perSecond(topic.drainRate)})`,
+  );
+}
+
+function printProfile(profileDir: string, part: string): void {
   const profile = readProfile(profileDir);
   if (profile === undefined) {
     log('no CPU profile was written');
@@ -267,7 +287,9 @@ function printProfile(profileDir: string): void {
   }
   const summary = summarizeProfile(profile);
   const share = (value: number) => `${(value * 100).toFixed(1)}%`;
-  console.log(`\nEmbedded product CPU profile (${summary.seconds.toFixed(0)} s, self time), kept in ${profileDir}:\n`);
+  console.log(
+    `\nEmbedded product CPU profile, ${part} part (${summary.seconds.toFixed(0)} s, self time), kept in ${profileDir}:\n`,
+  );
   console.log(table(summary.places.map(([place, value]) => ({ what: place, figure: share(value), note: '' }))));
   console.log('');
   console.log(table(summary.functions.map(([name, value]) => ({ what: name, figure: share(value), note: '' }))));
