@@ -1,5 +1,5 @@
 import { billingEvent, domainEventRegistry } from '@hotline/domain';
-import { ANY, openMemoryStore, type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+import { ANY, openMemoryStore, type RecordedEvent } from '@hotline/eventstore';
 import { Redis } from 'ioredis';
 import { Projector } from '../src/projections/projector.ts';
 import type { RecordStore, StoredRecord } from '../src/projections/record-store.ts';
@@ -43,7 +43,7 @@ const events = await store.readStream('billing-ACME');
 /** The first version's fold: every item kept in the record. */
 async function foldKeepingItems(records: RecordStore, event: RecordedEvent): Promise<void> {
   const current = await records.get(event.stream);
-  const parsed = domainEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+  const parsed = domainEventRegistry.parseStored(event);
   if (!parsed.ok) throw new Error(parsed.error.message);
   const previous = (current?.record as unknown as { items: unknown[] } | undefined)?.items ?? [];
   const next = { kind: 'billing', clientId: 'ACME', items: [...previous, parsed.value], unpriced: [] };

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { civilMonth, domainEventRegistry, ticketSla, toEpochMs } from '@hotline/domain';
-import { type EventStore, openMemoryStore, toDomainEvent } from '@hotline/eventstore';
+import { type EventStore, openMemoryStore } from '@hotline/eventstore';
 import { auditTicket } from '../src/audit/ticket-audit.ts';
 import { settleHeap } from '../src/projections/heap-settling.ts';
 import { MemoryRecordStore } from '../src/projections/record-store.ts';
@@ -86,7 +86,7 @@ async function readAndParse(store: EventStore): Promise<number> {
     if (page.length === 0) return count;
     for (const event of page) {
       if (!event.stream.startsWith('sla-') && !event.stream.startsWith('patch-')) {
-        const parsed = domainEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+        const parsed = domainEventRegistry.parseStored(event);
         if (!parsed.ok) throw new Error(parsed.error.message);
       }
       count++;

@@ -1,5 +1,5 @@
 import { type ContractTerms, type SlaEvent, slaEventRegistry, type TicketEvent, toEpochMs } from '@hotline/domain';
-import { ANY, type EventStore, openMemoryStore, toDomainEvent } from '@hotline/eventstore';
+import { ANY, type EventStore, openMemoryStore } from '@hotline/eventstore';
 import { type ServiceContext, streams, VirtualClock } from '@hotline/platform';
 import { createLogger } from '@hotline/runtime';
 import { createSlaClockService, type SlaClockOptions, type SlaClockService } from '../src/sla-clock-service.ts';
@@ -116,7 +116,7 @@ export async function appendTo(store: EventStore, stream: string, event: { type:
 export async function slaFactsOf(store: EventStore, ticketId: string): Promise<SlaEvent[]> {
   const recorded = await store.readStream(streams.sla(ticketId));
   return recorded.map((event) => {
-    const parsed = slaEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+    const parsed = slaEventRegistry.parseStored(event);
     if (!parsed.ok) throw new Error(parsed.error.message);
     return parsed.value as SlaEvent;
   });

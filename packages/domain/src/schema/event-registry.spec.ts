@@ -108,3 +108,43 @@ describe('wiring registries', () => {
     expect(() => composeRegistries(cancellations, eventRegistry([TicketCancelled]))).toThrow(/registered twice/);
   });
 });
+
+describe('stored events, parsed once per process', () => {
+  const stored = () => ({ type: 'TicketCancelled', schemaVersion: 1, data: v1 });
+
+  it('reads a stored event as parseEvent reads its payload, upcast included', () => {
+    expect(registry.parseStored(stored())).toEqual(registry.parseEvent('TicketCancelled', 1, v1));
+  });
+
+  it('parses an event object once: every reader of that object gets the same result', () => {
+    const event = stored();
+    const first = registry.parseStored(event);
+    expect(registry.parseStored(event)).toBe(first);
+    // Another object with the same content is another event: parsed again, to an equal result.
+    const again = registry.parseStored(stored());
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
+  it('shares the result with a registry composed of the same registrations, not with another registration', () => {
+    const cancellations = eventRegistry([TicketCancelled]);
+    const composed = composeRegistries(cancellations, eventRegistry([]));
+    const event = { type: 'TicketCancelled', schemaVersion: 1, data: { ...v1, reason: 'gone' } };
+    const first = cancellations.parseStored(event);
+    expect(composed.parseStored(event)).toBe(first);
+    // The evolved registry reads TicketCancelled v1 through its upcaster: its own result, not the other's.
+    const evolved = registry.parseStored(event);
+    expect(evolved).toMatchObject({ ok: true, value: { schemaVersion: 2, reason: { code: 'unspecified' } } });
+    expect(first).toMatchObject({ ok: true, value: { schemaVersion: 1, reason: 'gone' } });
+  });
+
+  it('refuses an unknown type, and keeps the refusal of an invalid event as parseEvent words it', () => {
+    expect(registry.parseStored({ type: 'TicketTeleported', schemaVersion: 1, data: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'event.unknown_type' },
+    });
+    const invalid = { type: 'TicketCancelled', schemaVersion: 1, data: { ...v1, at: 'yesterday' } };
+    expect(registry.parseStored(invalid)).toEqual(registry.parseEvent('TicketCancelled', 1, invalid.data));
+    expect(registry.parseStored(invalid)).toBe(registry.parseStored(invalid));
+  });
+});

@@ -32,6 +32,23 @@ export interface EventRegistry<E extends AnyEvent = AnyEvent> {
   upcast(type: string, schemaVersion: number, payload: unknown): Result<Payload, DomainError>;
   /** The event at the current version of its type, validated, ready for `evolve`. */
   parseEvent(type: string, schemaVersion: number, payload: unknown): Result<E, DomainError>;
+  /**
+   * `parseEvent` of a stored event, done once per event object and type registration: a store's
+   * subscriptions hand the same object to every reader of a process (the SLA clock, triage, the
+   * projections…), which all parse it. The result is shared, so its event must not be altered.
+   */
+  parseStored(stored: StoredEvent): Result<E, DomainError>;
+}
+
+// Keyed by the stored event object, so kept as long as that object lives. One registration per event
+// suffices: composed registries share their registrations, so every reader of a type finds the same.
+const parsedOnce = new WeakMap<StoredEvent, { entry: EventRegistration; result: Result<AnyEvent, DomainError> }>();
+
+/** An event as a store hands it over: its envelope's type and version, and its data. */
+export interface StoredEvent {
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: unknown;
 }
 
 export type EventOfRegistry<R> = R extends EventRegistry<infer E> ? E : never;
@@ -67,15 +84,27 @@ export function fromRegistrations<E extends AnyEvent>(registrations: readonly Ev
     if (byType.has(entry.type)) throw new Error(`Event type ${entry.type} is registered twice`);
     byType.set(entry.type, entry);
   }
-  const parseEvent = (type: string, schemaVersion: number, payload: unknown): Result<E, DomainError> => {
-    const entry = byType.get(type);
-    if (entry === undefined) return err(domainError('event.unknown_type', `Unknown event type ${type}`, { type }));
+  const unknownType = (type: string) => err(domainError('event.unknown_type', `Unknown event type ${type}`, { type }));
+  const parseWith = (entry: EventRegistration, schemaVersion: number, payload: unknown): Result<E, DomainError> => {
     const current = upcastPayload(entry, schemaVersion, payload);
     return current.ok ? (validate(entry, schemaVersion, current.value) as Result<E, DomainError>) : current;
+  };
+  const parseEvent = (type: string, schemaVersion: number, payload: unknown): Result<E, DomainError> => {
+    const entry = byType.get(type);
+    return entry === undefined ? unknownType(type) : parseWith(entry, schemaVersion, payload);
   };
   return {
     registrations: byType,
     parseEvent,
+    parseStored: (stored) => {
+      const entry = byType.get(stored.type);
+      if (entry === undefined) return unknownType(stored.type);
+      const known = parsedOnce.get(stored);
+      if (known?.entry === entry) return known.result as Result<E, DomainError>;
+      const result = parseWith(entry, stored.schemaVersion, stored.data);
+      parsedOnce.set(stored, { entry, result });
+      return result;
+    },
     upcast: (type, schemaVersion, payload) => {
       const parsed = parseEvent(type, schemaVersion, payload);
       if (!parsed.ok) return parsed;

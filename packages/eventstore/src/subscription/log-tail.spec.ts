@@ -122,6 +122,16 @@ describe('the log tail shared by the subscriptions of a store', () => {
     expect(positionsOf(tail.readPage(19n, 10))).toEqual([20]);
   });
 
+  it('decodes a row once: every subscription handed it gets the same event', () => {
+    const log = logOf(range(1, 10));
+    const tail = log.tail({ pageSize: 4, windowSize: 8 });
+    const [first] = tail.readPage(0n, 4);
+    const [again] = tail.readPage(0n, 4);
+    expect(again).toBe(first);
+    expect(tail.toEvent(again!)).toBe(tail.toEvent(first!));
+    expect(tail.toEvent(first!)).toEqual({ position: 1n });
+  });
+
   it('leaves a page already handed out as it was when the window moves on', () => {
     const log = logOf(range(1, 6));
     const tail = log.tail({ pageSize: 3, windowSize: 3 });

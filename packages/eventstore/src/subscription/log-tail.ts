@@ -26,7 +26,7 @@ export const subscriptionPaging: LogTailOptions = { pageSize: 256, windowSize: 4
  * The window follows the subscriptions ahead: one at its end reads the next page for everyone
  * (one past it, starting at the head, moves the window there), unless the log was read to its end since the last commit: each subscription
  * looks for more once it handled a page, and those looks cost a statement each otherwise.
- * Rows are not copied: a subscription must not alter the rows it is given.
+ * Rows are not copied: a subscription must not alter the rows it is given, nor their events.
  */
 export class LogTail<Row extends LogRow> implements LogSource<Row> {
   #log: LogSource<Row>;
@@ -37,6 +37,7 @@ export class LogTail<Row extends LogRow> implements LogSource<Row> {
   #to = -1n;
   /** The change generation at which a read found the log ending at `#to`. */
   #endSeenAt: number | undefined;
+  #decoded = new WeakMap<Row, RecordedEvent>();
 
   constructor(log: LogSource<Row>, options: LogTailOptions) {
     this.#log = log;
@@ -47,8 +48,18 @@ export class LogTail<Row extends LogRow> implements LogSource<Row> {
     return this.#log.changes;
   }
 
+  /**
+   * The row's event, decoded once for every subscription handed that row: they all get the same
+   * object (which none may alter), so that whatever they derive from it (a domain registry's
+   * `parseStored`) is derived once too.
+   */
   toEvent(row: Row): RecordedEvent {
-    return this.#log.toEvent(row);
+    let event = this.#decoded.get(row);
+    if (event === undefined) {
+      event = this.#log.toEvent(row);
+      this.#decoded.set(row, event);
+    }
+    return event;
   }
 
   /** Up to `limit` rows after `after`, in position order; none when the log ends there. */

@@ -6,7 +6,7 @@ import {
   initialContractState,
   type SignedContract,
 } from '@hotline/domain';
-import { type EventStore, type Subscription, toDomainEvent } from '@hotline/eventstore';
+import type { EventStore, Subscription } from '@hotline/eventstore';
 
 /**
  * Every contract, folded from the `contract-` streams by a subscription to the store, so each
@@ -24,7 +24,7 @@ export class ContractDirectory {
     this.#store ??= store;
     this.#subscription ??= store.subscribe(
       async (event) => {
-        const parsed = contractEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+        const parsed = contractEventRegistry.parseStored(event);
         if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
         const contract = parsed.value as ContractEvent;
         this.#contracts.set(

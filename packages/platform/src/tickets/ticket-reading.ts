@@ -1,5 +1,5 @@
 import { evolveTicket, initialTicketState, type Ticket, type TicketEvent, ticketEventRegistry } from '@hotline/domain';
-import { type EventStore, type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+import type { EventStore, RecordedEvent } from '@hotline/eventstore';
 import { ProblemError } from '@hotline/runtime';
 import { streams } from '../streams.ts';
 
@@ -12,7 +12,7 @@ export interface LoadedTicket {
 /** A ticket's events as the domain reads them (validated against their current schema). */
 export function ticketEventsOf(recorded: readonly RecordedEvent[]): TicketEvent[] {
   return recorded.map((event) => {
-    const parsed = ticketEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+    const parsed = ticketEventRegistry.parseStored(event);
     if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
     return parsed.value as TicketEvent;
   });

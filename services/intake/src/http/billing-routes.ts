@@ -12,7 +12,6 @@ import {
   steeringStreams,
   type Ticket,
 } from '@hotline/domain';
-import { toDomainEvent } from '@hotline/eventstore';
 import { CommandBodyBase, loadTicket, type ServiceContext } from '@hotline/platform';
 import { type HttpServer, ProblemDocumentSchema } from '@hotline/runtime';
 import { z } from 'zod';
@@ -50,7 +49,7 @@ async function billingView(context: ServiceContext, clientId: string) {
   const last = recorded.at(-1);
   if (last === undefined) throw notFound('billing.not_found', `No price list nor billable item for ${clientId}`);
   const events = recorded.map((event) => {
-    const parsed = billingEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+    const parsed = billingEventRegistry.parseStored(event);
     if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
     return parsed.value as BillingEvent;
   });

@@ -13,13 +13,13 @@ import {
   productEventRegistry,
   type SignedContract,
 } from '@hotline/domain';
-import { type EventStore, type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+import type { EventStore, RecordedEvent } from '@hotline/eventstore';
 import { streams } from '@hotline/platform';
 import { ProblemError } from '@hotline/runtime';
 
 function parsed<E>(registry: EventRegistry, recorded: readonly RecordedEvent[]): E[] {
   return recorded.map((event) => {
-    const result = registry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+    const result = registry.parseStored(event);
     if (!result.ok) throw new Error(`${event.stream}@${event.revision}: ${result.error.message}`);
     return result.value as E;
   });

@@ -5,7 +5,7 @@ import {
   type TrainingSessionCompleted,
   trainingEventRegistry,
 } from '@hotline/domain';
-import { type RecordedEvent, type Subscription, toDomainEvent } from '@hotline/eventstore';
+import type { RecordedEvent, Subscription } from '@hotline/eventstore';
 import { executeCommand, type ServiceContext, streams } from '@hotline/platform';
 import { ProblemError } from '@hotline/runtime';
 
@@ -27,7 +27,7 @@ export function followTrainings(context: ServiceContext): Subscription {
   const stream = (trainingId: string) => steeringStreams.training(trainingId);
   return store.subscribe(
     async (recorded: RecordedEvent) => {
-      const parsed = trainingEventRegistry.parseEvent(recorded.type, recorded.schemaVersion, toDomainEvent(recorded));
+      const parsed = trainingEventRegistry.parseStored(recorded);
       if (!parsed.ok || parsed.value.type !== 'TrainingSessionCompleted') return;
       const completion: TrainingSessionCompleted = parsed.value;
       const causation = { causationId: recorded.id, correlationId: recorded.correlationId };

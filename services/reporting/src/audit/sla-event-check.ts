@@ -6,7 +6,7 @@ import {
   ticketSla,
   toEpochMs,
 } from '@hotline/domain';
-import { type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+import type { RecordedEvent } from '@hotline/eventstore';
 
 export interface SlaEventCheck {
   readonly verdict: 'recomputes' | 'differs' | 'unverifiable';
@@ -25,7 +25,7 @@ export function checkSlaEvent(
   /** The ticket's SLA from those events at an instant, when the caller has it at hand (a replay). */
   slaAt: (now: number) => TicketSla = (now) => ticketSla(ticketEventsBefore, contractOf, now),
 ): SlaEventCheck {
-  const parsed = slaEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+  const parsed = slaEventRegistry.parseStored(event);
   if (!parsed.ok) return { verdict: 'unverifiable', detail: parsed.error.message };
   const fact = parsed.value;
   const threshold = fact.type === 'SlaBreached' ? 1 : fact.threshold;

@@ -20,7 +20,7 @@ import {
   ticketSla,
   toEpochMs,
 } from '@hotline/domain';
-import { type EventStore, type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+import type { EventStore, RecordedEvent } from '@hotline/eventstore';
 import { type ChainVerdict, verifyChains } from './chain-verdict.ts';
 import { checkSlaEvent, type SlaEventCheck } from './sla-event-check.ts';
 
@@ -106,7 +106,7 @@ const targetStates = (sla: TicketSla): TargetState[] =>
   }));
 
 function domainTicketEvent(event: RecordedEvent): TicketEvent {
-  const parsed = ticketEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+  const parsed = ticketEventRegistry.parseStored(event);
   if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
   return parsed.value as TicketEvent;
 }
@@ -119,7 +119,7 @@ async function contractOf(
   let state = initialContractState;
   for (const event of await store.readStream(`contract-${contractId}`)) {
     if (!recorded(event)) break;
-    const parsed = contractEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+    const parsed = contractEventRegistry.parseStored(event);
     if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
     state = evolveContract(state, parsed.value as ContractEvent);
   }

@@ -8,7 +8,7 @@ import {
   type ProductEvent,
   type TicketEvent,
 } from '@hotline/domain';
-import { type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+import type { RecordedEvent } from '@hotline/eventstore';
 import { foldSteeringRecord, type SteeringRecord, steeringKindsByPrefix } from '../steering/steering-records.ts';
 import { type AgentRecord, foldAgentRecord } from './agent-record.ts';
 import { type ArticleRecord, foldArticleRecord } from './article-record.ts';
@@ -54,7 +54,7 @@ export function recordKindOf(stream: string): RecordKind | undefined {
 
 /** A stored event as the domain reads it; an unreadable one is a corrupt store, never skipped silently. */
 function domainEventOf<E>(event: RecordedEvent): E {
-  const parsed = domainEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+  const parsed = domainEventRegistry.parseStored(event);
   if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
   return parsed.value as E;
 }

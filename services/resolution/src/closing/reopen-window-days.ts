@@ -6,7 +6,7 @@ import {
   termsInForce,
   toEpochMs,
 } from '@hotline/domain';
-import { type EventStore, toDomainEvent } from '@hotline/eventstore';
+import type { EventStore } from '@hotline/eventstore';
 import { streams } from '@hotline/platform';
 
 export interface TicketUnderContract {
@@ -25,7 +25,7 @@ export async function reopenWindowDaysOf(store: EventStore, ticket: TicketUnderC
   const recorded = await store.readStream(streams.contract(contractId));
   const contract = recorded
     .map((event) => {
-      const parsed = contractEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+      const parsed = contractEventRegistry.parseStored(event);
       if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
       return parsed.value;
     })

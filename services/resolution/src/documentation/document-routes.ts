@@ -9,7 +9,6 @@ import {
   RetireProductionDocument,
   steeringStreams,
 } from '@hotline/domain';
-import { toDomainEvent } from '@hotline/eventstore';
 import {
   CommandBodyBase,
   commandContextOf,
@@ -140,7 +139,7 @@ export function registerDocumentRoutes(app: HttpServer, context: ServiceContext,
       const { documentId } = request.params;
       const recorded = await context.store.readStream(steeringStreams.document(documentId));
       const state = recorded.reduce<ProductionDocumentState>((current, event) => {
-        const parsed = documentationEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+        const parsed = documentationEventRegistry.parseStored(event);
         if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
         return productionDocumentDecider.evolve(current, parsed.value);
       }, productionDocumentDecider.initialState);

@@ -6,7 +6,7 @@ import {
   type ProductionDocumentState,
   productionDocumentDecider,
 } from '@hotline/domain';
-import { type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+import type { RecordedEvent } from '@hotline/eventstore';
 
 export const documentStreamPrefix = 'document-';
 export const productionDocumentEventTypes = [...documentationEventRegistry.registrations.keys()];
@@ -19,11 +19,7 @@ export class ProductionDocuments {
   readonly #documents = new Map<string, ProductionDocumentState>();
 
   apply(recorded: RecordedEvent): void {
-    const parsed = documentationEventRegistry.parseEvent(
-      recorded.type,
-      recorded.schemaVersion,
-      toDomainEvent(recorded),
-    );
+    const parsed = documentationEventRegistry.parseStored(recorded);
     if (!parsed.ok) throw new Error(`${recorded.stream}@${recorded.revision}: ${parsed.error.message}`);
     const event = parsed.value as DocumentationEvent;
     const current = this.#documents.get(event.documentId) ?? productionDocumentDecider.initialState;

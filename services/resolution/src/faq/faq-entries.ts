@@ -1,5 +1,5 @@
 import { type FaqEntry, type FaqEntryState, type FaqEvent, faqEntryDecider, faqEventRegistry } from '@hotline/domain';
-import { type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+import type { RecordedEvent } from '@hotline/eventstore';
 
 export const faqStreamPrefix = 'faq-';
 export const faqEventTypes = [...faqEventRegistry.registrations.keys()];
@@ -9,7 +9,7 @@ export class FaqEntries {
   readonly #entries = new Map<string, FaqEntryState>();
 
   apply(recorded: RecordedEvent): void {
-    const parsed = faqEventRegistry.parseEvent(recorded.type, recorded.schemaVersion, toDomainEvent(recorded));
+    const parsed = faqEventRegistry.parseStored(recorded);
     if (!parsed.ok) throw new Error(`${recorded.stream}@${recorded.revision}: ${parsed.error.message}`);
     const event = parsed.value as FaqEvent;
     const current = this.#entries.get(event.entryId) ?? faqEntryDecider.initialState;

@@ -8,7 +8,6 @@ import {
   steeringStreams,
   UnpublishFaqEntry,
 } from '@hotline/domain';
-import { toDomainEvent } from '@hotline/eventstore';
 import { CommandBodyBase, commandContextOf, executeCommand, occurredAt, type ServiceContext } from '@hotline/platform';
 import { type HttpServer, ProblemDocumentSchema, ProblemError } from '@hotline/runtime';
 import type { FastifyRequest } from 'fastify';
@@ -125,7 +124,7 @@ export function registerFaqRoutes(app: HttpServer, context: ServiceContext, entr
       const { entryId } = request.params;
       const recorded = await context.store.readStream(steeringStreams.faq(entryId));
       const state = recorded.reduce<FaqEntryState>((current, event) => {
-        const parsed = faqEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+        const parsed = faqEventRegistry.parseStored(event);
         if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
         return faqEntryDecider.evolve(current, parsed.value);
       }, faqEntryDecider.initialState);

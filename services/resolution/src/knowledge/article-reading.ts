@@ -5,7 +5,7 @@ import {
   type KnowledgeEvent,
   knowledgeEventRegistry,
 } from '@hotline/domain';
-import { type EventStore, toDomainEvent } from '@hotline/eventstore';
+import type { EventStore } from '@hotline/eventstore';
 import { refusalProblem, streams } from '@hotline/platform';
 import { citableArticle } from '../domain-additions.ts';
 
@@ -19,7 +19,7 @@ export interface LoadedArticle {
 export async function readArticle(store: EventStore, articleId: string): Promise<LoadedArticle> {
   const recorded = await store.readStream(streams.article(articleId));
   const events = recorded.map((event) => {
-    const parsed = knowledgeEventRegistry.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+    const parsed = knowledgeEventRegistry.parseStored(event);
     if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
     return parsed.value;
   });

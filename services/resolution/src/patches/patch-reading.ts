@@ -1,5 +1,5 @@
 import { eventRegistry } from '@hotline/domain';
-import { type EventStore, toDomainEvent } from '@hotline/eventstore';
+import type { EventStore } from '@hotline/eventstore';
 import { refusalProblem, streams } from '@hotline/platform';
 import {
   deliverablePatch,
@@ -20,7 +20,7 @@ export async function readPatch(store: EventStore, patchId: string): Promise<Loa
   const recorded = await store.readStream(streams.patch(patchId));
   const state = recorded
     .map((event) => {
-      const parsed = patchLifecycleEvents.parseEvent(event.type, event.schemaVersion, toDomainEvent(event));
+      const parsed = patchLifecycleEvents.parseStored(event);
       if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
       return parsed.value;
     })

@@ -1,5 +1,5 @@
 import { type SlaEvent, slaEventRegistry, toEpochMs } from '@hotline/domain';
-import { type EventStore, type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+import type { EventStore, RecordedEvent } from '@hotline/eventstore';
 import type { SlaAlert } from '@hotline/messaging';
 import { streams } from '@hotline/platform';
 import { TicketClocks } from '../clocks/ticket-clocks.ts';
@@ -52,7 +52,7 @@ export function storedAlerts(options: StoredAlertsOptions): (facts: readonly Rec
 }
 
 function parseFact(recorded: RecordedEvent): SlaEvent {
-  const parsed = slaEventRegistry.parseEvent(recorded.type, recorded.schemaVersion, toDomainEvent(recorded));
+  const parsed = slaEventRegistry.parseStored(recorded);
   if (!parsed.ok) throw new Error(`${recorded.stream}@${recorded.revision}: ${parsed.error.message}`);
   return parsed.value as SlaEvent;
 }

@@ -5,6 +5,7 @@ import {
   clockFactOf,
   contractEventRegistry,
   crossingKeyOf,
+  type EventRegistry,
   planCrossings,
   type SignedContract,
   type SlaEvaluation,
@@ -13,7 +14,7 @@ import {
   type TicketEvent,
   ticketEventRegistry,
 } from '@hotline/domain';
-import { type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+import type { RecordedEvent } from '@hotline/eventstore';
 import type { TimerSchedule } from '../timers/timer-store.ts';
 import { ContractBook } from './contract-book.ts';
 import { DueIndex } from './due-index.ts';
@@ -208,13 +209,7 @@ export class TicketClocks {
   }
 }
 
-interface Registry {
-  parseEvent(
-    type: string,
-    schemaVersion: number,
-    payload: unknown,
-  ): { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-}
+type Registry = Pick<EventRegistry, 'parseStored'>;
 
 /**
  * The event as its aggregate's registry reads it; undefined for a type this reader does not know
@@ -222,7 +217,7 @@ interface Registry {
  * corrupt record: stopping beats planning on a wrong state.
  */
 function parse<E>(registry: Registry, recorded: RecordedEvent): E | undefined {
-  const parsed = registry.parseEvent(recorded.type, recorded.schemaVersion, toDomainEvent(recorded));
+  const parsed = registry.parseStored(recorded);
   if (parsed.ok) return parsed.value as E;
   if (parsed.error.code === 'event.unknown_type') return undefined;
   throw new Error(`${recorded.stream}@${recorded.revision}: ${parsed.error.message}`);

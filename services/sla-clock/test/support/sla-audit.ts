@@ -2,6 +2,7 @@ import {
   crossingName,
   crossingNameOf,
   crossingsOf,
+  type EventRegistry,
   raisableAt,
   type SignedContract,
   type SlaEvent,
@@ -11,7 +12,7 @@ import {
   ticketSla,
   toEpochMs,
 } from '@hotline/domain';
-import { type EventStore, type RecordedEvent, toDomainEvent } from '@hotline/eventstore';
+import type { EventStore, RecordedEvent } from '@hotline/eventstore';
 
 export interface SlaAudit {
   readonly tickets: number;
@@ -95,11 +96,8 @@ export async function auditSlaFacts(
   return { tickets: histories.size, facts, late, problems };
 }
 
-function parsed<E>(
-  registry: { parseEvent(type: string, version: number, payload: unknown): { ok: boolean; value?: unknown } },
-  recorded: RecordedEvent,
-): E {
-  const result = registry.parseEvent(recorded.type, recorded.schemaVersion, toDomainEvent(recorded));
+function parsed<E>(registry: Pick<EventRegistry, 'parseStored'>, recorded: RecordedEvent): E {
+  const result = registry.parseStored(recorded);
   if (!result.ok) throw new Error(`${recorded.stream}@${recorded.revision} does not read`);
   return result.value as E;
 }

@@ -5,6 +5,7 @@ import {
   type AgentState,
   agentEventRegistry,
   awaitsDispatch,
+  type EventRegistry,
   evolveAgent,
   evolveTicket,
   initialAgentState,
@@ -18,7 +19,7 @@ import {
   ticketEventRegistry,
   toEpochMs,
 } from '@hotline/domain';
-import { type EventStore, type RecordedEvent, type Subscription, toDomainEvent } from '@hotline/eventstore';
+import type { EventStore, RecordedEvent, Subscription } from '@hotline/eventstore';
 import { leanTicket, streams } from '@hotline/platform';
 import type { AgentEntry } from './agent-entry.ts';
 
@@ -209,17 +210,11 @@ function loadHolder(state: TicketState): string | undefined {
   return state.status !== 'none' && isOpen(state) ? state.assignee : undefined;
 }
 
-interface Registry {
-  parseEvent(
-    type: string,
-    schemaVersion: number,
-    payload: unknown,
-  ): { ok: true; value: unknown } | { ok: false; error: { message: string } };
-}
+type Registry = Pick<EventRegistry, 'parseStored'>;
 
 // An event this reader cannot read would silently skew every dispatch: stop loudly instead.
 function parsed<E>(registry: Registry, recorded: RecordedEvent): E {
-  const result = registry.parseEvent(recorded.type, recorded.schemaVersion, toDomainEvent(recorded));
+  const result = registry.parseStored(recorded);
   if (!result.ok) throw new Error(`${recorded.stream}@${recorded.revision}: ${result.error.message}`);
   return result.value as E;
 }
