@@ -116,14 +116,26 @@ describe('stored events, parsed once per process', () => {
     expect(registry.parseStored(stored())).toEqual(registry.parseEvent('TicketCancelled', 1, v1));
   });
 
-  it('parses an event object once: every reader of that object gets the same result', () => {
+  it('parses a data object once: every reader of it gets the same result, whatever envelope carries it', () => {
     const event = stored();
     const first = registry.parseStored(event);
     expect(registry.parseStored(event)).toBe(first);
-    // Another object with the same content is another event: parsed again, to an equal result.
-    const again = registry.parseStored(stored());
+    // The same data in another envelope (another group's copy of a bus message): the same result.
+    expect(registry.parseStored({ ...event })).toBe(first);
+    // Equal data in another object: parsed again, to an equal result.
+    const again = registry.parseStored({ ...event, data: { ...v1 } });
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
+  });
+
+  it('parses the same data again under another version or another type', () => {
+    const data = { ...v1 };
+    const asV1 = registry.parseStored({ type: 'TicketCancelled', schemaVersion: 1, data });
+    const asV2 = registry.parseStored({ type: 'TicketCancelled', schemaVersion: 2, data });
+    expect(asV1).toMatchObject({ ok: true, value: { reason: { code: 'unspecified' } } });
+    expect(asV2).toMatchObject({ ok: false, error: { code: 'event.invalid' } });
+    expect(registry.parseStored({ type: 'TicketReceived', schemaVersion: 1, data })).toMatchObject({ ok: false });
+    expect(registry.parseStored({ type: 'TicketCancelled', schemaVersion: 1, data })).toMatchObject({ ok: true });
   });
 
   it('shares the result with a registry composed of the same registrations, not with another registration', () => {

@@ -33,16 +33,24 @@ export interface EventRegistry<E extends AnyEvent = AnyEvent> {
   /** The event at the current version of its type, validated, ready for `evolve`. */
   parseEvent(type: string, schemaVersion: number, payload: unknown): Result<E, DomainError>;
   /**
-   * `parseEvent` of a stored event, done once per event object and type registration: a store's
-   * subscriptions hand the same object to every reader of a process (the SLA clock, triage, the
-   * projections…), which all parse it. The result is shared, so its event must not be altered.
+   * `parseEvent` of a stored event, done once per data object, type registration and version: a
+   * store's subscriptions hand the same event to every reader of a process (the SLA clock, triage,
+   * the projections…), as the in-process bus hands the same payload to each of its groups, and they
+   * all parse it. The result is shared, so neither the data nor the event may be altered.
    */
   parseStored(stored: StoredEvent): Result<E, DomainError>;
 }
 
-// Keyed by the stored event object, so kept as long as that object lives. One registration per event
-// suffices: composed registries share their registrations, so every reader of a type finds the same.
-const parsedOnce = new WeakMap<StoredEvent, { entry: EventRegistration; result: Result<AnyEvent, DomainError> }>();
+interface Parsed {
+  readonly entry: EventRegistration;
+  readonly schemaVersion: number;
+  readonly result: Result<AnyEvent, DomainError>;
+}
+
+// Keyed by the data object, kept as long as it lives: a parse depends on nothing else than the data,
+// the registration of its type and its version. One result per data object suffices, since composed
+// registries share their registrations, so every reader of a type finds the same.
+const parsedOnce = new WeakMap<object, Parsed>();
 
 /** An event as a store hands it over: its envelope's type and version, and its data. */
 export interface StoredEvent {
@@ -99,10 +107,13 @@ export function fromRegistrations<E extends AnyEvent>(registrations: readonly Ev
     parseStored: (stored) => {
       const entry = byType.get(stored.type);
       if (entry === undefined) return unknownType(stored.type);
-      const known = parsedOnce.get(stored);
-      if (known?.entry === entry) return known.result as Result<E, DomainError>;
-      const result = parseWith(entry, stored.schemaVersion, stored.data);
-      parsedOnce.set(stored, { entry, result });
+      const { data, schemaVersion } = stored;
+      if (typeof data !== 'object' || data === null) return parseWith(entry, schemaVersion, data);
+      const known = parsedOnce.get(data);
+      if (known?.entry === entry && known.schemaVersion === schemaVersion)
+        return known.result as Result<E, DomainError>;
+      const result = parseWith(entry, schemaVersion, data);
+      parsedOnce.set(data, { entry, schemaVersion, result });
       return result;
     },
     upcast: (type, schemaVersion, payload) => {

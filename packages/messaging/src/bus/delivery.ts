@@ -4,7 +4,7 @@ import type { AnyTopic, DeadLetter, MessageHeaders, TopicContract } from '../top
 import type { MessageHandler, OutgoingMessage } from './bus.ts';
 import { DeliveryInterrupted, PermanentFailure } from './errors.ts';
 import type { Logger } from './logger.ts';
-import { decodeMessage } from './message-codec.ts';
+import { type Decoded, decodeMessage } from './message-codec.ts';
 import { backoffDelay, type RetryPolicy } from './retry-policy.ts';
 
 /** A message as an adapter read it, before decoding. */
@@ -17,6 +17,8 @@ export interface ReceivedMessage {
   headers: MessageHeaders;
   /** Set by the in-process bus: see `RawMessage.checkedBy`. */
   checkedBy?: AnyTopic | undefined;
+  /** Set by the in-process bus: see `RawMessage.decoded`. */
+  decoded?: { payload?: unknown } | undefined;
 }
 
 export interface DeliveryContext<Payload, Headers extends MessageHeaders> {
@@ -44,7 +46,7 @@ export async function deliver<Payload, Headers extends MessageHeaders>(
   message: ReceivedMessage,
 ): Promise<void> {
   const { topic, policy, signal } = delivery;
-  const decoded = decodeMessage(topic, message.value, message.headers, message.checkedBy === topic);
+  const decoded = decodeReceived(topic, message);
   if (!decoded.ok) {
     await deadLetter(delivery, message, 0, 'messaging.invalid_message', decoded.reason);
     return;
@@ -81,6 +83,24 @@ export async function deliver<Payload, Headers extends MessageHeaders>(
       await pause(backoffDelay(policy, attempt), delivery);
     }
   }
+}
+
+/**
+ * The message decoded, once for all the groups of this process when the in-process bus checked it
+ * against this topic at publishing: then only the JSON is left to parse, and the first group's parse
+ * serves the others.
+ */
+function decodeReceived<Payload, Headers extends MessageHeaders>(
+  topic: TopicContract<Payload, Headers>,
+  message: ReceivedMessage,
+): Decoded<Payload, Headers> {
+  const checked = message.checkedBy === topic;
+  const shared = checked ? message.decoded : undefined;
+  if (shared?.payload !== undefined)
+    return { ok: true, payload: shared.payload as Payload, headers: message.headers as Headers };
+  const decoded = decodeMessage(topic, message.value, message.headers, checked);
+  if (shared !== undefined && decoded.ok) shared.payload = decoded.payload;
+  return decoded;
 }
 
 async function runHandler<Payload, Headers extends MessageHeaders>(

@@ -14,6 +14,11 @@ export interface RawMessage {
    * process (the in-process bus keeps it with the message; nothing crosses a broker with it).
    */
   checkedBy?: AnyTopic;
+  /**
+   * The payload as the first group that read this message in this process decoded it, for the
+   * others (the in-process bus): they share it, so none may alter it, as none alters a stored event.
+   */
+  decoded?: { payload?: unknown };
 }
 
 /** Checks a message against its topic's contract and encodes it (JSON), with the current trace context. */

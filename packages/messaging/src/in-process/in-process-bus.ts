@@ -79,7 +79,11 @@ export class InProcessBus implements Bus {
   ): Promise<void> {
     if (this.#closed) throw new BusClosedError();
     // Everything is checked before anything is appended: a bad message fails the whole publish.
-    const encoded = messages.map((message) => ({ ...encodeMessage(topic, message), checkedBy: topic as AnyTopic }));
+    const encoded = messages.map((message) => ({
+      ...encodeMessage(topic, message),
+      checkedBy: topic as AnyTopic,
+      decoded: {},
+    }));
     const target = await this.#topic(topic as AnyTopic);
     for (const message of encoded) {
       const log = target.logs[partitionOf(message.key, target.logs.length)]!;
@@ -119,6 +123,7 @@ export class InProcessBus implements Bus {
           value: raw.value,
           headers: { ...raw.headers },
           checkedBy: raw.checkedBy,
+          decoded: raw.decoded,
         }));
         let kept = true;
         try {
