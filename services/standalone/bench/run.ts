@@ -82,6 +82,13 @@ const behindRows = (part: string, figures: TopicLoadFigures): Row[] => [
     note: `${describeLag(figures.behindAfterBurst)}; all caught up ${figures.caughtUpMs === undefined ? 'NOT within 5 min' : `${ms(figures.caughtUpMs)} later (gauges refreshed every 5 s)`}`,
   },
 ];
+const topicVisibleRow = (part: string, topic: TopicLoadFigures, rate: number): Row => ({
+  what: `${part} → in the projection`,
+  figure: perSecond(topic.visibleRate),
+  note: `offered ${perSecond(topic.offered)} of ${perSecond(rate)} (held back ${Math.round(topic.held * 100)}% of the time, backlog full), ${topic.backlog} behind at the end`,
+});
+const topicVerdict = (part: string, topic: TopicLoadFigures, rate: number, p99: number) =>
+  `${part} ≥ ${rate} tickets/s with lag p99 < ${p99} ms: ${holds(topic.visibleRate >= rate * 0.98 && topic.lag.p99 < p99)} (${perSecond(topic.visibleRate)}, ${ms(topic.lag.p99)}; drains ${topic.drainRate === undefined ? '—' : perSecond(topic.drainRate)})`;
 const deadLetterRow = (what: string, counts: Record<string, number>) => {
   const sum = total(counts);
   rows.push({
@@ -253,11 +260,7 @@ async function embeddedTopic({ product, reporting, next }: EmbeddedPart): Promis
     });
     return { result, tickets: result.published };
   });
-  rows.push({
-    what: 'in-process topic → in the projection',
-    figure: perSecond(topic.visibleRate),
-    note: `offered ${perSecond(topic.offered)} of ${perSecond(goals.embeddedRate)} (held back ${Math.round(topic.held * 100)}% of the time, backlog full), ${topic.backlog} behind at the end`,
-  });
+  rows.push(topicVisibleRow('in-process topic', topic, goals.embeddedRate));
   rows.push({
     what: 'in-process topic, projection lag',
     figure: latencies(topic.lag),
@@ -274,9 +277,7 @@ async function embeddedTopic({ product, reporting, next }: EmbeddedPart): Promis
     figure: ms(msPerTicket),
     note: `${perSecond(1000 / msPerTicket)} on one core of its own; IPC and probe GETs included; event loop busy ${busy(loopBusy)} of the part`,
   });
-  verdicts.push(
-    `embedded topic ≥ ${goals.embeddedRate} tickets/s with lag p99 < ${goals.embeddedP99} ms: ${holds(topic.visibleRate >= goals.embeddedRate * 0.98 && topic.lag.p99 < goals.embeddedP99)} (${perSecond(topic.visibleRate)}, ${ms(topic.lag.p99)}; drains ${topic.drainRate === undefined ? '—' : perSecond(topic.drainRate)})`,
-  );
+  verdicts.push(topicVerdict('embedded topic', topic, goals.embeddedRate, goals.embeddedP99));
 }
 
 function printProfile(profileDir: string, part: string): void {
@@ -364,11 +365,7 @@ async function distributed(directory: string): Promise<void> {
       });
       return { result, tickets: result.published };
     });
-    rows.push({
-      what: 'Kafka topic → in the projection',
-      figure: perSecond(topic.visibleRate),
-      note: `offered ${perSecond(topic.offered)} of ${perSecond(goals.distributedRate)} (held back ${Math.round(topic.held * 100)}% of the time, backlog full), ${topic.backlog} behind at the end`,
-    });
+    rows.push(topicVisibleRow('Kafka topic', topic, goals.distributedRate));
     rows.push({
       what: 'Kafka topic, projection lag',
       figure: latencies(topic.lag),
@@ -386,9 +383,7 @@ async function distributed(directory: string): Promise<void> {
       figure: ms(msPerTicket),
       note: `the five services and the relay together (not Kafka); the busiest event loop busy ${busy(loopBusy)} of the part`,
     });
-    verdicts.push(
-      `distributed topic ≥ ${goals.distributedRate} tickets/s with lag p99 < ${goals.distributedP99} ms: ${holds(topic.visibleRate >= goals.distributedRate * 0.98 && topic.lag.p99 < goals.distributedP99)} (${perSecond(topic.visibleRate)}, ${ms(topic.lag.p99)}; drains ${topic.drainRate === undefined ? '—' : perSecond(topic.drainRate)})`,
-    );
+    verdicts.push(topicVerdict('distributed topic', topic, goals.distributedRate, goals.distributedP99));
     memoryRows(await memory.stop(), 'distributed');
     const deadAfter = await deadLetterTotals(bus);
     const dead = deadLetterRow(
