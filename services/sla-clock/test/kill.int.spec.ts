@@ -26,6 +26,8 @@ interface Replica {
   /** The ids of the alerts its bus delivered. */
   readonly alerts: string[];
   readonly started: Promise<void>;
+  /** How it ended, once it has: a replica that dies unasked explains a shortfall. */
+  readonly ended: () => string;
 }
 
 const running: ChildProcess[] = [];
@@ -43,6 +45,10 @@ function replica(env: Record<string, string>): Replica {
   running.push(child);
   const firings: Replica['firings'] = [];
   const alerts: string[] = [];
+  let ended = 'running';
+  child.once('exit', (code, signal) => {
+    ended = `exited (code ${code}, signal ${signal})`;
+  });
   const started = new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`replica exited with ${code} before it started`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -52,7 +58,7 @@ function replica(env: Record<string, string>): Replica {
       else firings.push(message);
     });
   });
-  return { process: child, firings, alerts, started };
+  return { process: child, firings, alerts, started, ended: () => ended };
 }
 
 async function slaFacts(store: EventStore): Promise<number> {
@@ -144,7 +150,8 @@ describe('a replica killed in the middle of firing', () => {
           .poll(() => new Set([...first.alerts, ...second.alerts]).size, { timeout: 30_000, interval: 200 })
           .toBe(FACTS)
           .catch(async (error: unknown) => {
-            console.error(await shortfall(store, [...first.alerts, ...second.alerts], env.TIMER_PREFIX));
+            const alerted = [...first.alerts, ...second.alerts];
+            console.error(`${await shortfall(store, alerted, env.TIMER_PREFIX)}; second replica ${second.ended()}`);
             throw error;
           });
         expect(new Set([...first.alerts, ...second.alerts])).toEqual(new Set(ids));
