@@ -1,8 +1,9 @@
 // One SLA clock replica in a process of its own, for the tests that kill it with SIGKILL: the SQLite
 // file of SQLITE_FILE, timers and the alerts' checkpoint in Redis (REDIS_URL, TIMER_PREFIX) or in
-// memory and a SQLite file next to the store, the system clock. Each firing is one JSON line on
-// stdout, and so is each alert its bus acknowledged; warnings and errors go to stderr, so that a test
-// that fails says what the replica ran into.
+// memory and a SQLite file next to the store, the system clock. Its start, each firing and each alert
+// its bus acknowledged are JSON lines of REPORT_FILE; warnings and errors go to stderr, so that a
+// test that fails says what the replica ran into.
+import { openSync, writeSync } from 'node:fs';
 import { openSqliteStore } from '@hotline/eventstore';
 import { alertsTopic, InProcessBus, silentLogger, supportTopics } from '@hotline/messaging';
 import { domainUpcaster, systemClock } from '@hotline/platform';
@@ -13,20 +14,24 @@ import { createSlaClockService } from '../../src/sla-clock-service.ts';
 import { MemoryTimerStore } from '../../src/timers/memory-timer-store.ts';
 import { RedisTimerStore } from '../../src/timers/redis-timer-store.ts';
 
-const { SQLITE_FILE, REDIS_URL, TIMER_PREFIX, LEASE_MS } = process.env;
+const { SQLITE_FILE, REDIS_URL, TIMER_PREFIX, LEASE_MS, REPORT_FILE } = process.env;
 if (SQLITE_FILE === undefined) throw new Error('SQLITE_FILE is required');
+if (REPORT_FILE === undefined) throw new Error('REPORT_FILE is required');
+// A line is the kernel's once writeSync returns on a file, so a SIGKILL cannot take it back. Not on
+// stdout: a pipe the reader is slow to empty makes Node queue the rest in the process, and the kill
+// lost it (the alerts of one batch, published and checkpointed, went missing from the test's count).
+const reportFd = openSync(REPORT_FILE, 'a');
+const report = (line: object) => writeSync(reportFd, `${JSON.stringify(line)}\n`);
 const store = await openSqliteStore({ file: SQLITE_FILE, upcast: domainUpcaster, pollIntervalMs: 20 });
 const bus = new InProcessBus({ logger: silentLogger });
 await bus.ensureTopics(supportTopics);
 // The in-process bus dies with the process: what counts is the alerts it acknowledged, as a broker
-// would have kept them. A line is written (synchronously, on a pipe) before the checkpoint moves.
+// would have kept them. Their lines are written before the checkpoint moves.
 const publish = bus.publish.bind(bus);
 bus.publish = async (topic, messages) => {
   await publish(topic, messages);
   if (topic.name !== alertsTopic.name) return;
-  for (const message of messages) {
-    process.stdout.write(`${JSON.stringify({ alertId: (message.payload as { alertId: string }).alertId })}\n`);
-  }
+  for (const message of messages) report({ alertId: (message.payload as { alertId: string }).alertId });
 };
 const timers = REDIS_URL ? RedisTimerStore.connect(REDIS_URL, TIMER_PREFIX) : new MemoryTimerStore();
 const service = createSlaClockService(
@@ -51,10 +56,9 @@ const service = createSlaClockService(
     batchSize: 16,
     concurrency: 2,
     onFiring: (firing) => {
-      const line = { ticketId: firing.ticketId, retry: firing.claim.retry, raised: firing.raised.length };
-      process.stdout.write(`${JSON.stringify(line)}\n`);
+      report({ ticketId: firing.ticketId, retry: firing.claim.retry, raised: firing.raised.length });
     },
   },
 );
 await service.start();
-process.stdout.write(`${JSON.stringify({ started: true })}\n`);
+report({ started: true });
