@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acmeMaintenanceTerms, signedContract } from '@hotline/domain';
-import { type EventStore, openSqliteStore } from '@hotline/eventstore';
+import { type EventStore, openSqliteStore, type RecordedEvent } from '@hotline/eventstore';
 import { domainUpcaster, streams } from '@hotline/platform';
 import { titled } from '@hotline/testkit';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -113,12 +113,16 @@ function replica(env: Record<string, string>, reportFile: string): Replica {
 
 const raisedBy = (firings: readonly Firing[]) => firings.reduce((sum, firing) => sum + firing.raised, 0);
 
+async function slaFactEvents(store: EventStore): Promise<RecordedEvent[]> {
+  return (await store.readAll()).filter((event) => event.stream.startsWith('sla-'));
+}
+
 async function slaFacts(store: EventStore): Promise<number> {
-  return (await slaFactIds(store)).length;
+  return (await slaFactEvents(store)).length;
 }
 
 async function slaFactIds(store: EventStore): Promise<string[]> {
-  return (await store.readAll()).filter((event) => event.stream.startsWith('sla-')).map((event) => event.id);
+  return (await slaFactEvents(store)).map((event) => event.id);
 }
 
 /** Which facts no alert was seen for, and where the dispatcher's checkpoint stands, when an alert is missing. */
@@ -128,7 +132,7 @@ async function shortfall(
   timerPrefix: string | undefined,
 ): Promise<string> {
   const seen = new Set(alerted);
-  const facts = (await store.readAll()).filter((event) => event.stream.startsWith('sla-'));
+  const facts = await slaFactEvents(store);
   const missing = facts.filter((fact) => !seen.has(fact.id)).map((fact) => fact.position);
   const checkpoint =
     timerPrefix === undefined ? 'in the SQLite file' : await redisClient().get(`${timerPrefix}:alerts:checkpoint`);
