@@ -128,6 +128,23 @@ describe('stored events, parsed once per process', () => {
     expect(again).toEqual(first);
   });
 
+  it('leaves the data as its readers see it: the same keys, JSON and copies', () => {
+    const data = { ...v1, reason: 'gone' };
+    const [keys, json] = [Object.keys(data), JSON.stringify(data)];
+    registry.parseStored({ type: 'TicketCancelled', schemaVersion: 1, data });
+    expect(Object.keys(data)).toEqual(keys);
+    expect(JSON.stringify(data)).toBe(json);
+    expect({ ...data }).toStrictEqual({ ...v1, reason: 'gone' });
+  });
+
+  it('parses a frozen data object every time, to equal results', () => {
+    const data = Object.freeze({ ...v1 });
+    const first = registry.parseStored({ type: 'TicketCancelled', schemaVersion: 1, data });
+    const second = registry.parseStored({ type: 'TicketCancelled', schemaVersion: 1, data });
+    expect(second).not.toBe(first);
+    expect(second).toEqual(first);
+  });
+
   it('parses the same data again under another version or another type', () => {
     const data = { ...v1 };
     const asV1 = registry.parseStored({ type: 'TicketCancelled', schemaVersion: 1, data });

@@ -38,7 +38,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
  * order, none skipped: what a subscription (a read model, the relay, the alert outbox) relies on.
  */
 describe('the log tail, under any interleaving of appends, polls and readers', () => {
-  it('hands each reader the rows after its position, in order, none skipped, and the end once told', () => {
+  it('hands each reader the rows after its position, in order, none skipped, each with its event, and the end once told', () => {
     fc.assert(
       fc.property(
         fc.array(step, { minLength: 1, maxLength: 200 }),
@@ -90,6 +90,8 @@ describe('the log tail, under any interleaving of appends, polls and readers', (
               );
               // Nothing found while rows wait that this process was told of: a reader would stall there.
               if (page.length === 0) expect(expected.length).toBeLessThanOrEqual(unseen);
+              // Each row's event is its own, whatever the window did since it was kept.
+              for (const row of page) expect(tail.toEvent(row).position).toBe(row.position);
               if (page.length > 0) readers[index] = page.at(-1)!.position;
             }
           }

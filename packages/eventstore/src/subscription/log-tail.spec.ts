@@ -132,6 +132,19 @@ describe('the log tail shared by the subscriptions of a store', () => {
     expect(tail.toEvent(first!)).toEqual({ position: 1n });
   });
 
+  it('decodes a row again once the window has moved past it, and keeps the others their events', () => {
+    const log = logOf(range(1, 12));
+    const tail = log.tail({ pageSize: 3, windowSize: 3 });
+    const [first] = tail.readPage(0n, 3);
+    const decoded = tail.toEvent(first!);
+    readToEnd(tail, 3n, 3);
+    expect(tail.toEvent(first!)).not.toBe(decoded);
+    expect(tail.toEvent(first!)).toEqual(decoded);
+    const kept = tail.readPage(10n, 3);
+    expect(kept.map((row) => tail.toEvent(row))).toEqual([{ position: 11n }, { position: 12n }]);
+    expect(tail.toEvent(kept[0]!)).toBe(tail.toEvent(tail.readPage(10n, 1)[0]!));
+  });
+
   it('leaves a page already handed out as it was when the window moves on', () => {
     const log = logOf(range(1, 6));
     const tail = log.tail({ pageSize: 3, windowSize: 3 });

@@ -32,12 +32,17 @@ export class LogTail<Row extends LogRow> implements LogSource<Row> {
   #log: LogSource<Row>;
   #options: LogTailOptions;
   #rows: Row[] = [];
+  /**
+   * Each kept row's event once decoded, at the row's index. Not a WeakMap from row to event: V8
+   * marks a WeakMap's entries in the atomic pause of major collections (ephemerons), and with
+   * thousands of rows a second it made those pauses longer.
+   */
+  #events: (RecordedEvent | undefined)[] = [];
   /** The window holds every row of the log after `#from` up to `#to` included; none before the first read. */
   #from = -1n;
   #to = -1n;
   /** The change generation at which a read found the log ending at `#to`. */
   #endSeenAt: number | undefined;
-  #decoded = new WeakMap<Row, RecordedEvent>();
 
   constructor(log: LogSource<Row>, options: LogTailOptions) {
     this.#log = log;
@@ -51,13 +56,16 @@ export class LogTail<Row extends LogRow> implements LogSource<Row> {
   /**
    * The row's event, decoded once for every subscription handed that row: they all get the same
    * object (which none may alter), so that whatever they derive from it (a domain registry's
-   * `parseStored`) is derived once too.
+   * `parseStored`) is derived once too. A row no longer kept (or never: a page read from behind the
+   * window) is decoded again.
    */
   toEvent(row: Row): RecordedEvent {
-    let event = this.#decoded.get(row);
+    const index = this.#indexFrom(row.position, false);
+    if (this.#rows[index] !== row) return this.#log.toEvent(row);
+    let event = this.#events[index];
     if (event === undefined) {
       event = this.#log.toEvent(row);
-      this.#decoded.set(row, event);
+      this.#events[index] = event;
     }
     return event;
   }
@@ -72,6 +80,7 @@ export class LogTail<Row extends LogRow> implements LogSource<Row> {
     const rows = this.#log.readPage(after, asked);
     if (after > this.#to) {
       this.#rows = [];
+      this.#events = [];
       this.#from = after;
       this.#to = after;
     }
@@ -80,7 +89,11 @@ export class LogTail<Row extends LogRow> implements LogSource<Row> {
     // where it would move the window away from the others.
     const last = rows.at(-1);
     if (last !== undefined && last.position > this.#to) {
-      for (const row of rows) if (row.position > this.#to) this.#rows.push(row);
+      for (const row of rows) {
+        if (row.position <= this.#to) continue;
+        this.#rows.push(row);
+        this.#events.push(undefined);
+      }
       this.#to = last.position;
       this.#endSeenAt = undefined;
     }
@@ -90,15 +103,22 @@ export class LogTail<Row extends LogRow> implements LogSource<Row> {
   }
 
   #kept(after: bigint, limit: number): Row[] {
-    // The first kept row past `after` (positions may have gaps, and a checkpoint need not be a row).
+    // Positions may have gaps, and a checkpoint need not be a row.
+    const first = this.#indexFrom(after, true);
+    return this.#rows.slice(first, first + limit);
+  }
+
+  /** The index of the first kept row at `position` or past it (`past`: strictly past it). */
+  #indexFrom(position: bigint, past: boolean): number {
     let low = 0;
     let high = this.#rows.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if ((this.#rows[middle] as Row).position <= after) low = middle + 1;
+      const at = (this.#rows[middle] as Row).position;
+      if (at < position || (past && at === position)) low = middle + 1;
       else high = middle;
     }
-    return this.#rows.slice(low, low + limit);
+    return low;
   }
 
   #trim(): void {
@@ -106,5 +126,6 @@ export class LogTail<Row extends LogRow> implements LogSource<Row> {
     const excess = this.#rows.length - this.#options.windowSize;
     this.#from = (this.#rows[excess - 1] as Row).position;
     this.#rows.splice(0, excess);
+    this.#events.splice(0, excess);
   }
 }
