@@ -135,6 +135,7 @@ export async function runProcess(definition: ProcessDefinition): Promise<Running
     service: definition.name,
     logger,
     bodyLimit: config.HTTP_BODY_LIMIT,
+    writeAdmission: { concurrency: config.HTTP_WRITE_CONCURRENCY, queueLimit: config.HTTP_WRITE_QUEUE_LIMIT },
     readinessTimeoutMs: config.READINESS_TIMEOUT,
     readiness: Object.assign({}, infrastructure.readiness, ...services.map((service) => service.readiness ?? {})),
     access: withProcessPorts(accessSettings, context, definition, rateLimitRedis),

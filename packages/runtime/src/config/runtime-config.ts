@@ -15,6 +15,16 @@ export const runtimeConfigShape = {
     .int({ min: 1 })
     .default(1_048_576)
     .describe('Largest request body accepted, in bytes; larger ones get a 413 problem'),
+  HTTP_WRITE_CONCURRENCY: env
+    .int({ min: 0 })
+    .default(32)
+    .describe(
+      'Write requests (not GET, HEAD or OPTIONS) whose handler runs at once; the next wait their turn, reads never wait (0: no limit)',
+    ),
+  HTTP_WRITE_QUEUE_LIMIT: env
+    .int({ min: 0 })
+    .default(1_000)
+    .describe('Write requests that may wait for a turn; one more gets a 503 problem with Retry-After'),
   READINESS_TIMEOUT: env
     .durationMs()
     .default(2_000)

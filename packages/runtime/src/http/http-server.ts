@@ -20,6 +20,7 @@ import { type OpenApiInfo, registerOpenApi } from './openapi.ts';
 import { clientErrorReply, frameworkErrorReply, registerProblemReplies } from './problem-replies.ts';
 import { correlationIdOf, registerRequestIds, requestIdOf } from './request-ids.ts';
 import { trackWaitingConnections } from './waiting-connections.ts';
+import { registerWriteAdmission, type WriteAdmissionOptions } from './write-admission.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -53,6 +54,8 @@ export interface HttpServerOptions {
    * routes stay open, declarations are still checked and undeclared routes listed at start.
    */
   readonly access?: AccessControlOptions;
+  /** How many writes run their handler at once, and how many may wait (`write-admission.ts`); all at once when omitted. */
+  readonly writeAdmission?: WriteAdmissionOptions;
 }
 
 // Probes and scrapes hit these every few seconds: logging them would drown the useful lines.
@@ -76,6 +79,7 @@ export async function createHttpServer({
   metrics = createMetrics({ service }),
   trustProxy = false,
   access,
+  writeAdmission,
 }: HttpServerOptions): Promise<HttpServer> {
   const app = Fastify({
     // Typed as Fastify's base logger so every helper takes the same instance type.
@@ -109,6 +113,7 @@ export async function createHttpServer({
   registerClosingGuard(app);
   registerProblemReplies(app);
   registerJsonBodies(app);
+  if (writeAdmission !== undefined) registerWriteAdmission(app, metrics.registry, writeAdmission);
   // Before any route, its own included: access control applies to the routes added after it.
   await registerAccessControl(app, service, access);
   registerHttpMetrics(app, metrics);
