@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Instant } from '../shared/time.ts';
 import { TicketCancelled, ticketEventSchemas } from '../ticket/ticket-events.ts';
-import { composeRegistries, eventRegistry } from './event-registry.ts';
+import { composeRegistries, eventRegistry, readStored } from './event-registry.ts';
 import { eventSchema } from './event-schema.ts';
 import { ActorId, EntityId } from './primitives.ts';
 
@@ -143,6 +143,12 @@ describe('stored events, parsed once per process', () => {
     const second = registry.parseStored({ type: 'TicketCancelled', schemaVersion: 1, data });
     expect(second).not.toBe(first);
     expect(second).toEqual(first);
+  });
+
+  it('reads a placed stored event for a reader that cannot go on past it, or names where it failed', () => {
+    const placed = { ...stored(), stream: 'ticket-7', revision: 3n };
+    expect(readStored(registry, placed)).toBe((registry.parseStored(placed) as { value: unknown }).value);
+    expect(() => readStored(registry, { ...placed, data: { ...v1, at: 'yesterday' } })).toThrow(/^ticket-7@3: /);
   });
 
   it('parses the same data again under another version or another type', () => {

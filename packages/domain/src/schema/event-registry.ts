@@ -72,6 +72,25 @@ export interface StoredEvent {
   readonly data: unknown;
 }
 
+/** A stored event with where it is kept: its stream, and its revision in it. */
+export interface PlacedStoredEvent extends StoredEvent {
+  readonly stream: string;
+  readonly revision: bigint;
+}
+
+/**
+ * `parseStored` for a reader that cannot go on past an event it cannot read (a fold, a decision,
+ * an audit): the event, or an error naming where it is (`stream@revision: why`).
+ */
+export function readStored<E extends AnyEvent>(
+  registry: Pick<EventRegistry<E>, 'parseStored'>,
+  stored: PlacedStoredEvent,
+): E {
+  const parsed = registry.parseStored(stored);
+  if (!parsed.ok) throw new Error(`${stored.stream}@${stored.revision}: ${parsed.error.message}`);
+  return parsed.value;
+}
+
 export type EventOfRegistry<R> = R extends EventRegistry<infer E> ? E : never;
 
 export function registration(schema: EventSchema, upcasters: Upcasters = {}): EventRegistration {

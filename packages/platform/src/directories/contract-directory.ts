@@ -4,6 +4,7 @@ import {
   contractEventRegistry,
   evolveContract,
   initialContractState,
+  readStored,
   type SignedContract,
 } from '@hotline/domain';
 import type { EventStore, Subscription } from '@hotline/eventstore';
@@ -24,9 +25,7 @@ export class ContractDirectory {
     this.#store ??= store;
     this.#subscription ??= store.subscribe(
       async (event) => {
-        const parsed = contractEventRegistry.parseStored(event);
-        if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
-        const contract = parsed.value as ContractEvent;
+        const contract = readStored(contractEventRegistry, event) as ContractEvent;
         this.#contracts.set(
           contract.contractId,
           evolveContract(this.#contracts.get(contract.contractId) ?? initialContractState, contract),

@@ -1,4 +1,11 @@
-import { evolveTicket, initialTicketState, type Ticket, type TicketEvent, ticketEventRegistry } from '@hotline/domain';
+import {
+  evolveTicket,
+  initialTicketState,
+  readStored,
+  type Ticket,
+  type TicketEvent,
+  ticketEventRegistry,
+} from '@hotline/domain';
 import type { EventStore, RecordedEvent } from '@hotline/eventstore';
 import { ProblemError } from '@hotline/runtime';
 import { streams } from '../streams.ts';
@@ -12,9 +19,7 @@ export interface LoadedTicket {
 /** A ticket's events as the domain reads them (validated against their current schema). */
 export function ticketEventsOf(recorded: readonly RecordedEvent[]): TicketEvent[] {
   return recorded.map((event) => {
-    const parsed = ticketEventRegistry.parseStored(event);
-    if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
-    return parsed.value as TicketEvent;
+    return readStored(ticketEventRegistry, event) as TicketEvent;
   });
 }
 

@@ -9,6 +9,7 @@ import {
   billingEventRegistry,
   PriceList,
   RecordOnSiteService,
+  readStored,
   steeringStreams,
   type Ticket,
 } from '@hotline/domain';
@@ -49,9 +50,7 @@ async function billingView(context: ServiceContext, clientId: string) {
   const last = recorded.at(-1);
   if (last === undefined) throw notFound('billing.not_found', `No price list nor billable item for ${clientId}`);
   const events = recorded.map((event) => {
-    const parsed = billingEventRegistry.parseStored(event);
-    if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
-    return parsed.value as BillingEvent;
+    return readStored(billingEventRegistry, event) as BillingEvent;
   });
   const priceLists = events.flatMap((event) => {
     if (event.type !== 'PriceListSet') return [];

@@ -11,6 +11,7 @@ import {
   type ProductEvent,
   productDecider,
   productEventRegistry,
+  readStored,
   type SignedContract,
 } from '@hotline/domain';
 import type { EventStore, RecordedEvent } from '@hotline/eventstore';
@@ -19,9 +20,7 @@ import { ProblemError } from '@hotline/runtime';
 
 function parsed<E>(registry: EventRegistry, recorded: readonly RecordedEvent[]): E[] {
   return recorded.map((event) => {
-    const result = registry.parseStored(event);
-    if (!result.ok) throw new Error(`${event.stream}@${event.revision}: ${result.error.message}`);
-    return result.value as E;
+    return readStored(registry, event) as E;
   });
 }
 

@@ -12,6 +12,7 @@ import {
   evolveContract,
   initialContractState,
   percentOf,
+  readStored,
   type SignedContract,
   type TicketEvent,
   type TicketSla,
@@ -106,9 +107,7 @@ const targetStates = (sla: TicketSla): TargetState[] =>
   }));
 
 function domainTicketEvent(event: RecordedEvent): TicketEvent {
-  const parsed = ticketEventRegistry.parseStored(event);
-  if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
-  return parsed.value as TicketEvent;
+  return readStored(ticketEventRegistry, event) as TicketEvent;
 }
 
 async function contractOf(
@@ -119,9 +118,7 @@ async function contractOf(
   let state = initialContractState;
   for (const event of await store.readStream(`contract-${contractId}`)) {
     if (!recorded(event)) break;
-    const parsed = contractEventRegistry.parseStored(event);
-    if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
-    state = evolveContract(state, parsed.value as ContractEvent);
+    state = evolveContract(state, readStored(contractEventRegistry, event) as ContractEvent);
   }
   return state.status === 'none' ? undefined : state;
 }

@@ -6,6 +6,7 @@ import {
   domainEventRegistry,
   type KnowledgeEvent,
   type ProductEvent,
+  readStored,
   type TicketEvent,
 } from '@hotline/domain';
 import type { RecordedEvent } from '@hotline/eventstore';
@@ -54,9 +55,7 @@ export function recordKindOf(stream: string): RecordKind | undefined {
 
 /** A stored event as the domain reads it; an unreadable one is a corrupt store, never skipped silently. */
 function domainEventOf<E>(event: RecordedEvent): E {
-  const parsed = domainEventRegistry.parseStored(event);
-  if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
-  return parsed.value as E;
+  return readStored(domainEventRegistry, event) as E;
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   contractEventRegistry,
   evolveContract,
   initialContractState,
+  readStored,
   termsInForce,
   toEpochMs,
 } from '@hotline/domain';
@@ -25,9 +26,7 @@ export async function reopenWindowDaysOf(store: EventStore, ticket: TicketUnderC
   const recorded = await store.readStream(streams.contract(contractId));
   const contract = recorded
     .map((event) => {
-      const parsed = contractEventRegistry.parseStored(event);
-      if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
-      return parsed.value;
+      return readStored(contractEventRegistry, event);
     })
     .reduce(evolveContract, initialContractState);
   if (contract.status === 'none') return undefined;

@@ -7,6 +7,7 @@ import {
   type ProductionDocumentState,
   productionDocumentDecider,
   RetireProductionDocument,
+  readStored,
   steeringStreams,
 } from '@hotline/domain';
 import {
@@ -139,9 +140,7 @@ export function registerDocumentRoutes(app: HttpServer, context: ServiceContext,
       const { documentId } = request.params;
       const recorded = await context.store.readStream(steeringStreams.document(documentId));
       const state = recorded.reduce<ProductionDocumentState>((current, event) => {
-        const parsed = documentationEventRegistry.parseStored(event);
-        if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
-        return productionDocumentDecider.evolve(current, parsed.value);
+        return productionDocumentDecider.evolve(current, readStored(documentationEventRegistry, event));
       }, productionDocumentDecider.initialState);
       return documentView(state, recorded.at(-1)?.revision ?? -1n, documentId, request.url);
     },

@@ -5,6 +5,7 @@ import {
   type ProductionDocument,
   type ProductionDocumentState,
   productionDocumentDecider,
+  readStored,
 } from '@hotline/domain';
 import type { RecordedEvent } from '@hotline/eventstore';
 
@@ -19,9 +20,7 @@ export class ProductionDocuments {
   readonly #documents = new Map<string, ProductionDocumentState>();
 
   apply(recorded: RecordedEvent): void {
-    const parsed = documentationEventRegistry.parseStored(recorded);
-    if (!parsed.ok) throw new Error(`${recorded.stream}@${recorded.revision}: ${parsed.error.message}`);
-    const event = parsed.value as DocumentationEvent;
+    const event = readStored(documentationEventRegistry, recorded) as DocumentationEvent;
     const current = this.#documents.get(event.documentId) ?? productionDocumentDecider.initialState;
     this.#documents.set(event.documentId, productionDocumentDecider.evolve(current, event));
   }

@@ -1,4 +1,11 @@
-import { type FaqEntry, type FaqEntryState, type FaqEvent, faqEntryDecider, faqEventRegistry } from '@hotline/domain';
+import {
+  type FaqEntry,
+  type FaqEntryState,
+  type FaqEvent,
+  faqEntryDecider,
+  faqEventRegistry,
+  readStored,
+} from '@hotline/domain';
 import type { RecordedEvent } from '@hotline/eventstore';
 
 export const faqStreamPrefix = 'faq-';
@@ -9,9 +16,7 @@ export class FaqEntries {
   readonly #entries = new Map<string, FaqEntryState>();
 
   apply(recorded: RecordedEvent): void {
-    const parsed = faqEventRegistry.parseStored(recorded);
-    if (!parsed.ok) throw new Error(`${recorded.stream}@${recorded.revision}: ${parsed.error.message}`);
-    const event = parsed.value as FaqEvent;
+    const event = readStored(faqEventRegistry, recorded) as FaqEvent;
     const current = this.#entries.get(event.entryId) ?? faqEntryDecider.initialState;
     this.#entries.set(event.entryId, faqEntryDecider.evolve(current, event));
   }

@@ -5,6 +5,7 @@ import {
   faqEntryDecider,
   faqEventRegistry,
   PublishFaqEntry,
+  readStored,
   steeringStreams,
   UnpublishFaqEntry,
 } from '@hotline/domain';
@@ -124,9 +125,7 @@ export function registerFaqRoutes(app: HttpServer, context: ServiceContext, entr
       const { entryId } = request.params;
       const recorded = await context.store.readStream(steeringStreams.faq(entryId));
       const state = recorded.reduce<FaqEntryState>((current, event) => {
-        const parsed = faqEventRegistry.parseStored(event);
-        if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
-        return faqEntryDecider.evolve(current, parsed.value);
+        return faqEntryDecider.evolve(current, readStored(faqEventRegistry, event));
       }, faqEntryDecider.initialState);
       return entryView(state, recorded.at(-1)?.revision ?? -1n, entryId, request.url);
     },

@@ -4,6 +4,7 @@ import {
   type KnowledgeArticleState,
   type KnowledgeEvent,
   knowledgeEventRegistry,
+  readStored,
 } from '@hotline/domain';
 import type { EventStore } from '@hotline/eventstore';
 import { refusalProblem, streams } from '@hotline/platform';
@@ -19,9 +20,7 @@ export interface LoadedArticle {
 export async function readArticle(store: EventStore, articleId: string): Promise<LoadedArticle> {
   const recorded = await store.readStream(streams.article(articleId));
   const events = recorded.map((event) => {
-    const parsed = knowledgeEventRegistry.parseStored(event);
-    if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
-    return parsed.value;
+    return readStored(knowledgeEventRegistry, event);
   });
   return {
     state: events.reduce(evolveKnowledgeArticle, initialKnowledgeArticleState),

@@ -1,4 +1,4 @@
-import { eventRegistry } from '@hotline/domain';
+import { eventRegistry, readStored } from '@hotline/domain';
 import type { EventStore } from '@hotline/eventstore';
 import { refusalProblem, streams } from '@hotline/platform';
 import {
@@ -20,9 +20,7 @@ export async function readPatch(store: EventStore, patchId: string): Promise<Loa
   const recorded = await store.readStream(streams.patch(patchId));
   const state = recorded
     .map((event) => {
-      const parsed = patchLifecycleEvents.parseStored(event);
-      if (!parsed.ok) throw new Error(`${event.stream}@${event.revision}: ${parsed.error.message}`);
-      return parsed.value;
+      return readStored(patchLifecycleEvents, event);
     })
     .reduce(patchLifecycleDecider.evolve, patchLifecycleDecider.initialState);
   return { state, revision: recorded.at(-1)?.revision ?? -1n };

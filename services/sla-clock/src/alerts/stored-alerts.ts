@@ -1,4 +1,4 @@
-import { type SlaEvent, slaEventRegistry, toEpochMs } from '@hotline/domain';
+import { readStored, type SlaEvent, slaEventRegistry, toEpochMs } from '@hotline/domain';
 import type { EventStore, RecordedEvent } from '@hotline/eventstore';
 import type { SlaAlert } from '@hotline/messaging';
 import { streams } from '@hotline/platform';
@@ -52,9 +52,7 @@ export function storedAlerts(options: StoredAlertsOptions): (facts: readonly Rec
 }
 
 function parseFact(recorded: RecordedEvent): SlaEvent {
-  const parsed = slaEventRegistry.parseStored(recorded);
-  if (!parsed.ok) throw new Error(`${recorded.stream}@${recorded.revision}: ${parsed.error.message}`);
-  return parsed.value as SlaEvent;
+  return readStored(slaEventRegistry, recorded) as SlaEvent;
 }
 
 /** A read model of the fact's ticket and contract alone, folded from the events recorded before it. */

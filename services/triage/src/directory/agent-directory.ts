@@ -13,6 +13,7 @@ import {
   isEnded,
   isOpen,
   type ProductSkill,
+  readStored,
   type Ticket,
   type TicketEvent,
   type TicketState,
@@ -214,7 +215,5 @@ type Registry = Pick<EventRegistry, 'parseStored'>;
 
 // An event this reader cannot read would silently skew every dispatch: stop loudly instead.
 function parsed<E>(registry: Registry, recorded: RecordedEvent): E {
-  const result = registry.parseStored(recorded);
-  if (!result.ok) throw new Error(`${recorded.stream}@${recorded.revision}: ${result.error.message}`);
-  return result.value as E;
+  return readStored(registry, recorded) as E;
 }
