@@ -1,4 +1,5 @@
 import {
+  acmeMaintenanceTerms,
   contractYearOf,
   DAY_MS,
   type Indicators,
@@ -6,7 +7,7 @@ import {
   type Period,
   type TicketOutcome,
 } from '@hotline/domain';
-import { openMemoryStore } from '@hotline/eventstore';
+import { type EventStore, openMemoryStore } from '@hotline/eventstore';
 import { describe, expect, it } from 'vitest';
 import { backlog, volumes } from '../src/queries/activity-queries.ts';
 import { dimensionsOf, type IndicatorFilters, matchesFilters } from '../src/queries/indicator-cube.ts';
@@ -30,6 +31,7 @@ import { listTickets, slaStanding } from '../src/queries/ticket-queries.ts';
 import { productWorkloads } from '../src/queries/workload-queries.ts';
 import { RecordsBuilder } from '../src/rebuild/records-builder.ts';
 import { writeHotlineHistory } from './support/hotline-history.ts';
+import { HotlineScenario, paris } from './support/hotline-scenario.ts';
 import {
   scannedBacklog,
   scannedClaimingClients,
@@ -245,28 +247,47 @@ function compare(view: ReportingView, now: number): { overruns: number; penaltie
   return { overruns: overruns.length, penalties: penalties.length, pastDue: late.length };
 }
 
+/**
+ * Feeds what `store` holds to `view` page by page; after each page, `onPage` with the clock (which
+ * never goes back while the events come: they are written ticket by ticket, not in time order).
+ */
+async function feedStore(store: EventStore, view: ReportingView, onPage: (now: number, page: number) => void) {
+  const builder = new RecordsBuilder();
+  let now = from;
+  let pages = 0;
+  for (let after = 0n; ; ) {
+    const page = await store.readAll({ after, maxCount: 120 });
+    if (page.length === 0) break;
+    for (const event of page) {
+      builder.apply(event);
+      const stored = builder.records.get(event.stream);
+      if (stored !== undefined && stored.position === event.position) view.change(event.stream, stored);
+    }
+    after = page.at(-1)!.position;
+    now = Math.max(now, Date.parse(page.at(-1)!.occurredAt));
+    onPage(now, pages++);
+  }
+  return pages;
+}
+
+/** A seeded history of 260 tickets fed to `view` (`feedStore`). */
+async function feedHistory(view: ReportingView, onPage: (now: number, page: number) => void): Promise<number> {
+  const store = await openMemoryStore();
+  try {
+    await writeHotlineHistory(store, { tickets: 260, clients: 5, from, until, seed: 77 });
+    return await feedStore(store, view, onPage);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('the aggregate views', () => {
   it('answer as every ticket judged afresh, as events come and as time passes', async () => {
-    const store = await openMemoryStore();
-    try {
-      await writeHotlineHistory(store, { tickets: 260, clients: 5, from, until, seed: 77 });
-      const builder = new RecordsBuilder();
-      const view = new View();
-      let now = from;
-      let pages = 0;
-      for (let after = 0n; ; ) {
-        const page = await store.readAll({ after, maxCount: 120 });
-        if (page.length === 0) break;
-        for (const event of page) {
-          builder.apply(event);
-          const stored = builder.records.get(event.stream);
-          if (stored !== undefined && stored.position === event.position) view.change(event.stream, stored);
-        }
-        after = page.at(-1)!.position;
-        // The clock never goes back while the events come (they are written ticket by ticket, not in time order).
-        now = Math.max(now, Date.parse(page.at(-1)!.occurredAt));
-        if (pages++ % 2 === 0) compare(view, now);
-      }
+    const view = new View();
+    {
+      const pages = await feedHistory(view, (now, page) => {
+        if (page % 2 === 0) compare(view, now);
+      });
       expect(pages).toBeGreaterThan(12);
       // Then time passes over what is left open: hours (due instants), days (overrun days), 30 days,
       // the end of the civil year and of contract years; and once the clock set back.
@@ -288,6 +309,41 @@ describe('the aggregate views', () => {
       expect(seen.every(({ penalties }) => penalties > 0)).toBe(true);
       expect(seen.some(({ pastDue }) => pastDue > 0)).toBe(true);
       expect(seen.some(({ overruns }) => overruns > 0)).toBe(true);
+    }
+  });
+
+  it('answer the same when the changed tickets are summed a few at a time between queries', async () => {
+    // As the projections' renewal does: slices of the changed tickets, each at the clock of its turn,
+    // sometimes a clock behind the readings already made (a query then reads every ticket again).
+    const view = new View();
+    let sliced = 0;
+    const pages = await feedHistory(view, (now, page) => {
+      for (let slice = 0; slice < 3 && view.changedCount > 0; slice++) {
+        const before = view.changedCount;
+        view.settleChanged(now + [0, -3, 5, 9][(page + slice) % 4]! * 3_600_000, 1 + ((page * 7 + slice) % 13));
+        sliced += before - view.changedCount;
+      }
+      if (page % 3 === 0) compare(view, now);
+    });
+    expect(pages).toBeGreaterThan(12);
+    expect(sliced).toBeGreaterThan(100);
+    for (const instant of [until + 3_600_000, until + 3 * DAY_MS, until + 2 * DAY_MS]) compare(view, instant);
+  });
+
+  it('never answer at an instant with a reading made at a later one', async () => {
+    const store = await openMemoryStore();
+    try {
+      const scenario = new HotlineScenario(store);
+      await scenario.sign('ACME-M', 'ACME', acmeMaintenanceTerms);
+      const received = paris('2026-02-02T09:00', '+01:00');
+      await scenario.ticket('T-1', [scenario.receive('ACME', received, { priority: 'P1' })]);
+      const view = new View();
+      await feedStore(store, view, () => {});
+      // Summed days after its deadlines passed, then asked about the hour after its reception.
+      view.settleChanged(Date.parse(received) + 3 * DAY_MS, 10);
+      expect(view.changedCount).toBe(0);
+      expect(pastDue(view, Date.parse(received) + 3_600_000)).toEqual([]);
+      expect(pastDue(view, Date.parse(received) + 3 * DAY_MS)).not.toEqual([]);
     } finally {
       await store.close();
     }

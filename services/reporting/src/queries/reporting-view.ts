@@ -203,6 +203,16 @@ export class ReportingView implements RecordChangeListener {
     return this.#tallies;
   }
 
+  /** Tickets changed since the tallies were last brought up to date. */
+  get changedCount(): number {
+    return this.#tallies.changedCount;
+  }
+
+  /** Sums again at `now` at most `limit` of the tickets changed since (`TicketTallies.settleChanged`). */
+  settleChanged(now: number, limit: number): void {
+    this.#tallies.settleChanged(this, now, limit);
+  }
+
   /** The tickets with claims in the order of `tickets`, sorted again once the set changed. */
   *claimedInOrder(): Generator<TicketEntry> {
     this.#claimedInOrder ??= [...this.claimed].sort(

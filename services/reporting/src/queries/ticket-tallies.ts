@@ -164,25 +164,7 @@ export class TicketTallies {
 
   /** Brings the tallies up to date at `now`: every ticket changed since, then every open one whose reading lapsed. */
   flush(view: ReportingView, now: number): void {
-    for (const ticketId of this.#dirty) {
-      this.#takeOut(ticketId);
-      const entry = view.tickets.get(ticketId);
-      if (entry === undefined) continue;
-      const judgement = view.judge(entry, now);
-      const { timeline } = judgement.sla;
-      if (timeline.resolutionAt !== null || timeline.stoppedAt !== null) this.#putIn(entry, judgement, now);
-      else this.#putInOpen(entry, judgement, now);
-      if (countsInProcessingTimes(entry)) {
-        // Its samples as they read from its last milestone on: the counted time of a reached target
-        // stops there. A judgement made before it (a clock behind the events) is taken again.
-        const settleAt = samplesSettleAt(entry);
-        const judgedAt = view.judgedAt(ticketId) ?? Number.NEGATIVE_INFINITY;
-        const targets = (judgedAt >= settleAt ? judgement : view.judgeAfresh(entry, Math.max(now, settleAt))).sla
-          .evaluation.targets;
-        const samples = ticketSamples(entry, targets);
-        if (samples.takeCharge !== null || samples.resolution !== null) this.processingTimes.put(ticketId, samples);
-      }
-    }
+    for (const ticketId of this.#dirty) this.#settle(view, ticketId, now);
     this.#dirty.clear();
     if (now < this.#readAt) {
       this.#lapses.clear();
@@ -193,6 +175,49 @@ export class TicketTallies {
       }
     }
     this.#readAt = now;
+  }
+
+  /** Tickets changed since they were last summed. */
+  get changedCount(): number {
+    return this.#dirty.size;
+  }
+
+  /**
+   * Sums again at `now` at most `limit` of the tickets changed since, those changed first first;
+   * what a flush would do for them, in slices, so that thousands of changes are not judged in one
+   * turn of the event loop. The readings that lapsed wait for the next flush.
+   */
+  settleChanged(view: ReportingView, now: number, limit: number): void {
+    let settled = 0;
+    for (const ticketId of this.#dirty) {
+      if (settled === limit) break;
+      this.#settle(view, ticketId, now);
+      this.#dirty.delete(ticketId);
+      settled++;
+    }
+    // A flush at an earlier instant must read every ticket again, these included.
+    if (settled > 0 && now > this.#readAt) this.#readAt = now;
+  }
+
+  /** A changed ticket's former share taken out, and its share at `now` put in. */
+  #settle(view: ReportingView, ticketId: string, now: number): void {
+    this.#takeOut(ticketId);
+    const entry = view.tickets.get(ticketId);
+    if (entry === undefined) return;
+    const judgement = view.judge(entry, now);
+    const { timeline } = judgement.sla;
+    if (timeline.resolutionAt !== null || timeline.stoppedAt !== null) this.#putIn(entry, judgement, now);
+    else this.#putInOpen(entry, judgement, now);
+    if (countsInProcessingTimes(entry)) {
+      // Its samples as they read from its last milestone on: the counted time of a reached target
+      // stops there. A judgement made before it (a clock behind the events) is taken again.
+      const settleAt = samplesSettleAt(entry);
+      const judgedAt = view.judgedAt(ticketId) ?? Number.NEGATIVE_INFINITY;
+      const targets = (judgedAt >= settleAt ? judgement : view.judgeAfresh(entry, Math.max(now, settleAt))).sla
+        .evaluation.targets;
+      const samples = ticketSamples(entry, targets);
+      if (samples.takeCharge !== null || samples.resolution !== null) this.processingTimes.put(ticketId, samples);
+    }
   }
 
   /**
