@@ -86,9 +86,9 @@ export async function deliver<Payload, Headers extends MessageHeaders>(
 }
 
 /**
- * The message decoded, once for all the groups of this process when the in-process bus checked it
- * against this topic at publishing: then only the JSON is left to parse, and the first group's parse
- * serves the others.
+ * The message decoded. When the in-process bus checked it against this topic at publishing, every
+ * group of the process takes the payload it checked (`RawMessage.decoded`), with nothing to parse;
+ * a message without one has its JSON parsed once, by the first group, for the others.
  */
 function decodeReceived<Payload, Headers extends MessageHeaders>(
   topic: TopicContract<Payload, Headers>,
@@ -111,22 +111,20 @@ async function runHandler<Payload, Headers extends MessageHeaders>(
   attempt: number,
   traceContext: ReturnType<typeof extractTraceContext>,
 ): Promise<void> {
-  const span = tracer.startSpan(
-    `${message.topic} process`,
-    {
-      kind: SpanKind.CONSUMER,
-      attributes: {
-        'messaging.system': 'kafka',
-        'messaging.operation.type': 'process',
-        'messaging.destination.name': message.topic,
-        'messaging.destination.partition.id': String(message.partition),
-        'messaging.kafka.offset': Number(message.offset),
-        'messaging.consumer.group.name': delivery.group,
-        'messaging.kafka.message.key': message.key ?? '',
-      },
-    },
-    traceContext,
-  );
+  const span = tracer.startSpan(`${message.topic} process`, { kind: SpanKind.CONSUMER }, traceContext);
+  // Only for a span that records (no sampler here reads attributes): a span sampled off, the
+  // default, would have them built for nothing, for every message of every group.
+  if (span.isRecording()) {
+    span.setAttributes({
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': message.topic,
+      'messaging.destination.partition.id': String(message.partition),
+      'messaging.kafka.offset': Number(message.offset),
+      'messaging.consumer.group.name': delivery.group,
+      'messaging.kafka.message.key': message.key ?? '',
+    });
+  }
   try {
     await context.with(trace.setSpan(traceContext, span), () =>
       delivery.handler({

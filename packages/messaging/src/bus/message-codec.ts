@@ -15,17 +15,26 @@ export interface RawMessage {
    */
   checkedBy?: AnyTopic;
   /**
-   * The payload as the first group that read this message in this process decoded it, for the
-   * others (the in-process bus): they share it, so none may alter it, as none alters a stored event.
+   * The payload for every group that reads this message in this process (the in-process bus): the
+   * contract's copy made when it was checked, or else the first group's decoding. They share it, so
+   * none may alter it, as none alters a stored event.
    */
   decoded?: { payload?: unknown };
 }
 
-/** Checks a message against its topic's contract and encodes it (JSON), with the current trace context. */
-export function encodeMessage<Payload, Headers extends MessageHeaders>(
+/** A message checked against its topic's contract, its headers with the current trace context. */
+export interface CheckedMessage<Payload> {
+  key: string;
+  /** The contract's own copy of the payload: no one else holds it. */
+  payload: Payload;
+  headers: MessageHeaders;
+}
+
+/** Checks a message against its topic's contract, and adds the current trace context to its headers. */
+export function checkMessage<Payload, Headers extends MessageHeaders>(
   topic: TopicContract<Payload, Headers>,
   message: OutgoingMessage<Payload, Headers>,
-): RawMessage {
+): CheckedMessage<Payload> {
   if (typeof message.key !== 'string' || message.key.length === 0) {
     throw new InvalidMessageError(topic.name, 'every message needs a non-empty key');
   }
@@ -35,7 +44,19 @@ export function encodeMessage<Payload, Headers extends MessageHeaders>(
   const checkedHeaders = topic.headers.safeParse(headers);
   if (!checkedHeaders.success)
     throw new InvalidMessageError(topic.name, `headers: ${describeIssues(checkedHeaders.error)}`);
-  return { key: message.key, value: Buffer.from(JSON.stringify(payload.data)), headers };
+  return { key: message.key, payload: payload.data, headers };
+}
+
+/** Checks a message against its topic's contract and encodes it (JSON), with the current trace context. */
+export function encodeMessage<Payload, Headers extends MessageHeaders>(
+  topic: TopicContract<Payload, Headers>,
+  message: OutgoingMessage<Payload, Headers>,
+): RawMessage {
+  return encodeChecked(checkMessage(topic, message));
+}
+
+export function encodeChecked({ key, payload, headers }: CheckedMessage<unknown>): RawMessage {
+  return { key, value: Buffer.from(JSON.stringify(payload)), headers };
 }
 
 export type Decoded<Payload, Headers> =

@@ -5,7 +5,7 @@ import { BusClosedError, DeliveryInterrupted } from '../bus/errors.ts';
 import { batchConcurrency, handleKeyedBatch } from '../bus/keyed-batch.ts';
 import { exportLag, type LagExport, type LagReading } from '../bus/lag-export.ts';
 import { consoleLogger, type Logger } from '../bus/logger.ts';
-import { encodeMessage } from '../bus/message-codec.ts';
+import { checkMessage, encodeChecked } from '../bus/message-codec.ts';
 import { retryPolicy } from '../bus/retry-policy.ts';
 import {
   type AnyTopic,
@@ -79,11 +79,11 @@ export class InProcessBus implements Bus {
   ): Promise<void> {
     if (this.#closed) throw new BusClosedError();
     // Everything is checked before anything is appended: a bad message fails the whole publish.
-    const encoded = messages.map((message) => ({
-      ...encodeMessage(topic, message),
-      checkedBy: topic as AnyTopic,
-      decoded: {},
-    }));
+    // The groups of this process share the contract's copy of the payload: none parses the JSON again.
+    const encoded = messages.map((message) => {
+      const checked = checkMessage(topic, message);
+      return { ...encodeChecked(checked), checkedBy: topic as AnyTopic, decoded: { payload: checked.payload } };
+    });
     const target = await this.#topic(topic as AnyTopic);
     for (const message of encoded) {
       const log = target.logs[partitionOf(message.key, target.logs.length)]!;

@@ -31,7 +31,7 @@ busContract('in-process', async () => {
 });
 
 describe('the in-process bus checking messages', () => {
-  it('checks a message once, when it is published, and decodes it once for all the groups that read it', async () => {
+  it('checks a message once, when it is published, and hands all the groups that read it the payload it checked', async () => {
     let checks = 0;
     const counted = z.object({ sequence: z.number() }).refine(() => {
       checks += 1;
@@ -55,7 +55,7 @@ describe('the in-process bus checking messages', () => {
     expect(checks).toBe(1);
     // The groups share one decoded payload, as a store's subscriptions share an event: none alters it.
     expect(new Set(seen).size).toBe(1);
-    // Decoded from the message, not the publisher's object: what the publisher does next, none sees.
+    // The contract's copy of the payload, not the publisher's object: what the publisher changes next, none sees.
     const published = { sequence: 2 };
     await bus.publish(topic, [{ key: 'k', payload: published }]);
     await eventually(() => expect(seen).toHaveLength(6));
