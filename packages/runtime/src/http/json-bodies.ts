@@ -9,14 +9,21 @@ const JSON_TYPE = 'application/json';
  * and JavaScript can hold one (`"\ud800"`), UTF-8 cannot: a store writing text as UTF-8 keeps
  * U+FFFD instead, and the event's hash, computed over the text as sent, no longer verifies.
  */
-export function unpairedSurrogateAt(value: unknown, path: readonly string[] = []): string | undefined {
-  if (typeof value === 'string') return value.isWellFormed() ? undefined : path.join('.');
+export function unpairedSurrogateAt(value: unknown): string | undefined {
+  return surrogatePath(value)?.reverse().join('.');
+}
+
+/** The path to the first unpaired surrogate, innermost key first: built only once one is found. */
+function surrogatePath(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return value.isWellFormed() ? undefined : [];
   if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, inner] of Object.entries(value)) {
-    const at = [...path, key];
-    if (!key.isWellFormed()) return at.join('.');
-    const found = unpairedSurrogateAt(inner, at);
-    if (found !== undefined) return found;
+  for (const key of Object.keys(value)) {
+    if (!key.isWellFormed()) return [key];
+    const found = surrogatePath((value as Record<string, unknown>)[key]);
+    if (found !== undefined) {
+      found.push(key);
+      return found;
+    }
   }
   return undefined;
 }

@@ -40,20 +40,22 @@ export function registerHttpTracing(app: FastifyInstance): void {
     const route = request.is404 ? undefined : request.routeOptions.url;
     const span = tracer().startSpan(
       route ? `${request.method} ${route}` : request.method,
-      {
-        kind: SpanKind.SERVER,
-        attributes: {
-          [ATTR_HTTP_REQUEST_METHOD]: request.method,
-          [ATTR_URL_PATH]: request.url.split('?', 1)[0] ?? request.url,
-          [ATTR_URL_SCHEME]: request.protocol,
-          [ATTR_CLIENT_ADDRESS]: request.ip,
-          ...(route && { [ATTR_HTTP_ROUTE]: route }),
-          ...(request.headers['user-agent'] && { [ATTR_USER_AGENT_ORIGINAL]: request.headers['user-agent'] }),
-          'hotline.request_id': request.id,
-        },
-      },
+      { kind: SpanKind.SERVER },
       parent,
     );
+    // Set once the span records, not given to startSpan: no sampler here reads attributes, and a span
+    // sampled off (the default) would have them built for nothing on every request.
+    if (span.isRecording()) {
+      span.setAttributes({
+        [ATTR_HTTP_REQUEST_METHOD]: request.method,
+        [ATTR_URL_PATH]: request.url.split('?', 1)[0] ?? request.url,
+        [ATTR_URL_SCHEME]: request.protocol,
+        [ATTR_CLIENT_ADDRESS]: request.ip,
+        ...(route && { [ATTR_HTTP_ROUTE]: route }),
+        ...(request.headers['user-agent'] && { [ATTR_USER_AGENT_ORIGINAL]: request.headers['user-agent'] }),
+        'hotline.request_id': request.id,
+      });
+    }
     const active = trace.setSpan(parent, span);
     spans.set(request, { span, context: active });
     const { traceId, spanId } = span.spanContext();
