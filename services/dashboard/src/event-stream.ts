@@ -82,6 +82,8 @@ export class EventStream {
   }
 
   publish(event: StreamedEvent): void {
+    // No one watching (most of the time): the event is not even written out.
+    if (this.#clients.size === 0) return;
     this.#write(`event: domain-event\ndata: ${JSON.stringify(event)}\n\n`);
   }
 
