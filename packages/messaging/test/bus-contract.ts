@@ -272,6 +272,34 @@ export function busContract(name: string, make: () => Promise<BusHarness>, skip?
       expect(after).toHaveLength(1);
     });
 
+    it('commits without handling what a group declines, and hands it the rest in order', async () => {
+      const topic = testTopic(2);
+      const group = uniqueGroup();
+      const declined = (key: string | null) => key === 'skip';
+      await bus.publish(
+        topic,
+        Array.from({ length: 12 }, (_, sequence) => ({
+          key: sequence % 3 === 0 ? 'skip' : `k${sequence % 2}`,
+          payload: { sequence },
+        })),
+      );
+      const received: IncomingMessage<Order>[] = [];
+      const first = await bus.consume({
+        group,
+        topic,
+        accepts: (_headers, key) => !declined(key),
+        handler: (message) => void received.push(message),
+      });
+      const kept = [1, 2, 4, 5, 7, 8, 10, 11];
+      await eventually(() => expect(received.map((m) => m.payload.sequence).sort((a, b) => a - b)).toEqual(kept));
+      await first.stop();
+      // Declined messages were committed: the next member of the group starts after all of them.
+      await bus.publish(topic, [{ key: 'skip', payload: { sequence: 12 } }]);
+      const after: IncomingMessage<Order>[] = [];
+      consumers.push(await bus.consume({ group, topic, handler: (message) => void after.push(message) }));
+      await eventually(() => expect(after.map((m) => m.payload.sequence)).toEqual([12]));
+    });
+
     it('handles distinct keys at once up to `concurrency`, never two of one key, each key in order', async () => {
       const topic = testTopic(1);
       const keys = ['a', 'b', 'c', 'd', 'e', 'f'];

@@ -68,6 +68,8 @@ export class EventStream {
       group: `dashboard-${randomUUID()}`,
       topic: eventsTopic,
       fromBeginning: false,
+      // No one watching (most of the time): the events go by unhandled.
+      accepts: () => this.#clients.size > 0,
       handler: (message) => {
         this.publish({
           type: message.headers['event-type'],
@@ -82,7 +84,6 @@ export class EventStream {
   }
 
   publish(event: StreamedEvent): void {
-    // No one watching (most of the time): the event is not even written out.
     if (this.#clients.size === 0) return;
     this.#write(`event: domain-event\ndata: ${JSON.stringify(event)}\n\n`);
   }

@@ -45,6 +45,13 @@ export interface ConsumeOptions<Payload, Headers extends MessageHeaders> {
    * group commit) where one at a time leaves each partition waiting on the previous write.
    */
   concurrency?: number;
+  /**
+   * Whether the group handles a message, asked from its checked headers (and key): a message it
+   * declines is committed without a span or a call to the handler, as one the handler would have
+   * ignored. A message that fails its contract is dead-lettered all the same. Every message when
+   * omitted.
+   */
+  accepts?: (headers: Headers, key: string | null) => boolean;
 }
 
 /** A member of a consumer group, handling messages until stopped. */

@@ -25,6 +25,8 @@ export interface DeliveryContext<Payload, Headers extends MessageHeaders> {
   group: string;
   topic: TopicContract<Payload, Headers>;
   handler: MessageHandler<Payload, Headers>;
+  /** See `ConsumeOptions.accepts`. */
+  accepts?: ((headers: Headers, key: string | null) => boolean) | undefined;
   policy: RetryPolicy;
   publishDeadLetter(topic: TopicContract<DeadLetter>, message: OutgoingMessage<DeadLetter>): Promise<void>;
   /** Aborted when the consumer stops: a message not yet done is left uncommitted. */
@@ -51,6 +53,7 @@ export async function deliver<Payload, Headers extends MessageHeaders>(
     await deadLetter(delivery, message, 0, 'messaging.invalid_message', decoded.reason);
     return;
   }
+  if (delivery.accepts !== undefined && !delivery.accepts(decoded.headers, message.key)) return;
   const traceContext = extractTraceContext(message.headers);
   for (let attempt = 1; ; attempt += 1) {
     if (signal.aborted) throw new DeliveryInterrupted();

@@ -99,6 +99,7 @@ export class InProcessBus implements Bus {
       group: options.group,
       topic: options.topic,
       handler: options.handler,
+      accepts: options.accepts,
       policy: retryPolicy(options.retry),
       publishDeadLetter: (target: TopicContract<DeadLetter>, message: OutgoingMessage<DeadLetter>) =>
         this.publish(target, [message]),

@@ -136,6 +136,7 @@ export class KafkaConsumer implements Consumer, LagSource {
       group: options.group,
       topic: options.topic,
       handler: options.handler,
+      accepts: options.accepts,
       policy,
       publishDeadLetter: this.#settings.publishDeadLetter,
       signal,

@@ -5,7 +5,6 @@ import {
   type EventHeaders,
   eventFromMessage,
   eventsTopic,
-  type IncomingMessage,
 } from '@hotline/messaging';
 import { streams } from '@hotline/platform';
 import { ticketTriggers, triageTicket } from './ticket-triage.ts';
@@ -22,7 +21,7 @@ const reactions: { prefix: string; types: ReadonlySet<string>; react: Reaction }
   { prefix: streams.agent(''), types: new Set(agentTriggers), react: dispatchWaitingTickets },
 ];
 
-function reactionTo({ headers }: IncomingMessage<EventData, EventHeaders>) {
+function reactionTo(headers: EventHeaders) {
   return reactions.find(({ prefix, types }) => headers.stream.startsWith(prefix) && types.has(headers['event-type']));
 }
 
@@ -42,8 +41,10 @@ export function consumeTriageEvents(bus: Bus, triage: AutomaticTriage, group: st
     // left each waiting on the previous fsync (the embedded product's triage fell behind at
     // 2,000 tickets/s). A stream's events stay in order.
     concurrency: TRIAGE_CONCURRENCY,
+    // Most events call for no reaction (its own assignments, every other stream): declined unhandled.
+    accepts: (headers) => reactionTo(headers) !== undefined,
     handler: async (message) => {
-      await reactionTo(message)?.react(triage, eventFromMessage(message));
+      await reactionTo(message.headers)?.react(triage, eventFromMessage(message));
     },
   });
 }
