@@ -34,9 +34,10 @@ export function correlationIdOf(raw: IncomingMessage, requestId: string): string
 /** Echoes both ids on every response, errors included, so a client can quote them to support. */
 export function registerRequestIds(app: FastifyInstance): void {
   app.decorateRequest('correlationId', '');
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     request.correlationId = correlationIdOf(request.raw, request.id);
     reply.header(REQUEST_ID_HEADER, request.id);
     reply.header(CORRELATION_ID_HEADER, request.correlationId);
+    done();
   });
 }

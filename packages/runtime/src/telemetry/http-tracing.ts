@@ -80,14 +80,16 @@ export function registerHttpTracing(app: FastifyInstance): void {
     spans.get(request)?.span.recordException(error);
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const entry = spans.get(request);
-    if (!entry) return;
-    entry.span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, reply.statusCode);
-    // Per the HTTP conventions a 4xx is the client's failure, not the server span's.
-    if (reply.statusCode >= 500) entry.span.setStatus({ code: SpanStatusCode.ERROR });
-    entry.span.end();
-    spans.delete(request);
+    if (entry) {
+      entry.span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, reply.statusCode);
+      // Per the HTTP conventions a 4xx is the client's failure, not the server span's.
+      if (reply.statusCode >= 500) entry.span.setStatus({ code: SpanStatusCode.ERROR });
+      entry.span.end();
+      spans.delete(request);
+    }
+    done();
   });
 
   app.addHook('onRequestAbort', async (request) => {
