@@ -1,11 +1,5 @@
 import type { EventData, RecordedEvent } from '@hotline/eventstore';
-import {
-  type Bus,
-  type Consumer,
-  type EventHeaders,
-  eventFromMessage,
-  eventsTopic,
-} from '@hotline/messaging';
+import { type Bus, type Consumer, type EventHeaders, eventFromMessage, eventsTopic } from '@hotline/messaging';
 import { streams } from '@hotline/platform';
 import { ticketTriggers, triageTicket } from './ticket-triage.ts';
 import type { AutomaticTriage } from './triage-steps.ts';
