@@ -35,6 +35,7 @@ export {
   type ReadinessProbe,
   type ReadinessProbes,
 } from './health/readiness.ts';
+export { applyHeapGrowth } from './heap/heap-growth.ts';
 export { createHttpServer, type HttpServer, type HttpServerOptions } from './http/http-server.ts';
 export { unpairedSurrogateAt } from './http/json-bodies.ts';
 export { DOCS_PREFIX, type OpenApiInfo } from './http/openapi.ts';

@@ -9,6 +9,7 @@ import {
   type AccessControlOptions,
   accessConfigShape,
   accessControlFromConfig,
+  applyHeapGrowth,
   createHttpServer,
   createLogger,
   DOCS_PREFIX,
@@ -81,6 +82,7 @@ export interface RunningProcess {
 export async function runProcess(definition: ProcessDefinition): Promise<RunningProcess> {
   const env = typeof definition.env === 'function' ? definition.env() : definition.env;
   const config = loadConfigOrExit(processConfigSchema, env ?? process.env);
+  applyHeapGrowth(config.HEAP_GROWING_PERCENT);
   // Keys, token and Kafka certificate settings are read before anything opens, so a wrong one stops
   // the start at once.
   let accessSettings: AccessControlOptions;

@@ -25,6 +25,12 @@ export const runtimeConfigShape = {
     .int({ min: 0 })
     .default(1_000)
     .describe('Write requests that may wait for a turn; one more gets a 503 problem with Retry-After'),
+  HEAP_GROWING_PERCENT: env
+    .int({ min: 0, max: 1_000 })
+    .default(100)
+    .describe(
+      "How far the JavaScript heap may grow past what the last full collection kept before the next one, in percent (V8's --heap-growing-percent; 0: V8's own choice)",
+    ),
   READINESS_TIMEOUT: env
     .durationMs()
     .default(2_000)
