@@ -8,11 +8,11 @@ import { contractPenalties } from '../src/queries/penalty-queries.ts';
 import { civilMonthIndexOf, monthPeriod, yearPeriod } from '../src/queries/periods.ts';
 import { ReportingView } from '../src/queries/reporting-view.ts';
 import { rebuildRecords } from '../src/rebuild/rebuild.ts';
-import { RecordsBuilder } from '../src/rebuild/records-builder.ts';
 import { writeHotlineHistory } from './support/hotline-history.ts';
 import { paris } from './support/hotline-scenario.ts';
 import { type ReportingHarness, reportingHarness } from './support/reporting-harness.ts';
 import { scannedIndicators, scannedOverruns, scannedPenalties } from './support/scan-queries.ts';
+import { feedView } from './support/view-feeding.ts';
 
 const from = Date.parse('2026-01-05T08:00:00+01:00');
 const until = Date.parse('2026-07-01T12:00:00+02:00');
@@ -73,21 +73,8 @@ describe('the settled tickets’ tallies', () => {
     try {
       await writeHotlineHistory(store, { tickets: 300, clients: 6, from, until, seed: 21 });
       // The view told of each change as the projections tell it, queried after every page of events.
-      const builder = new RecordsBuilder();
       const live = new ReportingView();
-      let pages = 0;
-      for (let after = 0n; ; ) {
-        const page = await store.readAll({ after, maxCount: 250 });
-        if (page.length === 0) break;
-        for (const event of page) {
-          builder.apply(event);
-          const stored = builder.records.get(event.stream);
-          if (stored !== undefined && stored.position === event.position) live.change(event.stream, stored);
-        }
-        after = page.at(-1)!.position;
-        answers(live, Date.parse(page.at(-1)!.occurredAt));
-        pages++;
-      }
+      const pages = await feedView(store, live, 250, (page) => answers(live, Date.parse(page.at(-1)!.occurredAt)));
       expect(pages).toBeGreaterThan(5);
       const rebuilt = await rebuiltView(store);
       for (const now of [

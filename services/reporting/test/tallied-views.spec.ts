@@ -29,7 +29,6 @@ import { median, percentile, rate } from '../src/queries/statistics.ts';
 import { type Judgement, judgeTicket } from '../src/queries/ticket-judgement.ts';
 import { listTickets, slaStanding } from '../src/queries/ticket-queries.ts';
 import { productWorkloads } from '../src/queries/workload-queries.ts';
-import { RecordsBuilder } from '../src/rebuild/records-builder.ts';
 import { writeHotlineHistory } from './support/hotline-history.ts';
 import { HotlineScenario, paris } from './support/hotline-scenario.ts';
 import {
@@ -38,6 +37,7 @@ import {
   scannedFaqCandidates,
   scannedWorkloads,
 } from './support/scan-queries.ts';
+import { feedView } from './support/view-feeding.ts';
 
 // The aggregate views (tallies kept as records change, open tickets read until their reading lapses)
 // against a brute-force recomputation: every ticket judged afresh by the domain at the instant, no
@@ -248,26 +248,15 @@ function compare(view: ReportingView, now: number): { overruns: number; penaltie
 }
 
 /**
- * Feeds what `store` holds to `view` page by page; after each page, `onPage` with the clock (which
+ * Feeds what `store` holds to `view` (`feedView`); after each page, `onPage` with the clock (which
  * never goes back while the events come: they are written ticket by ticket, not in time order).
  */
 async function feedStore(store: EventStore, view: ReportingView, onPage: (now: number, page: number) => void) {
-  const builder = new RecordsBuilder();
   let now = from;
-  let pages = 0;
-  for (let after = 0n; ; ) {
-    const page = await store.readAll({ after, maxCount: 120 });
-    if (page.length === 0) break;
-    for (const event of page) {
-      builder.apply(event);
-      const stored = builder.records.get(event.stream);
-      if (stored !== undefined && stored.position === event.position) view.change(event.stream, stored);
-    }
-    after = page.at(-1)!.position;
+  return feedView(store, view, 120, (page, index) => {
     now = Math.max(now, Date.parse(page.at(-1)!.occurredAt));
-    onPage(now, pages++);
-  }
-  return pages;
+    onPage(now, index);
+  });
 }
 
 /** A seeded history of 260 tickets fed to `view` (`feedStore`). */
