@@ -84,7 +84,6 @@ export class EventStream {
   }
 
   publish(event: StreamedEvent): void {
-    if (this.#clients.size === 0) return;
     this.#write(`event: domain-event\ndata: ${JSON.stringify(event)}\n\n`);
   }
 

@@ -55,6 +55,7 @@ export function encodeMessage<Payload, Headers extends MessageHeaders>(
   return encodeChecked(checkMessage(topic, message));
 }
 
+/** A checked message as it travels: its payload as JSON. */
 export function encodeChecked({ key, payload, headers }: CheckedMessage<unknown>): RawMessage {
   return { key, value: Buffer.from(JSON.stringify(payload)), headers };
 }

@@ -18,9 +18,7 @@ export interface LoadedTicket {
 
 /** A ticket's events as the domain reads them (validated against their current schema). */
 export function ticketEventsOf(recorded: readonly RecordedEvent[]): TicketEvent[] {
-  return recorded.map((event) => {
-    return readStored(ticketEventRegistry, event) as TicketEvent;
-  });
+  return recorded.map((event) => readStored(ticketEventRegistry, event) as TicketEvent);
 }
 
 /** The ticket folded from its stream, or a 404 problem. */

@@ -5,7 +5,6 @@ import {
   type AgentState,
   agentEventRegistry,
   awaitsDispatch,
-  type EventRegistry,
   evolveAgent,
   evolveTicket,
   initialAgentState,
@@ -161,18 +160,19 @@ export class AgentDirectory {
     return entries.sort((a, b) => a.agentId.localeCompare(b.agentId));
   }
 
+  // An event this reader cannot read would silently skew every dispatch: `readStored` stops loudly instead.
   #apply(event: RecordedEvent): void {
     if (event.stream.startsWith(agentPrefix)) this.#applyAgent(event);
     else this.#applyTicket(event);
   }
 
   #applyAgent(recorded: RecordedEvent): void {
-    const event = parsed<AgentEvent>(agentEventRegistry, recorded);
+    const event = readStored(agentEventRegistry, recorded) as AgentEvent;
     this.#agents.set(event.agentId, evolveAgent(this.agent(event.agentId), event));
   }
 
   #applyTicket(recorded: RecordedEvent): void {
-    const event = parsed<TicketEvent>(ticketEventRegistry, recorded);
+    const event = readStored(ticketEventRegistry, recorded) as TicketEvent;
     // Facts recorded on an ended ticket (a late client message, a penalty claim) change no one's load.
     if (this.#ended.has(event.ticketId)) return;
     const before = this.#tickets.get(event.ticketId) ?? initialTicketState;
@@ -209,11 +209,4 @@ function waitsForDispatch(state: TicketState): state is Ticket & { readonly prod
 /** A ticket weighs on its assignee until it is resolved (again after a reopening), as `AgentCandidate` says. */
 function loadHolder(state: TicketState): string | undefined {
   return state.status !== 'none' && isOpen(state) ? state.assignee : undefined;
-}
-
-type Registry = Pick<EventRegistry, 'parseStored'>;
-
-// An event this reader cannot read would silently skew every dispatch: stop loudly instead.
-function parsed<E>(registry: Registry, recorded: RecordedEvent): E {
-  return readStored(registry, recorded) as E;
 }
