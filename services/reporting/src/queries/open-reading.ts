@@ -1,4 +1,11 @@
-import { type IndicatorContribution, indicatorContribution, nextOverrunDayAt } from '@hotline/domain';
+import {
+  type IndicatorContribution,
+  indicatorContribution,
+  nextOverrunDayAt,
+  type Priority,
+  type SlaTargetName,
+} from '@hotline/domain';
+import { NONE } from '@hotline/platform';
 import { type OverrunRow, overrunOf } from './overrun-queries.ts';
 import { type Accrual, accrualKey, accrualOf } from './penalty-queries.ts';
 import type { TicketEntry } from './reporting-view.ts';
@@ -15,7 +22,6 @@ import { type SlaStanding, slaStanding } from './ticket-queries.ts';
  */
 export interface OpenReading {
   readonly entry: TicketEntry;
-  readonly judgement: Judgement;
   readonly readAt: number;
   readonly validUntil: number;
   /** Indicators 3 and 4: the part of its contribution counted in the period that holds now; null when it counts in none. */
@@ -24,6 +30,25 @@ export interface OpenReading {
   readonly accrual: { readonly key: string; readonly accrual: Accrual } | null;
   /** Where it stands against its deadlines (the ticket list's SLA filter). */
   readonly standing: SlaStanding;
+  /** Its targets breached and not reached (the past-due list); most often none. */
+  readonly missed: readonly MissedTarget[];
+}
+
+/** A target whose due instant passed without its milestone: which, at what priority, due when. */
+export interface MissedTarget {
+  readonly target: SlaTargetName;
+  readonly priority: Priority;
+  readonly dueAt: number;
+}
+
+/** The targets a judgement finds breached and not reached, in the order it lists them. */
+export function missedTargetsOf(judgement: Judgement): readonly MissedTarget[] {
+  let missed: MissedTarget[] | undefined;
+  for (const { status, reachedAt, dueAt, target, priority } of judgement.sla.evaluation.targets) {
+    if (status !== 'breached' || reachedAt !== null || dueAt === null) continue;
+    (missed ??= []).push({ target, priority, dueAt });
+  }
+  return missed ?? NONE;
 }
 
 export function openReading(entry: TicketEntry, judgement: Judgement, readAt: number): OpenReading {
@@ -34,15 +59,17 @@ export function openReading(entry: TicketEntry, judgement: Judgement, readAt: nu
       : null;
   const accrued = accrualOf(entry, judgement, readAt);
   const accrual = accrued === null ? null : { key: accrualKey(accrued), accrual: accrued };
+  // Not the judgement itself (about 1 KB): what the aggregate views read of it, so that a backlog of
+  // open tickets does not keep every one's (the view keeps the latest judged, `ReportingView.judge`).
   return {
     entry,
-    judgement,
     readAt,
     validUntil: readingValidUntil(judgement, readAt, accrued),
     atNow,
     overrun: overrunOf(entry, judgement),
     accrual,
     standing: slaStanding(judgement, readAt),
+    missed: missedTargetsOf(judgement),
   };
 }
 

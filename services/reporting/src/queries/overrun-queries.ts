@@ -1,6 +1,6 @@
 import { DAY_MS, type Environment, type Nature, type Period, type Priority } from '@hotline/domain';
 import type { Scope } from './indicator-queries.ts';
-import { overrunRowAt } from './open-reading.ts';
+import { missedTargetsOf, overrunRowAt } from './open-reading.ts';
 import { inPeriod } from './periods.ts';
 import type { ReportingView, TicketEntry } from './reporting-view.ts';
 import type { Judgement } from './ticket-judgement.ts';
@@ -143,19 +143,18 @@ function missedTargets(view: ReportingView, now: number, scope: Scope): Omit<Pas
     if (ticket.coverage.status !== 'covered' || entry.resolvedAt !== null) continue;
     if (ticket.status === 'rejected' || ticket.status === 'cancelled' || ticket.status === 'closed') continue;
     // A reading's targets (statuses, due instants) stand until it lapses; only counted time moves.
-    const judgement = tallies.readingOf(ticketId)?.judgement ?? view.judge(entry, now);
-    for (const target of judgement.sla.evaluation.targets) {
-      if (target.status !== 'breached' || target.reachedAt !== null || target.dueAt === null) continue;
+    const missed = tallies.readingOf(ticketId)?.missed ?? missedTargetsOf(view.judge(entry, now));
+    for (const { target, priority, dueAt } of missed) {
       rows.push({
         ticketId: ticket.ticketId,
         clientId: ticket.clientId ?? null,
         contractId: ticket.coverage.contractId,
         product: ticket.product ?? null,
-        priority: target.priority,
+        priority,
         status: ticket.status,
         assignee: ticket.assignee ?? null,
-        target: target.target,
-        dueAt: target.dueAt,
+        target,
+        dueAt,
       });
     }
   }

@@ -32,8 +32,27 @@ export interface TicketEntry {
   readonly resolvedAt: number | null;
 }
 
-/** Enough for the pages of the ticket lists people read (a judgement is ~2 KB; every ticket's would be most of the view). */
+/** Enough for the pages of the ticket lists people read (a judgement is ~1 KB; every ticket's would be most of the view). */
 const SETTLED_JUDGEMENTS_KEPT = 2_048;
+/**
+ * A hotline's open tickets all, whose judgements the queries read again until they lapse; past
+ * that (a backlog of tens of thousands), the latest judged: the readings keep what the aggregate
+ * views need, and a ticket judged again costs tens of microseconds.
+ */
+const OPEN_JUDGEMENTS_KEPT = 16_384;
+
+/** How many judgements a view keeps, of open tickets and of settled ones. */
+export interface JudgementsKept {
+  readonly open: number;
+  readonly settled: number;
+}
+
+/** `value` under `key` as the latest used, the first used dropped past `limit` (a Map keeps insertion order). */
+function keepLatest<V>(map: Map<string, V>, key: string, value: V, limit: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > limit) map.delete(map.keys().next().value!);
+}
 
 interface CachedJudgement {
   readonly judgement: Judgement;
@@ -73,7 +92,7 @@ export class ReportingView implements RecordChangeListener {
   #byReception = new ReceptionOrder();
   readonly #byClient = new Map<string, ReceptionOrder>();
   #openLatestFirst: string[] | undefined;
-  /** Open tickets' judgements (their readings hold them anyway), until the answer can change. */
+  /** Open tickets' judgements, until the answer can change: the latest used (`OPEN_JUDGEMENTS_KEPT`). */
   #judgements = new Map<string, CachedJudgement>();
   /**
    * Settled tickets' judgements, which never change: only the latest used are kept (the pages of the
@@ -85,7 +104,12 @@ export class ReportingView implements RecordChangeListener {
   readonly #backlog = new BacklogTallies();
   readonly #knowledge = new KnowledgeTallies();
   readonly #claims = new ClaimTallies();
+  readonly #kept: JudgementsKept;
   #position = 0n;
+
+  constructor(options: { readonly judgementsKept?: JudgementsKept } = {}) {
+    this.#kept = options.judgementsKept ?? { open: OPEN_JUDGEMENTS_KEPT, settled: SETTLED_JUDGEMENTS_KEPT };
+  }
 
   /** The highest global position folded into the records this view holds. */
   get position(): bigint {
@@ -311,14 +335,11 @@ export class ReportingView implements RecordChangeListener {
       cached.evaluatedAt <= now
     ) {
       if (now < cached.validUntil) {
-        if (settled !== undefined) {
-          // The latest used last: the first in the map is the next to go.
-          this.#settledJudgements.delete(ticket.ticketId);
-          this.#settledJudgements.set(ticket.ticketId, settled);
-        }
+        this.#keep(ticket.ticketId, cached);
         return cached.judgement;
       }
       if (now < cached.stableUntil) {
+        this.#keep(ticket.ticketId, cached);
         cached.advanced = overrunAt(cached.judgement, now, cached.advanced);
         return cached.advanced;
       }
@@ -332,16 +353,16 @@ export class ReportingView implements RecordChangeListener {
       validUntil: judgementValidUntil(judgement, now),
       stableUntil: judgementStableUntil(judgement, now),
     };
-    if (made.validUntil === Number.POSITIVE_INFINITY) {
-      this.#judgements.delete(ticket.ticketId);
-      this.#settledJudgements.delete(ticket.ticketId);
-      this.#settledJudgements.set(ticket.ticketId, made);
-      if (this.#settledJudgements.size > SETTLED_JUDGEMENTS_KEPT)
-        this.#settledJudgements.delete(this.#settledJudgements.keys().next().value!);
-    } else {
-      this.#settledJudgements.delete(ticket.ticketId);
-      this.#judgements.set(ticket.ticketId, made);
-    }
+    // A ticket reopened or resolved since moves from one cache to the other.
+    (made.validUntil === Number.POSITIVE_INFINITY ? this.#judgements : this.#settledJudgements).delete(ticket.ticketId);
+    this.#keep(ticket.ticketId, made);
     return judgement;
+  }
+
+  /** The judgement kept as the latest used of its cache: the first used is the next to go. */
+  #keep(ticketId: string, cached: CachedJudgement): void {
+    if (cached.validUntil === Number.POSITIVE_INFINITY)
+      keepLatest(this.#settledJudgements, ticketId, cached, this.#kept.settled);
+    else keepLatest(this.#judgements, ticketId, cached, this.#kept.open);
   }
 }

@@ -179,9 +179,10 @@ export function listTickets(
     if (!matchesRecord(entry, filters)) continue;
     let judgement: Judgement | undefined;
     if (tallies !== undefined) {
-      const reading = tallies.readingOf(entry.record.ticket.ticketId);
-      judgement = reading?.judgement ?? view.judge(entry, now);
-      if ((reading?.standing ?? slaStanding(judgement, now)) !== filters.sla) continue;
+      const standing =
+        tallies.readingOf(entry.record.ticket.ticketId)?.standing ??
+        slaStanding((judgement = view.judge(entry, now)), now);
+      if (standing !== filters.sla) continue;
     }
     if (total >= page.offset && items.length < page.limit) {
       items.push(ticketRow(entry, judgement ?? view.judge(entry, now), now));
