@@ -38,6 +38,17 @@ describe('a lean ticket', () => {
     expect(one.missing).toBe(other.missing);
     expect(one.complaints).toBe(NONE);
     expect(one.penaltyClaims).toBe(other.penaltyClaims);
+    expect(one.coverage).toBe(other.coverage);
+    expect(one.milestones).toBe(other.milestones);
+    expect(Object.isFrozen(one.coverage) && Object.isFrozen(one.milestones)).toBe(true);
+    const elsewhere = leanTicket(
+      { ...full, coverage: { status: 'out_of_contract', contractId: null, reason: 'r' } },
+      {
+        descriptionLength: 0,
+      },
+    );
+    expect(elsewhere.coverage).toEqual({ status: 'out_of_contract', contractId: null, reason: 'r' });
+    expect(elsewhere.coverage).not.toBe(one.coverage);
     expect(Object.isFrozen(one.penaltyClaims)).toBe(true);
   });
 

@@ -5,6 +5,23 @@ import { intern } from './interned-text.ts';
 export const NONE: readonly never[] = Object.freeze([]);
 const noneIfEmpty = <T>(list: readonly T[]): readonly T[] => (list.length === 0 ? NONE : list);
 const NO_CLAIMS: Ticket['penaltyClaims'] = Object.freeze({});
+const NO_MILESTONES: Ticket['milestones'] = Object.freeze({});
+
+/** A few dozen verdicts (contracts × statuses × reasons) for every kept ticket: one frozen copy of each. */
+const COVERAGES_AT_MOST = 10_000;
+const coverages = new Map<string, Ticket['coverage']>();
+
+function sharedCoverage(coverage: Ticket['coverage']): Ticket['coverage'] {
+  const key = `${coverage.status}\u0000${coverage.contractId ?? ''}${coverage.reason === undefined ? '' : `\u0000${coverage.reason}`}`;
+  const known = coverages.get(key);
+  if (known !== undefined) return known;
+  const made = Object.freeze({
+    ...coverage,
+    contractId: coverage.contractId === null ? null : intern(coverage.contractId),
+  });
+  if (coverages.size < COVERAGES_AT_MOST) coverages.set(key, made);
+  return made;
+}
 
 /**
  * The first `length` characters, in a string of their own: V8 makes a longer string's slice a view
@@ -28,8 +45,8 @@ export function leanTicket(ticket: Ticket, { descriptionLength }: { readonly des
   const shared = kept as { -readonly [K in keyof typeof kept]: (typeof kept)[K] };
   const text = shared as unknown as Record<(typeof SHARED_TEXT)[number], string | undefined>;
   for (const key of SHARED_TEXT) if (text[key] !== undefined) text[key] = intern(text[key]);
-  if (shared.coverage.contractId !== null)
-    shared.coverage = { ...shared.coverage, contractId: intern(shared.coverage.contractId) };
+  shared.coverage = sharedCoverage(shared.coverage);
+  if (Object.keys(shared.milestones).length === 0) shared.milestones = NO_MILESTONES;
   shared.missing = noneIfEmpty(shared.missing);
   shared.complaints = noneIfEmpty(shared.complaints);
   shared.linkedArticles = noneIfEmpty(shared.linkedArticles);

@@ -57,6 +57,8 @@ export interface TicketRecord {
   readonly reportedBy: string | null;
 }
 
+const NO_MINUTES: TicketRecord['minutesByAgent'] = Object.freeze({});
+
 // Enough to recognise a recurring problem and to show it in a list; the full text stays in the store.
 const DESCRIPTION_LENGTH = 280;
 
@@ -80,7 +82,7 @@ export function foldTicketRecord(record: TicketRecord | undefined, event: Ticket
     claims: NONE,
     resolutions: NONE,
     articles: NONE,
-    minutesByAgent: {},
+    minutesByAgent: NO_MINUTES,
     complaintsAt: NONE,
     closedAt: null,
     reportedBy: event.type === 'TicketReceived' ? intern(event.reportedBy) : null,
