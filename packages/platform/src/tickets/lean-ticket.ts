@@ -11,7 +11,8 @@ const NO_MILESTONES: Ticket['milestones'] = Object.freeze({});
 const COVERAGES_AT_MOST = 10_000;
 const coverages = new Map<string, Ticket['coverage']>();
 
-function sharedCoverage(coverage: Ticket['coverage']): Ticket['coverage'] {
+/** The one frozen copy of a coverage verdict, for whatever keeps one a ticket in memory. */
+export function sharedCoverage(coverage: Ticket['coverage']): Ticket['coverage'] {
   const key = `${coverage.status}\u0000${coverage.contractId ?? ''}${coverage.reason === undefined ? '' : `\u0000${coverage.reason}`}`;
   const known = coverages.get(key);
   if (known !== undefined) return known;

@@ -1,4 +1,5 @@
 import type { CoverageVerdict, TicketEvent } from '@hotline/domain';
+import { sharedCoverage } from '@hotline/platform';
 
 export interface ResolvedTicket {
   readonly ticketId: string;
@@ -38,11 +39,12 @@ export class ResolvedTickets {
   apply(event: TicketEvent): void {
     switch (event.type) {
       case 'TicketReceived':
-        this.#open.set(event.ticketId, { receivedAt: event.at, coverage: event.coverage });
+        this.#open.set(event.ticketId, { receivedAt: event.at, coverage: sharedCoverage(event.coverage) });
         return;
       case 'TicketRequalified': {
         const ticket = this.#open.get(event.ticketId);
-        if (ticket !== undefined) this.#open.set(event.ticketId, { ...ticket, coverage: event.coverage });
+        if (ticket !== undefined)
+          this.#open.set(event.ticketId, { ...ticket, coverage: sharedCoverage(event.coverage) });
         return;
       }
       case 'TicketResolved': {
