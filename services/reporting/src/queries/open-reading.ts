@@ -43,12 +43,12 @@ export interface MissedTarget {
 
 /** The targets a judgement finds breached and not reached, in the order it lists them. */
 export function missedTargetsOf(judgement: Judgement): readonly MissedTarget[] {
-  let missed: MissedTarget[] | undefined;
+  const missed: MissedTarget[] = [];
   for (const { status, reachedAt, dueAt, target, priority } of judgement.sla.evaluation.targets) {
     if (status !== 'breached' || reachedAt !== null || dueAt === null) continue;
-    (missed ??= []).push({ target, priority, dueAt });
+    missed.push({ target, priority, dueAt });
   }
-  return missed ?? NONE;
+  return missed.length === 0 ? NONE : missed;
 }
 
 export function openReading(entry: TicketEntry, judgement: Judgement, readAt: number): OpenReading {

@@ -179,9 +179,12 @@ export function listTickets(
     if (!matchesRecord(entry, filters)) continue;
     let judgement: Judgement | undefined;
     if (tallies !== undefined) {
-      const standing =
-        tallies.readingOf(entry.record.ticket.ticketId)?.standing ??
-        slaStanding((judgement = view.judge(entry, now)), now);
+      // The reading's standing serves; a ticket without one is judged, once for both uses.
+      let standing = tallies.readingOf(entry.record.ticket.ticketId)?.standing;
+      if (standing === undefined) {
+        judgement = view.judge(entry, now);
+        standing = slaStanding(judgement, now);
+      }
       if (standing !== filters.sla) continue;
     }
     if (total >= page.offset && items.length < page.limit) {
