@@ -21,6 +21,13 @@ export interface DomainEventShape {
 export interface CommandContext {
   /** Makes the command idempotent: the same id appends the same events once (see derivedEventId). */
   readonly commandId: string;
+  /**
+   * `stream` when the command id names the stream (it holds the stream's own id), so its events' ids
+   * cannot be recorded on another stream: the store looks for them in that stream only
+   * (`AppendOptions.idsUniqueIn`). By default they are unique store-wide, which is how a client's
+   * Idempotency-Key reused for another request is found.
+   */
+  readonly idsUniqueIn?: 'store' | 'stream';
   readonly actor: string;
   readonly correlationId?: string;
   readonly causationId?: string;
@@ -84,6 +91,7 @@ export async function handleCommand<C, E extends DomainEventShape, S, Refusal>(
     try {
       const result = await store.append(stream, decision.value.map(toNewEvent(context, idOf)), {
         expectedRevision: revision < 0n ? NO_STREAM : revision,
+        ...(context.idsUniqueIn === undefined ? {} : { idsUniqueIn: context.idsUniqueIn }),
       });
       // Decided on a given history that did not hold the first time: what it recorded then, and the
       // stream as it is now, are read rather than this decision's guess.

@@ -5,6 +5,17 @@ import type { Upcaster } from './upcaster.ts';
 
 export interface AppendOptions {
   expectedRevision: ExpectedRevision;
+  /**
+   * Where the append's event ids must be unique. `store` (the default): in the whole store, so an id
+   * already recorded on another stream is refused (`DuplicateEventIdError`), which is how an id that
+   * came from outside (an Idempotency-Key, a message id) is found reused for another request.
+   * `stream`: the caller vouches that these ids cannot be recorded on another stream (they derive
+   * from a name that holds the stream's own id), so the store looks for them in this stream only.
+   * Either way, appending the same events again to their stream is a replay. An adapter may check
+   * more than it is asked; SQLite then keeps no store-wide index entry for them, which costs an
+   * append a page of its own anywhere in that index.
+   */
+  idsUniqueIn?: 'store' | 'stream';
 }
 
 export interface AppendResult {

@@ -10,6 +10,8 @@ interface AppendRequest {
   stream: string;
   events: PendingEvent[];
   expected: ExpectedRevision;
+  /** The ids cannot be on another stream (`AppendOptions.idsUniqueIn`): looked for in this one only. */
+  streamScoped: boolean;
   resolve: (result: AppendResult) => void;
   reject: (error: Error) => void;
 }
@@ -77,6 +79,7 @@ export class GroupCommitWriter {
   #held: Promise<void> | undefined;
   #head: StatementSync;
   #byId: StatementSync;
+  #inStream: StatementSync;
   #insert: StatementSync;
 
   constructor(db: DatabaseSync, options: GroupCommitOptions) {
@@ -87,16 +90,23 @@ export class GroupCommitWriter {
     this.#maxGroupSize = options.maxGroupSize;
     this.#busyTimeoutMs = options.busyTimeoutMs;
     this.#head = db.prepare('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1');
-    this.#byId = db.prepare('SELECT stream, revision, position FROM events WHERE id = ?');
+    this.#byId = db.prepare('SELECT stream, revision, position FROM events WHERE id = ? AND stream_scoped = 0');
+    // The stream's index bounds the search to its rows.
+    this.#inStream = db.prepare('SELECT stream, revision, position FROM events WHERE stream = ? AND id = ?');
     this.#insert = db.prepare(`INSERT INTO events (id, stream, revision, type, schema_version, data, occurred_at,
-      recorded_at, actor, correlation_id, causation_id, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const statement of [this.#head, this.#byId, this.#insert]) statement.setReadBigInts(true);
+      recorded_at, actor, correlation_id, causation_id, hash, stream_scoped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const statement of [this.#head, this.#byId, this.#inStream, this.#insert]) statement.setReadBigInts(true);
   }
 
-  submit(stream: string, events: PendingEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  submit(
+    stream: string,
+    events: PendingEvent[],
+    expected: ExpectedRevision,
+    idsUniqueIn: 'store' | 'stream' = 'store',
+  ): Promise<AppendResult> {
     if (this.#closed) return Promise.reject(new StoreClosedError());
     return new Promise((resolve, reject) => {
-      this.#queue.push({ stream, events, expected, resolve, reject });
+      this.#queue.push({ stream, events, expected, streamScoped: idsUniqueIn === 'stream', resolve, reject });
       if (!this.#scheduled) {
         this.#scheduled = true;
         if (this.#contended || this.#committedAtOnce) setImmediate(this.#flushOnTurn);
@@ -186,11 +196,16 @@ export class GroupCommitWriter {
       heads.set(stream, head);
     }
     const actual = head === null ? NO_STREAM : head.revision;
+    if (request.streamScoped && head !== null) {
+      // No index entry answers for these ids (nor a unique constraint): the stream's rows do.
+      const inStream = (id: string) => this.#inStream.get(stream, id) as ExistingRow | undefined;
+      if (events.some((event) => inStream(event.id) !== undefined)) return this.#replay(request, inStream);
+    }
     if (!satisfies(expected, actual)) {
       // A retry of an append that did land carries the expectation it had then: a replay, not a conflict.
-      const replayed = this.#byId.get((events[0] as PendingEvent).id) !== undefined;
+      const replayed = !request.streamScoped && this.#byId.get((events[0] as PendingEvent).id) !== undefined;
       return replayed
-        ? this.#replay(request)
+        ? this.#replay(request, this.#recorded)
         : { ok: false, error: new RevisionConflictError(stream, expected, actual) };
     }
 
@@ -216,6 +231,7 @@ export class GroupCommitWriter {
           sealed.correlationId,
           sealed.causationId,
           sealed.hash,
+          request.streamScoped ? 1 : 0,
         );
         position = inserted.lastInsertRowid as bigint;
         previousHash = sealed.hash;
@@ -225,7 +241,8 @@ export class GroupCommitWriter {
     } catch (error) {
       if (savepoint) this.#db.exec('ROLLBACK TO append; RELEASE append');
       // The unique index on ids finds a replay at no cost to the appends that are not one.
-      if ((error as { errcode?: number }).errcode === uniqueConstraintFailed) return this.#replay(request);
+      if ((error as { errcode?: number }).errcode === uniqueConstraintFailed)
+        return this.#replay(request, this.#recorded);
       throw error;
     }
     heads.set(stream, { revision: revision - 1n, hash: previousHash });
@@ -233,9 +250,12 @@ export class GroupCommitWriter {
     return { ok: true, result: { firstRevision, nextExpectedRevision: revision - 1n, position, written: true } };
   }
 
-  /** Some event ids are already recorded: a replay of an earlier append of these events, or a mistake. */
-  #replay({ stream, events }: AppendRequest): Outcome {
-    const rows = events.map((event) => this.#byId.get(event.id) as ExistingRow | undefined);
+  /** Where an id is recorded store-wide (events whose ids were not said to be their stream's only). */
+  #recorded = (id: string) => this.#byId.get(id) as ExistingRow | undefined;
+
+  /** Some event ids are already recorded (`find` tells where): a replay of an earlier append of these events, or a mistake. */
+  #replay({ stream, events }: AppendRequest, find: (id: string) => ExistingRow | undefined): Outcome {
+    const rows = events.map((event) => find(event.id));
     const clash = rows.findIndex((row) => row === undefined || row.stream !== stream);
     if (clash >= 0) {
       const known = rows.find((row) => row !== undefined && row.stream !== stream) ?? rows.find(Boolean);

@@ -5,6 +5,12 @@ import type { DatabaseSync } from 'node:sqlite';
  * (never reused after a delete); since writers take the lock with BEGIN IMMEDIATE one at a
  * time, positions also become visible in commit order, which is what lets a subscriber in
  * another process poll `position > checkpoint` without missing anything.
+ *
+ * Event ids are unique store-wide unless the append said they can only be on their stream
+ * (`AppendOptions.idsUniqueIn`, stored as `stream_scoped`): those stay out of the index on ids,
+ * since each entry of it is a page anywhere in an index as large as the log, which the commit
+ * writes to the WAL (half of what an append cost at 300,000 tickets). Replays of those are found
+ * in their stream, by the stream's index.
  */
 const schema = `
 CREATE TABLE IF NOT EXISTS events (
@@ -20,13 +26,21 @@ CREATE TABLE IF NOT EXISTS events (
   actor          TEXT    NOT NULL,
   correlation_id TEXT    NOT NULL,
   causation_id   TEXT    NOT NULL,
-  hash           TEXT    NOT NULL
+  hash           TEXT    NOT NULL,
+  stream_scoped  INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream, revision);
-CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events (id);
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_store_id ON events (id) WHERE stream_scoped = 0;
 `;
 
-export const schemaVersion = 1;
+/** Version 1 to 2: every event recorded so far stays unique store-wide; the index on ids becomes partial. */
+const toVersion2 = `
+ALTER TABLE events ADD COLUMN stream_scoped INTEGER NOT NULL DEFAULT 0;
+CREATE UNIQUE INDEX events_by_store_id ON events (id) WHERE stream_scoped = 0;
+DROP INDEX events_by_id;
+`;
+
+export const schemaVersion = 2;
 
 /** The columns of a read, named as the envelope names them. */
 export const eventColumns = `position, id, stream, revision, type, schema_version AS schemaVersion, data,
@@ -92,7 +106,8 @@ export function createSchema(db: DatabaseSync): void {
     if (found > schemaVersion) {
       throw new Error(`the event store file has schema ${found}; this code knows up to ${schemaVersion}`);
     }
-    db.exec(schema);
+    // A file of version 1 is brought to 2 (its index on ids is rebuilt once); a new one made at 2.
+    db.exec(found === 1 ? toVersion2 : schema);
     db.exec(`PRAGMA user_version = ${schemaVersion}`);
     db.exec('COMMIT');
   } catch (error) {

@@ -144,7 +144,7 @@ export class SqliteEventStore implements EventStore {
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     // Checked and encoded here, outside the write transaction that holds the lock.
-    return this.#writer.submit(stream, prepareEvents(stream, events), options.expectedRevision);
+    return this.#writer.submit(stream, prepareEvents(stream, events), options.expectedRevision, options.idsUniqueIn);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -137,6 +137,38 @@ export function appendContract(context: ContractContext): void {
     expect(next.firstRevision).toBe(3n);
   });
 
+  it('finds replays in their stream when the ids are said to be its own', async () => {
+    const stream = freshStream();
+    const own = { idsUniqueIn: 'stream' } as const;
+    const batch = events(2).map((event) => ({ ...event, id: randomUUID() }));
+    const first = await context.store.append(stream, batch, { expectedRevision: NO_STREAM, ...own });
+    const more = await context.store.append(stream, events(1), { expectedRevision: 1n, ...own });
+    // A retry carries the expectation it had, or none.
+    for (const expectedRevision of [NO_STREAM, ANY, STREAM_EXISTS] as const) {
+      const again = await context.store.append(stream, batch, { expectedRevision, ...own });
+      expect(again).toEqual({ ...first, written: false });
+    }
+    const [later] = await context.store.readStream(stream, { fromRevision: 2n });
+    const alone = { ...anEvent(), id: later!.id };
+    await expect(context.store.append(stream, [alone], { expectedRevision: ANY, ...own })).resolves.toEqual({
+      ...more,
+      written: false,
+    });
+    // Part of an earlier append, or one of its ids with a new event: refused, nothing written.
+    await expect(
+      context.store.append(stream, [batch[0]!, anEvent()], { expectedRevision: ANY, ...own }),
+    ).rejects.toBeInstanceOf(DuplicateEventIdError);
+    await expect(
+      context.store.append(stream, [anEvent({ id: randomUUID() }), batch[1]!], { expectedRevision: ANY, ...own }),
+    ).rejects.toBeInstanceOf(DuplicateEventIdError);
+    expect(await context.store.readStream(stream)).toHaveLength(3);
+    // Still a conflict when nothing of it was recorded.
+    const stale = await conflictOf(context.store.append(stream, events(1), { expectedRevision: 1n, ...own }));
+    expect(stale).toMatchObject({ expected: 1n, actual: 2n });
+    const next = await context.store.append(stream, events(1), { expectedRevision: 2n, ...own });
+    expect(next).toMatchObject({ firstRevision: 3n, written: true });
+  });
+
   it('refuses a re-append that repeats only part of an earlier one', async () => {
     const stream = freshStream();
     const earlier = anEvent({ id: randomUUID() });

@@ -167,8 +167,10 @@ async function submit(deps: IntakeDependencies, request: InboundRequest<'ticket.
     at: origin.occurredAt,
   };
   // Named by the upstream reference, not the message: the same request sent twice is one ticket.
+  // That reference names the stream too (`ticketIdFor`), so the ids are the stream's own.
   const context = {
     commandId: `intake:submit:${origin.source}:${payload.externalId}`,
+    idsUniqueIn: 'stream' as const,
     actor: payload.reportedBy,
     ...(origin.correlationId ? { correlationId: origin.correlationId } : {}),
   };

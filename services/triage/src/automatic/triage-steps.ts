@@ -25,11 +25,13 @@ export type Logger = ServiceContext['logger'];
 
 /**
  * A command of triage caused by an event: its id derives from the event's and the ticket's (an agent's
- * return may dispatch several tickets), so a redelivered event records nothing twice.
+ * return may dispatch several tickets), so a redelivered event records nothing twice. It names the
+ * ticket, whose stream it is appended to: its ids are that stream's own.
  */
 export function causedBy(step: string, cause: RecordedEvent, ticketId: string): CommandContext {
   return {
     commandId: `triage:${step}:${cause.id}:${ticketId}`,
+    idsUniqueIn: 'stream',
     actor: TRIAGE_ACTOR,
     correlationId: cause.correlationId,
     causationId: cause.id,
