@@ -66,7 +66,8 @@ export function elapsedCloser(options: ElapsedCloserOptions): ElapsedCloser {
         stream: streams.ticket(ticket.ticketId),
         decider: ticketDecider,
         command,
-        context: { commandId: `autoclose:${ticket.ticketId}:${ticket.resolvedAt}`, actor },
+        // The command id names the ticket: its events' ids are its stream's own.
+        context: { commandId: `autoclose:${ticket.ticketId}:${ticket.resolvedAt}`, actor, idsUniqueIn: 'stream' },
       });
       return outcome.ok ? undefined : outcome.error.code;
     } catch (error) {

@@ -44,7 +44,9 @@ export async function deliverPatch(store: EventStore, patch: KnownPatch, context
           decider: ticketDecider,
           command,
           context: {
+            // Names the ticket: its events' ids are its stream's own.
             commandId: `patch:${patch.patchId}:${ticketId}`,
+            idsUniqueIn: 'stream',
             actor: context.by,
             ...(context.correlationId === undefined ? {} : { correlationId: context.correlationId }),
           },

@@ -84,7 +84,8 @@ export function crossingRaiser(options: CrossingRaiserOptions) {
             occurredAt: data.at,
             actor,
           })),
-          { expectedRevision: ANY },
+          // Each id is named after its ticket's crossing (`crossingNameOf`): this stream's own.
+          { expectedRevision: ANY, idsUniqueIn: 'stream' },
         );
         return result.written ? pending.map((each) => each.fact) : [];
       } catch (error) {
