@@ -317,7 +317,12 @@ export class ReportingView implements RecordChangeListener {
 
   /** The instant the ticket's cached judgement was evaluated at (what its counted time runs up to). */
   judgedAt(ticketId: string): number | undefined {
-    return (this.#judgements.get(ticketId) ?? this.#settledJudgements.get(ticketId))?.evaluatedAt;
+    return this.#cached(ticketId)?.evaluatedAt;
+  }
+
+  /** A ticket's judgement in whichever cache holds it (never both: `judge` moves it). */
+  #cached(ticketId: string): CachedJudgement | undefined {
+    return this.#judgements.get(ticketId) ?? this.#settledJudgements.get(ticketId);
   }
 
   /** The ticket judged by the domain at `now`, from the cache while its answer cannot have changed. */
@@ -326,23 +331,18 @@ export class ReportingView implements RecordChangeListener {
     const contractId = ticket.coverage.status === 'covered' ? ticket.coverage.contractId : null;
     const contract = contractId === null ? undefined : this.contracts.get(contractId);
     const contractRevision = contract?.revision ?? null;
-    const settled = this.#settledJudgements.get(ticket.ticketId);
-    const cached = settled ?? this.#judgements.get(ticket.ticketId);
+    const cached = this.#cached(ticket.ticketId);
     if (
       cached !== undefined &&
       cached.revision === entry.revision &&
       cached.contractRevision === contractRevision &&
-      cached.evaluatedAt <= now
+      cached.evaluatedAt <= now &&
+      (now < cached.validUntil || now < cached.stableUntil)
     ) {
-      if (now < cached.validUntil) {
-        this.#keep(ticket.ticketId, cached);
-        return cached.judgement;
-      }
-      if (now < cached.stableUntil) {
-        this.#keep(ticket.ticketId, cached);
-        cached.advanced = overrunAt(cached.judgement, now, cached.advanced);
-        return cached.advanced;
-      }
+      this.#keep(ticket.ticketId, cached);
+      if (now < cached.validUntil) return cached.judgement;
+      cached.advanced = overrunAt(cached.judgement, now, cached.advanced);
+      return cached.advanced;
     }
     const judgement = judgeTicket(entry.record, contract, now);
     const made: CachedJudgement = {
