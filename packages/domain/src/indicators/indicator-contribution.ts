@@ -26,6 +26,8 @@ export interface IndicatorContribution {
 }
 
 const THIRTY_DAYS_MS = 30 * DAY_MS;
+/** One empty list for every contribution without claims: read models keep one contribution per ticket. */
+const NO_CLAIMS: readonly number[] = Object.freeze([]);
 
 /** The one ticket's share of `indicatorsFor`, at `now` (a spec holds their sums equal on any outcomes). */
 export function indicatorContribution(outcome: TicketOutcome, now: number): IndicatorContribution {
@@ -45,7 +47,7 @@ export function indicatorContribution(outcome: TicketOutcome, now: number): Indi
     productionOverrunDays: production ? outcome.overrunDays : 0,
     productionOverThirtyDays: production && outcome.overrunMs > THIRTY_DAYS_MS ? 1 : 0,
     clientId: counted ? outcome.clientId : null,
-    claimsAt: counted && outcome.clientId !== null ? outcome.penaltyClaimsAt : [],
+    claimsAt: counted && outcome.clientId !== null ? outcome.penaltyClaimsAt : NO_CLAIMS,
     billableAt: billable ? outcome.receivedAt : null,
   };
 }

@@ -55,7 +55,7 @@ export function openReading(entry: TicketEntry, judgement: Judgement, readAt: nu
   const contribution = indicatorContribution(judgement.outcome, readAt);
   const atNow =
     contribution.countedAt !== null && judgement.outcome.resolvedAt === null
-      ? { ...contribution, claimsAt: [], billableAt: null }
+      ? { ...contribution, claimsAt: NONE, billableAt: null }
       : null;
   const accrued = accrualOf(entry, judgement, readAt);
   const accrual = accrued === null ? null : { key: accrualKey(accrued), accrual: accrued };

@@ -10,6 +10,7 @@ import {
   type TicketSla,
   termsInForce,
 } from '@hotline/domain';
+import { NONE } from '@hotline/platform';
 import type { ContractRecord } from '../projections/contract-record.ts';
 import type { TicketRecord } from '../projections/ticket-record.ts';
 
@@ -54,7 +55,8 @@ export function judgeTicket(record: TicketRecord, contract: ContractRecord | und
       withinDeadlines: evaluation.withinDeadlines,
       overrunMs: evaluation.overrunMs,
       overrunDays: evaluation.overrunDays,
-      penaltyClaimsAt: record.claims.map((claim) => claim.claimedAt),
+      // Most tickets have none, and their contributions keep this list: one empty list for all.
+      penaltyClaimsAt: record.claims.length === 0 ? NONE : record.claims.map((claim) => claim.claimedAt),
     },
     penalty: penaltyOfTicket(sla),
     termsVersion,
