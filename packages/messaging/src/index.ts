@@ -28,6 +28,7 @@ export {
   kafkaSecurityFromConfig,
   SASL_MECHANISMS,
 } from './kafka/kafka-security.ts';
+export { readTopicToEnd, type TopicMessage, type TopicToEndOptions } from './kafka/topic-to-end.ts';
 export { eventFromMessage, eventMessage } from './relay/event-message.ts';
 export { EventRelay, type EventRelayOptions, type RelayState } from './relay/event-relay.ts';
 export {

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Kafka, type KafkaConfig, logLevel, Partitioners } from 'kafkajs';
+import { readTopicToEnd } from '../kafka/topic-to-end.ts';
 import { type DeadLetter, deadLetterSchema } from '../topic/topic-contract.ts';
 
 /** Which dead letters to send back; every given criterion must match. */
@@ -54,7 +54,7 @@ export function matches(deadLetter: DeadLetter, filter: DeadLetterFilter = {}): 
  * Sends dead letters back to the topic they came from, as they were received: the original key (so
  * the same partition, after the messages that were behind it), headers and bytes. Meant for after the
  * cause is fixed (a consumer's bug, a dependency that was down). It reads the dead-letter topic up to
- * its end as of the start, so what a replay dead-letters again waits for the next replay, and it
+ * its end as of the start (`readTopicToEnd`), so what a replay dead-letters again waits for the next replay, and it
  * commits nothing: each run reads the whole topic, and the filter says what to send. Every group of
  * the source topic receives a replayed message again; they are idempotent, so only the group that
  * failed on it acts.
@@ -69,9 +69,6 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayS
   });
   const admin = kafka.admin();
   await admin.connect();
-  // A group of its own, deleted at the end: the replay reads from the beginning each time.
-  const groupId = `hotline-dead-letters-${randomUUID()}`;
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
   const producer = kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
@@ -79,43 +76,21 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayS
     createPartitioner: Partitioners.DefaultPartitioner,
     allowAutoTopicCreation: false,
   });
+  let connected: Promise<void> | undefined;
   try {
-    const ends = new Map<number, bigint>();
-    for (const { partition, low, high } of await admin.fetchTopicOffsets(options.topic)) {
-      if (BigInt(high) > BigInt(low)) ends.set(partition, BigInt(high));
-    }
-    if (ends.size === 0) return summary;
-    if (!options.dryRun) await producer.connect();
-    await consumer.connect();
-    await consumer.subscribe({ topic: options.topic, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`replay of ${options.topic} did not reach the topic's end in time`)),
-        options.timeoutMs ?? 60_000,
-      );
-      const finish = (error?: unknown) => {
-        clearTimeout(timer);
-        if (error === undefined) resolve();
-        else reject(error);
-      };
-      consumer
-        .run({
-          eachMessage: async ({ partition, message }) => {
-            const end = ends.get(partition);
-            if (end === undefined || BigInt(message.offset) >= end) return;
-            const entry = await replayOne(message.value, partition, message.offset);
-            summary[entry.outcome] += 1;
-            options.onEntry?.(entry);
-            if (BigInt(message.offset) + 1n >= end) ends.delete(partition);
-            if (ends.size === 0) finish();
-          },
-        })
-        .catch(finish);
-    });
+    await readTopicToEnd(
+      kafka,
+      admin,
+      options.topic,
+      async ({ partition, offset, value }) => {
+        const entry = await replayOne(value, partition, offset);
+        summary[entry.outcome] += 1;
+        options.onEntry?.(entry);
+      },
+      { timeoutMs: options.timeoutMs ?? 60_000, groupPrefix: 'hotline-dead-letters' },
+    );
   } finally {
-    await consumer.disconnect();
-    await producer.disconnect();
-    await admin.deleteGroups([groupId]).catch(() => {});
+    if (connected !== undefined) await producer.disconnect();
     await admin.disconnect();
   }
   return summary;
@@ -126,6 +101,8 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayS
     const deadLetter = parsed.data;
     if (!matches(deadLetter, options.filter)) return { partition, offset, outcome: 'skipped', deadLetter };
     if (options.dryRun) return { partition, offset, outcome: 'would replay', deadLetter };
+    connected ??= producer.connect();
+    await connected;
     await producer.send({
       topic: deadLetter.sourceTopic,
       acks: -1,
