@@ -6,6 +6,8 @@ export interface TicketCheck {
   readonly stored: number;
   readonly events: number;
   readonly problems: readonly string[];
+  /** The accepted tickets not in the store, for a trace of where they went. */
+  readonly lost: readonly AcceptedTicket[];
 }
 
 /**
@@ -20,6 +22,7 @@ export async function checkTickets(
   ofTheLoad: (externalId: string) => boolean,
 ): Promise<TicketCheck> {
   const problems: string[] = [];
+  const lost: AcceptedTicket[] = [];
   const received = new Map<string, string[]>();
   const events = await store.readAll();
   for (const event of events) {
@@ -31,9 +34,10 @@ export async function checkTickets(
   }
   for (const [ticketId, ticket] of accepted) {
     const found = received.get(ticketId);
-    if (found === undefined)
+    if (found === undefined) {
       problems.push(`lost: ${ticket.door} ${ticket.externalId} (${ticketId}) accepted, not stored`);
-    else if (found.length !== 1)
+      lost.push(ticket);
+    } else if (found.length !== 1)
       problems.push(`doubled: ${ticketId} received ${found.length} times (${found.join(', ')})`);
     else if (found[0] !== ticket.externalId)
       problems.push(`mixed up: ${ticketId} holds ${found[0]}, the client sent ${ticket.externalId}`);
@@ -44,5 +48,5 @@ export async function checkTickets(
   }
   const chains = await store.verify();
   if (!chains.ok) problems.push(`hash chain broken after ${chains.checked} events: ${JSON.stringify(chains.break)}`);
-  return { accepted: accepted.size, stored: received.size, events: events.length, problems };
+  return { accepted: accepted.size, stored: received.size, events: events.length, problems, lost };
 }
