@@ -65,8 +65,7 @@ export async function traceInbound(
       admin,
       dlq,
       (at) => {
-        const parsed =
-          at.value === null ? undefined : deadLetterSchema.safeParse(JSON.parse(at.value.toString('utf8')));
+        const parsed = at.value === null ? undefined : deadLetterSchema.safeParse(jsonOrNothing(at.value));
         if (parsed === undefined || !parsed.success || parsed.data.key === null || !wanted.has(parsed.data.key)) return;
         const { key, group: by, attempts, error, partition, offset } = parsed.data;
         const why = `dead-lettered by ${by} after ${attempts} attempts (${error.code}: ${error.message}), from partition ${partition} offset ${offset}, at ${dlq} partition ${at.partition} offset ${at.offset}`;
