@@ -6,6 +6,15 @@ interface ProcessTimes {
   readonly cpu: number;
   /** Seconds its event loop has spent running code. */
   readonly loopBusy: number;
+  /** Major collections so far, and the seconds of their pauses (prom-client's `nodejs_gc_duration_seconds`). */
+  readonly majors: number;
+  readonly majorSeconds: number;
+}
+
+/** The major collections of a part: under load, each holds the event loop far longer than its pause. */
+export interface Collections {
+  readonly major: number;
+  readonly pauseMs: number;
 }
 
 /** A process's times so far, from its Prometheus endpoint. */
@@ -15,6 +24,8 @@ async function processTimes(client: HttpClient): Promise<ProcessTimes> {
   return {
     cpu: gauge(reply.body, 'process_cpu_seconds_total'),
     loopBusy: gauge(reply.body, 'hotline_event_loop_busy_seconds_total'),
+    majors: gauge(reply.body, 'nodejs_gc_duration_seconds_count', 'kind="major"') || 0,
+    majorSeconds: gauge(reply.body, 'nodejs_gc_duration_seconds_sum', 'kind="major"') || 0,
   };
 }
 
@@ -28,7 +39,12 @@ async function processTimes(client: HttpClient): Promise<ProcessTimes> {
 export async function cpuPerTicket<T>(
   clients: readonly HttpClient[],
   work: () => Promise<{ readonly result: T; readonly tickets: number }>,
-): Promise<{ readonly result: T; readonly msPerTicket: number; readonly loopBusy: number }> {
+): Promise<{
+  readonly result: T;
+  readonly msPerTicket: number;
+  readonly loopBusy: number;
+  readonly collections: Collections;
+}> {
   const before = await Promise.all(clients.map(processTimes));
   const begun = performance.now();
   const { result, tickets } = await work();
@@ -36,5 +52,9 @@ export async function cpuPerTicket<T>(
   const after = await Promise.all(clients.map(processTimes));
   const used = after.reduce((sum, times, i) => sum + times.cpu - before[i]!.cpu, 0);
   const loopBusy = Math.max(...after.map((times, i) => (times.loopBusy - before[i]!.loopBusy) / seconds));
-  return { result, msPerTicket: (used * 1000) / tickets, loopBusy };
+  const collections = {
+    major: after.reduce((sum, times, i) => sum + times.majors - before[i]!.majors, 0),
+    pauseMs: after.reduce((sum, times, i) => sum + times.majorSeconds - before[i]!.majorSeconds, 0) * 1000,
+  };
+  return { result, msPerTicket: (used * 1000) / tickets, loopBusy, collections };
 }

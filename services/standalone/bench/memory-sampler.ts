@@ -18,9 +18,12 @@ export interface MemoryFigures {
   readonly perTicket: string;
 }
 
-export const gauge = (text: string, name: string) => {
-  const match = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text);
-  return match === null ? Number.NaN : Number(match[1]);
+/** A metric's value in a Prometheus text; `label` (as `kind="major"`) picks one series of several. */
+export const gauge = (text: string, name: string, label?: string) => {
+  for (const match of text.matchAll(new RegExp(`^${name}(?:\\{([^}]*)\\})? ([0-9.e+]+)$`, 'gm'))) {
+    if (label === undefined || (match[1] ?? '').split(',').includes(label)) return Number(match[2]);
+  }
+  return Number.NaN;
 };
 
 /**

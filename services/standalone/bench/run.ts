@@ -17,7 +17,7 @@ import { kafkaForTests, redisForTests } from '@hotline/testkit';
 import { closedLoop } from './closed-loop.ts';
 import { consumerLag, describeLag } from './consumer-lag.ts';
 import { readProfile, summarizeProfile } from './cpu-profile.ts';
-import { cpuPerTicket } from './cpu-time.ts';
+import { type Collections, cpuPerTicket } from './cpu-time.ts';
 import { launchDistributed } from './distributed-launcher.ts';
 import { type EmbeddedProduct, launchEmbedded } from './embedded-launcher.ts';
 import { latencies, ms, perSecond, type Row, ratio, table, total } from './figures.ts';
@@ -54,6 +54,7 @@ const load = () =>
     .join(' ');
 const holds = (ok: boolean) => (ok ? 'holds' : 'FAILS');
 const busy = (share: number) => `${Math.round(share * 100)}%`;
+const majors = ({ major, pauseMs }: Collections) => `${major} major collections (pauses ${ms(pauseMs)} in all)`;
 const failures = (counts: Record<string, number>) =>
   Object.keys(counts).length === 0
     ? 'none failed'
@@ -166,7 +167,7 @@ async function embeddedHttp({ clients, reporting, next }: EmbeddedPart): Promise
     const probe = new VisibilityProbe(reporting, { everyNth: 10, maxInFlight: 8 });
     let accepted = 0;
     let settled: number | undefined;
-    const { result, msPerTicket, loopBusy } = await cpuPerTicket([reporting], async () => {
+    const { result, msPerTicket, loopBusy, collections } = await cpuPerTicket([reporting], async () => {
       const figures = await loop(async (measured) => {
         const submission = next();
         const reply = await clients.call('POST', '/tickets', submission);
@@ -185,7 +186,7 @@ async function embeddedHttp({ clients, reporting, next }: EmbeddedPart): Promise
       figure: latencies(probed.latency),
       note: `${probed.latency.count} tickets probed, ${probed.requests} GETs, ${probed.timedOut} timed out; all ${accepted} visible ${settled === undefined ? 'NOT within 5 min' : `${ms(settled)} after the last`}`,
     });
-    return { result, msPerTicket, loopBusy, probed, visibleRow };
+    return { result, msPerTicket, loopBusy, collections, probed, visibleRow };
   };
   const closed = await postTickets((call) =>
     closedLoop({ clients: CLIENTS, durationMs: DURATION_MS, warmUpMs: WARM_UP_MS, call }),
@@ -198,7 +199,7 @@ async function embeddedHttp({ clients, reporting, next }: EmbeddedPart): Promise
   rows.push({
     what: 'POST /tickets, closed loop: product CPU a ticket',
     figure: ms(closed.msPerTicket),
-    note: `${perSecond(1000 / closed.msPerTicket)} on one core of its own; probe GETs and warm-up included; event loop busy ${busy(closed.loopBusy)} of the part`,
+    note: `${perSecond(1000 / closed.msPerTicket)} on one core of its own; probe GETs and warm-up included; event loop busy ${busy(closed.loopBusy)} of the part; ${majors(closed.collections)}`,
   });
   rows.push({
     what: 'POST /tickets, closed loop: round trip',
@@ -224,7 +225,7 @@ async function embeddedHttp({ clients, reporting, next }: EmbeddedPart): Promise
   rows.push({
     what: `POST /tickets at ${perSecond(goals.embeddedRate)}: product CPU a ticket`,
     figure: ms(open.msPerTicket),
-    note: `${perSecond(1000 / open.msPerTicket)} on one core of its own; probe GETs and warm-up included; event loop busy ${busy(open.loopBusy)} of the part`,
+    note: `${perSecond(1000 / open.msPerTicket)} on one core of its own; probe GETs and warm-up included; event loop busy ${busy(open.loopBusy)} of the part; ${majors(open.collections)}`,
   });
   rows.push({
     what: `POST /tickets at ${perSecond(goals.embeddedRate)}: round trip`,
@@ -247,6 +248,7 @@ async function embeddedTopic({ product, reporting, next }: EmbeddedPart): Promis
     result: topic,
     msPerTicket,
     loopBusy,
+    collections,
   } = await cpuPerTicket([reporting], async () => {
     const result = await topicLoad({
       publish: (messages) => product.publish(messages),
@@ -275,7 +277,7 @@ async function embeddedTopic({ product, reporting, next }: EmbeddedPart): Promis
   rows.push({
     what: 'in-process topic, product CPU a ticket',
     figure: ms(msPerTicket),
-    note: `${perSecond(1000 / msPerTicket)} on one core of its own; IPC and probe GETs included; event loop busy ${busy(loopBusy)} of the part`,
+    note: `${perSecond(1000 / msPerTicket)} on one core of its own; IPC and probe GETs included; event loop busy ${busy(loopBusy)} of the part; ${majors(collections)}`,
   });
   verdicts.push(topicVerdict('embedded topic', topic, goals.embeddedRate, goals.embeddedP99));
 }
@@ -351,6 +353,7 @@ async function distributed(directory: string): Promise<void> {
       result: topic,
       msPerTicket,
       loopBusy,
+      collections,
     } = await cpuPerTicket(services, async () => {
       const result = await topicLoad({
         publish,
@@ -381,7 +384,7 @@ async function distributed(directory: string): Promise<void> {
     rows.push({
       what: 'Kafka topic, services CPU a ticket',
       figure: ms(msPerTicket),
-      note: `the five services and the relay together (not Kafka); the busiest event loop busy ${busy(loopBusy)} of the part`,
+      note: `the five services and the relay together (not Kafka); the busiest event loop busy ${busy(loopBusy)} of the part; across them, ${majors(collections)}`,
     });
     verdicts.push(topicVerdict('distributed topic', topic, goals.distributedRate, goals.distributedP99));
     memoryRows(await memory.stop(), 'distributed');
