@@ -7,6 +7,7 @@ export * from './contracts/catalog.ts';
 export * from './contracts/events.ts';
 export * from './contracts/inbound.ts';
 export * from './contracts/inbound-products.ts';
+export { readDeadLetter } from './dead-letters/read-dead-letter.ts';
 export {
   type Checkpointed,
   type CheckpointedState,

@@ -1,4 +1,4 @@
-import { deadLetterSchema, inboundTopic, readTopicToEnd } from '@hotline/messaging';
+import { inboundTopic, readDeadLetter, readTopicToEnd } from '@hotline/messaging';
 import type { Admin, Kafka } from 'kafkajs';
 import { groupProgress } from './group-progress.ts';
 
@@ -7,14 +7,6 @@ interface Placed {
   readonly partition: number;
   readonly offset: bigint;
 }
-
-const jsonOrNothing = (value: Buffer): unknown => {
-  try {
-    return JSON.parse(value.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-};
 
 const reading = { timeoutMs: 30_000, groupPrefix: 'fault-injection-trace' };
 
@@ -65,9 +57,9 @@ export async function traceInbound(
       admin,
       dlq,
       (at) => {
-        const parsed = at.value === null ? undefined : deadLetterSchema.safeParse(jsonOrNothing(at.value));
-        if (parsed === undefined || !parsed.success || parsed.data.key === null || !wanted.has(parsed.data.key)) return;
-        const { key, group: by, attempts, error, partition, offset } = parsed.data;
+        const deadLetter = readDeadLetter(at.value);
+        if (deadLetter?.key == null || !wanted.has(deadLetter.key)) return;
+        const { key, group: by, attempts, error, partition, offset } = deadLetter;
         const why = `dead-lettered by ${by} after ${attempts} attempts (${error.code}: ${error.message}), from partition ${partition} offset ${offset}, at ${dlq} partition ${at.partition} offset ${at.offset}`;
         deadLetters.set(key, [...(deadLetters.get(key) ?? []), why]);
       },

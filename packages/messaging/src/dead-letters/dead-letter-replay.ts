@@ -1,6 +1,7 @@
 import { Kafka, type KafkaConfig, logLevel, Partitioners } from 'kafkajs';
 import { readTopicToEnd } from '../kafka/topic-to-end.ts';
-import { type DeadLetter, deadLetterSchema } from '../topic/topic-contract.ts';
+import type { DeadLetter } from '../topic/topic-contract.ts';
+import { readDeadLetter } from './read-dead-letter.ts';
 
 /** Which dead letters to send back; every given criterion must match. */
 export interface DeadLetterFilter {
@@ -96,9 +97,8 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayS
   return summary;
 
   async function replayOne(value: Buffer | null, partition: number, offset: string): Promise<ReplayEntry> {
-    const parsed = value === null ? undefined : deadLetterSchema.safeParse(safeJson(value));
-    if (parsed === undefined || !parsed.success) return { partition, offset, outcome: 'unreadable' };
-    const deadLetter = parsed.data;
+    const deadLetter = readDeadLetter(value);
+    if (deadLetter === undefined) return { partition, offset, outcome: 'unreadable' };
     if (!matches(deadLetter, options.filter)) return { partition, offset, outcome: 'skipped', deadLetter };
     if (options.dryRun) return { partition, offset, outcome: 'would replay', deadLetter };
     connected ??= producer.connect();
@@ -115,13 +115,5 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayS
       ],
     });
     return { partition, offset, outcome: 'replayed', deadLetter };
-  }
-}
-
-function safeJson(value: Buffer): unknown {
-  try {
-    return JSON.parse(value.toString('utf8'));
-  } catch {
-    return undefined;
   }
 }
