@@ -11,6 +11,8 @@ export interface EmbeddedProduct {
   publish(messages: OutgoingMessage<unknown>[]): Promise<void>;
   /** Dead letters per dead-letter topic since the product started. */
   deadLetters(): Promise<Record<string, number>>;
+  /** Writes the product's heap snapshot (reachable objects only) to `path`. */
+  heapSnapshot(path: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -73,6 +75,9 @@ export async function launchEmbedded(options: {
     },
     async deadLetters() {
       return (await ask<Extract<BenchReply, { type: 'dead-letters' }>>({ type: 'dead-letters', id: nextId++ })).count;
+    },
+    async heapSnapshot(path) {
+      await ask({ type: 'heap-snapshot', id: nextId++, path });
     },
     async stop() {
       if (child.exitCode !== null) return;

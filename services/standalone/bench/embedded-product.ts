@@ -1,3 +1,4 @@
+import { writeHeapSnapshot } from 'node:v8';
 import { upstreamSystemsConfig } from '@hotline/intake';
 import { inboundTopic, type OutgoingMessage, supportTopics } from '@hotline/messaging';
 import { runProcess } from '@hotline/platform';
@@ -7,18 +8,20 @@ import { hotlineServices } from '../src/hotline-services.ts';
 // The embedded product as `pnpm start` runs it (the same services on one process, the SQLite file
 // and the in-process bus its environment names), without the demo and the banner, and with two
 // doors for the bench over the IPC channel: messages published on the in-process
-// support.inbound.v1 (an upstream system has no other way in), and the dead-letter count, which
-// the in-process bus keeps inside the process.
+// support.inbound.v1 (an upstream system has no other way in), the dead-letter count, which
+// the in-process bus keeps inside the process, and a heap snapshot for the census (`heap-census.ts`).
 
 export type BenchRequest =
   | { readonly type: 'publish'; readonly id: number; readonly messages: OutgoingMessage<unknown>[] }
   | { readonly type: 'dead-letters'; readonly id: number }
+  | { readonly type: 'heap-snapshot'; readonly id: number; readonly path: string }
   | { readonly type: 'stop' };
 
 export type BenchReply =
   | { readonly type: 'ready'; readonly url: string }
   | { readonly type: 'published'; readonly id: number; readonly error?: string }
-  | { readonly type: 'dead-letters'; readonly id: number; readonly count: Record<string, number> };
+  | { readonly type: 'dead-letters'; readonly id: number; readonly count: Record<string, number> }
+  | { readonly type: 'heap-snapshot'; readonly id: number; readonly path: string };
 
 const send = (reply: BenchReply) => process.send?.(reply);
 
@@ -53,6 +56,10 @@ process.on('message', (request: BenchRequest) => {
       return;
     case 'dead-letters':
       send({ type: 'dead-letters', id: request.id, count: { ...deadLetters } });
+      return;
+    case 'heap-snapshot':
+      // Synchronous, and only reachable objects: V8 collects first.
+      send({ type: 'heap-snapshot', id: request.id, path: writeHeapSnapshot(request.path) });
       return;
     case 'stop':
       running.stop().then(
