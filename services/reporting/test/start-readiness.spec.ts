@@ -29,7 +29,10 @@ describe('the start of the reporting service', () => {
       const view = await harness.service.projections.current();
       await expect(harness.service.readiness?.reporting?.()).resolves.toMatchObject({ tickets: 120 });
       expect(view.open.size).toBeGreaterThan(0);
-      for (const ticketId of view.tickets.keys()) expect(view.judgedAt(ticketId)).toBe(until);
+      // Every ticket summed (none left to judge at the first query), the open ones read at the start.
+      expect(view.changedCount).toBe(0);
+      const tallies = view.tallies(until);
+      for (const ticketId of view.open) expect(tallies.readingOf(ticketId)?.readAt).toBe(until);
     } finally {
       await harness.close();
       await store.close();

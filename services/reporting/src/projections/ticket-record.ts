@@ -8,7 +8,7 @@ import {
   type TicketEvent,
   toEpochMs,
 } from '@hotline/domain';
-import { intern, leanTicket, NONE } from '@hotline/platform';
+import { intern, leanClockFact, leanTicket, NONE } from '@hotline/platform';
 
 export interface PenaltyClaimRecord {
   readonly claimId: string;
@@ -62,11 +62,6 @@ const NO_MINUTES: TicketRecord['minutesByAgent'] = Object.freeze({});
 // Enough to recognise a recurring problem and to show it in a list; the full text stays in the store.
 const DESCRIPTION_LENGTH = 280;
 
-/** A clock fact with the strings it carries shared. */
-function leanFact(fact: ClockFact): ClockFact {
-  return fact.kind === 'received' ? { ...fact, nature: intern(fact.nature), priority: intern(fact.priority) } : fact;
-}
-
 const withArticle = (articles: readonly string[], articleId: string | undefined) =>
   articleId === undefined || articles.includes(articleId) ? articles : [...articles, articleId];
 
@@ -90,7 +85,7 @@ export function foldTicketRecord(record: TicketRecord | undefined, event: Ticket
   const next: TicketRecord = {
     ...base,
     ticket: leanTicket(state, { descriptionLength: DESCRIPTION_LENGTH }),
-    facts: fact === null ? base.facts : [...base.facts, leanFact(fact)],
+    facts: fact === null ? base.facts : [...base.facts, leanClockFact(fact)],
   };
   const at = toEpochMs(event.at);
   switch (event.type) {

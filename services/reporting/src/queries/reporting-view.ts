@@ -35,9 +35,9 @@ export interface TicketEntry {
 /** Enough for the pages of the ticket lists people read (a judgement is ~1 KB; every ticket's would be most of the view). */
 const SETTLED_JUDGEMENTS_KEPT = 2_048;
 /**
- * A hotline's open tickets all, whose judgements the queries read again until they lapse; past
- * that (a backlog of tens of thousands), the latest judged: the readings keep what the aggregate
- * views need, and a ticket judged again costs tens of microseconds.
+ * A hotline's open tickets all, whose judgements the queries (not the tallies, `judge`) read again
+ * until they lapse; past that (a backlog of tens of thousands), the latest judged: the readings keep
+ * what the aggregate views need, and a ticket judged again costs tens of microseconds.
  */
 const OPEN_JUDGEMENTS_KEPT = 16_384;
 
@@ -325,8 +325,13 @@ export class ReportingView implements RecordChangeListener {
     return this.#judgements.get(ticketId) ?? this.#settledJudgements.get(ticketId);
   }
 
-  /** The ticket judged by the domain at `now`, from the cache while its answer cannot have changed. */
-  judge(entry: TicketEntry, now: number): Judgement {
+  /**
+   * The ticket judged by the domain at `now`, from the cache while its answer cannot have changed.
+   * `keep: 'if-held'` leaves a ticket the cache does not hold out of it: the tallies judge every
+   * ticket as it changes, and caching those judgements would fill the cache with tickets no one
+   * asked for, about 1 KB each kept for seconds and then dropped, the old generation's garbage.
+   */
+  judge(entry: TicketEntry, now: number, keep: 'always' | 'if-held' = 'always'): Judgement {
     const { ticket } = entry.record;
     const contractId = ticket.coverage.status === 'covered' ? ticket.coverage.contractId : null;
     const contract = contractId === null ? undefined : this.contracts.get(contractId);
@@ -345,6 +350,7 @@ export class ReportingView implements RecordChangeListener {
       return cached.advanced;
     }
     const judgement = judgeTicket(entry.record, contract, now);
+    if (cached === undefined && keep === 'if-held') return judgement;
     const made: CachedJudgement = {
       judgement,
       revision: entry.revision,

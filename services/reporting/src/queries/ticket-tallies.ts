@@ -105,7 +105,13 @@ export class TicketTallies {
   readonly #penaltyGroups = new Map<string, PenaltyGroup>();
   /** Open tickets: their reading, by ticket. */
   readonly #readings = new Map<string, OpenReading>();
-  readonly #lapses = new LapseQueue<OpenReading>();
+  /**
+   * Open tickets by when their reading lapses. The ids, not the readings: a reading replaced stays
+   * in the heap until its instant (hours away, most often), and would keep its objects and its
+   * ticket's former record alive until then, one or two such a ticket as it is received, qualified
+   * and assigned.
+   */
+  readonly #lapses = new LapseQueue<string>();
   /** Open tickets' indicator parts counted at now. */
   #atNow = new IndicatorCube();
   readonly #overrunning = new Map<string, OpenReading>();
@@ -170,8 +176,10 @@ export class TicketTallies {
       this.#lapses.clear();
       for (const reading of [...this.#readings.values()]) this.#read(view, reading.entry, now);
     } else {
-      for (const reading of this.#lapses.lapsedAt(now)) {
-        if (this.#readings.get(reading.entry.record.ticket.ticketId) === reading) this.#read(view, reading.entry, now);
+      for (const ticketId of this.#lapses.lapsedAt(now)) {
+        // Read again already (a former reading's instant), or no longer open: skipped.
+        const reading = this.#readings.get(ticketId);
+        if (reading !== undefined && reading.validUntil <= now) this.#read(view, reading.entry, now);
       }
     }
     this.#readAt = now;
@@ -204,7 +212,7 @@ export class TicketTallies {
     this.#takeOut(ticketId);
     const entry = view.tickets.get(ticketId);
     if (entry === undefined) return;
-    const judgement = view.judge(entry, now);
+    const judgement = view.judge(entry, now, 'if-held');
     const { timeline } = judgement.sla;
     if (timeline.resolutionAt !== null || timeline.stoppedAt !== null) this.#putIn(entry, judgement, now);
     else this.#putInOpen(entry, judgement, now);
@@ -212,7 +220,8 @@ export class TicketTallies {
       // Its samples as they read from its last milestone on: the counted time of a reached target
       // stops there. A judgement made before it (a clock behind the events) is taken again.
       const settleAt = samplesSettleAt(entry);
-      const judgedAt = view.judgedAt(ticketId) ?? Number.NEGATIVE_INFINITY;
+      // Not in the view's cache: judged just now.
+      const judgedAt = view.judgedAt(ticketId) ?? now;
       const targets = (judgedAt >= settleAt ? judgement : view.judgeAfresh(entry, Math.max(now, settleAt))).sla
         .evaluation.targets;
       const samples = ticketSamples(entry, targets);
@@ -373,14 +382,14 @@ export class TicketTallies {
     if (placed === undefined) return;
     this.readingsRenewed++;
     this.#unplace(ticketId, placed.dimensions);
-    this.#place(openReading(entry, view.judge(entry, now), now), placed.dimensions);
+    this.#place(openReading(entry, view.judge(entry, now, 'if-held'), now), placed.dimensions);
   }
 
   #place(reading: OpenReading, dimensions: TicketDimensions): void {
     this.#answers.clear();
     const { ticketId } = reading.entry.record.ticket;
     this.#readings.set(ticketId, reading);
-    this.#lapses.push(reading.validUntil, reading);
+    this.#lapses.push(reading.validUntil, ticketId);
     if (reading.atNow !== null) this.#atNow.add(dimensions, reading.atNow, ALL_TIME, 1);
     if (reading.overrun !== null) this.#overrunning.set(ticketId, reading);
     let standing = this.#standings.get(reading.standing);
