@@ -25,7 +25,7 @@ export { seedWorkedExamples } from './testing/seed-worked-examples.ts';
 export { type HarnessOptions, serviceHarness } from './testing/service-harness.ts';
 export { settled } from './testing/settled-store.ts';
 export { intern } from './tickets/interned-text.ts';
-export { leanTicket, NONE, sharedCoverage } from './tickets/lean-ticket.ts';
+export { leanClockFact, leanTicket, NONE, sharedCoverage } from './tickets/lean-ticket.ts';
 export { ticketOwnerFromStore } from './tickets/ticket-owner.ts';
 export { type LoadedTicket, loadTicket, ticketEventsOf, ticketFrom } from './tickets/ticket-reading.ts';
 export { TicketView, ticketView } from './tickets/ticket-view.ts';

@@ -15,6 +15,7 @@ import {
   ticketEventRegistry,
 } from '@hotline/domain';
 import type { RecordedEvent } from '@hotline/eventstore';
+import { leanClockFact } from '@hotline/platform';
 import type { TimerSchedule } from '../timers/timer-store.ts';
 import { ContractBook } from './contract-book.ts';
 import { DueIndex } from './due-index.ts';
@@ -127,7 +128,7 @@ export class TicketClocks {
     if (event === undefined) return;
     if (event.type === 'TicketReceived') {
       if (this.#tickets.has(event.ticketId)) return;
-      const fact = clockFactOf(event)!;
+      const fact = leanClockFact(clockFactOf(event)!);
       const ticket: TrackedTicket = {
         ticketId: event.ticketId,
         facts: [fact],
@@ -151,7 +152,7 @@ export class TicketClocks {
       this.#cover(ticket, event.coverage.status === 'covered' ? event.coverage.contractId : null);
     }
     const fact: ClockFact | null = clockFactOf(event);
-    if (fact !== null) ticket.facts.push(fact);
+    if (fact !== null) ticket.facts.push(leanClockFact(fact));
     if (endingTypes.has(event.type)) ticket.ended = true;
     this.#changed.add(ticket.ticketId);
   }

@@ -176,14 +176,17 @@ export class AgentDirectory {
     // Facts recorded on an ended ticket (a late client message, a penalty claim) change no one's load.
     if (this.#ended.has(event.ticketId)) return;
     const before = this.#tickets.get(event.ticketId) ?? initialTicketState;
+    // The id as the ticket's first event spelled it, kept by every index: each event parsed brings a
+    // copy of its own, which the load's sets would otherwise keep for as long as the ticket is open.
+    const ticketId = before.status === 'none' ? event.ticketId : before.ticketId;
     const after = evolveTicket(before, event);
-    this.#moveLoad(event.ticketId, loadHolder(before), loadHolder(after));
-    if (!waitsForDispatch(after)) this.release(event.ticketId);
+    this.#moveLoad(ticketId, loadHolder(before), loadHolder(after));
+    if (!waitsForDispatch(after)) this.release(ticketId);
     if (after.status !== 'none' && isEnded(after)) {
-      this.#tickets.delete(event.ticketId);
-      this.#ended.add(event.ticketId);
+      this.#tickets.delete(ticketId);
+      this.#ended.add(ticketId);
     } else {
-      this.#tickets.set(event.ticketId, after.status === 'none' ? after : leanTicket(after, { descriptionLength: 0 }));
+      this.#tickets.set(ticketId, after.status === 'none' ? after : leanTicket(after, { descriptionLength: 0 }));
     }
   }
 
