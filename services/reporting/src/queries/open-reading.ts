@@ -22,7 +22,6 @@ import { type SlaStanding, slaStanding } from './ticket-queries.ts';
  */
 export interface OpenReading {
   readonly entry: TicketEntry;
-  readonly readAt: number;
   readonly validUntil: number;
   /** Indicators 3 and 4: the part of its contribution counted in the period that holds now; null when it counts in none. */
   readonly atNow: IndicatorContribution | null;
@@ -63,7 +62,6 @@ export function openReading(entry: TicketEntry, judgement: Judgement, readAt: nu
   // open tickets does not keep every one's (the view keeps the latest judged, `ReportingView.judge`).
   return {
     entry,
-    readAt,
     validUntil: readingValidUntil(judgement, readAt, accrued),
     atNow,
     overrun: overrunOf(entry, judgement),
@@ -79,7 +77,38 @@ export function openReading(entry: TicketEntry, judgement: Judgement, readAt: nu
  */
 export function datedPart(judgement: Judgement, readAt: number): IndicatorContribution {
   const contribution = indicatorContribution(judgement.outcome, readAt);
-  return judgement.outcome.resolvedAt === null ? { ...contribution, countedAt: null } : contribution;
+  if (judgement.outcome.resolvedAt !== null) return contribution;
+  const part = { ...contribution, countedAt: null };
+  return part.claimsAt.length === 0 && part.billableAt === null ? sharedDateless(part) : part;
+}
+
+/** Distinct dateless parts kept (priorities × clients × overrun days, a few hundred in practice). */
+const DATELESS_AT_MOST = 10_000;
+const datelessParts = new Map<string, IndicatorContribution>();
+// Every field but the three a dateless part has empty (a Record: a field added to contributions must be named here).
+const keyed: Record<Exclude<keyof IndicatorContribution, 'countedAt' | 'claimsAt' | 'billableAt'>, true> = {
+  priority: true,
+  clientId: true,
+  malfunctionResolved: true,
+  malfunctionWithin: true,
+  functionalResolved: true,
+  functionalWithin: true,
+  productionOverrunDays: true,
+  productionOverThirtyDays: true,
+};
+const KEYED_FIELDS = Object.keys(keyed) as (keyof typeof keyed)[];
+
+/**
+ * One frozen copy of a part dated nowhere (no claim, not billable, not counted yet): what most open
+ * tickets keep until they are resolved, the same for every ticket of a priority and a client.
+ */
+function sharedDateless(part: IndicatorContribution): IndicatorContribution {
+  const key = KEYED_FIELDS.map((field) => part[field] ?? '').join('\u0000');
+  const known = datelessParts.get(key);
+  if (known !== undefined) return known;
+  const frozen = Object.freeze(part);
+  if (datelessParts.size < DATELESS_AT_MOST) datelessParts.set(key, frozen);
+  return frozen;
 }
 
 /**
