@@ -36,19 +36,43 @@ export interface RecordFollower {
   stop(): void;
 }
 
+/**
+ * A record as the memory store keeps it: its checkpoint as numbers, which under 2³⁰ are small
+ * integers inside the entry, where bigints are an object each, two a ticket for as long as the
+ * process runs. Revisions and positions stay far below 2⁵³ (SQLite's row ids, EventStoreDB's log
+ * offsets in bytes), so the numbers are exact.
+ */
+interface KeptRecord {
+  readonly record: StreamRecord;
+  readonly position: number;
+  readonly revision: number;
+}
+
+const kept = ({ record, position, revision }: StoredRecord): KeptRecord => ({
+  record,
+  position: Number(position),
+  revision: Number(revision),
+});
+const stored = ({ record, position, revision }: KeptRecord): StoredRecord => ({
+  record,
+  position: BigInt(position),
+  revision: BigInt(revision),
+});
+
 /** The embedded mode's records: a map, as durable as the process and rebuilt from the store at start. */
 export class MemoryRecordStore implements RecordStore {
-  readonly #records = new Map<string, StoredRecord>();
+  readonly #records = new Map<string, KeptRecord>();
   readonly #listeners = new Set<RecordChangeListener>();
 
   async get(stream: string): Promise<StoredRecord | undefined> {
-    return this.#records.get(stream);
+    const current = this.#records.get(stream);
+    return current === undefined ? undefined : stored(current);
   }
 
   async compareAndSet(stream: string, expectedRevision: bigint | null, next: StoredRecord): Promise<boolean> {
     const current = this.#records.get(stream);
-    if ((current?.revision ?? null) !== expectedRevision) return false;
-    this.#records.set(stream, next);
+    if ((current?.revision ?? null) !== (expectedRevision === null ? null : Number(expectedRevision))) return false;
+    this.#records.set(stream, kept(next));
     for (const listener of this.#listeners) listener.change(stream, next);
     return true;
   }
@@ -56,19 +80,19 @@ export class MemoryRecordStore implements RecordStore {
   /** Replaces everything at once: a rebuild's result. */
   replaceAll(records: ReadonlyMap<string, StoredRecord>): void {
     this.#records.clear();
-    for (const [stream, stored] of records) this.#records.set(stream, stored);
+    for (const [stream, each] of records) this.#records.set(stream, kept(each));
     for (const listener of this.#listeners) {
       listener.reset();
-      for (const [stream, stored] of records) listener.change(stream, stored);
+      for (const [stream, each] of records) listener.change(stream, each);
     }
   }
 
-  entries(): IterableIterator<[string, StoredRecord]> {
-    return this.#records.entries();
+  *entries(): IterableIterator<[string, StoredRecord]> {
+    for (const [stream, each] of this.#records) yield [stream, stored(each)];
   }
 
   async follow(listener: RecordChangeListener): Promise<RecordFollower> {
-    for (const [stream, stored] of this.#records) listener.change(stream, stored);
+    for (const [stream, each] of this.#records) listener.change(stream, stored(each));
     this.#listeners.add(listener);
     return {
       refresh: async () => {},

@@ -26,7 +26,8 @@ export interface TicketEntry {
   /** Its place in the view's `tickets` (the order they came in), which views that walk them all keep. */
   readonly place: number;
   readonly record: TicketRecord;
-  readonly revision: bigint;
+  /** Its stream's revision, as a number: a small integer inside the entry, where a bigint is an object of its own. */
+  readonly revision: number;
   readonly receivedAt: number;
   /** The resolution that stands (none after a reopening), to pick a period's tickets without judging them. */
   readonly resolvedAt: number | null;
@@ -56,7 +57,7 @@ function keepLatest<V>(map: Map<string, V>, key: string, value: V, limit: number
 
 interface CachedJudgement {
   readonly judgement: Judgement;
-  readonly revision: bigint;
+  readonly revision: number;
   readonly contractRevision: bigint | null;
   readonly evaluatedAt: number;
   readonly validUntil: number;
@@ -172,7 +173,7 @@ export class ReportingView implements RecordChangeListener {
         const entry: TicketEntry = {
           place: previous?.place ?? this.#seen++,
           record,
-          revision: stored.revision,
+          revision: Number(stored.revision),
           receivedAt,
           resolvedAt: resolution === undefined ? null : Date.parse(resolution),
         };

@@ -96,7 +96,7 @@ export class TicketClocks {
       const plan = planCrossings(evaluation, ticket.raised ?? noneRaised, now);
       if (ticket.ended && plan.wakeAt === null) {
         this.#drop(ticket);
-        schedules.push({ ticketId, at: null, version: ticket.version, forget: true });
+        schedules.push({ ticketId, at: null, version: BigInt(ticket.version), forget: true });
         continue;
       }
       this.#due.update(ticketId, evaluation);
@@ -106,7 +106,7 @@ export class TicketClocks {
       // Only a moved timer is written: every replica moves it at the same events, hence the same versions.
       if (plan.wakeAt !== ticket.wakeAt) {
         ticket.wakeAt = plan.wakeAt;
-        schedules.push({ ticketId, at: plan.wakeAt, version: ticket.version });
+        schedules.push({ ticketId, at: plan.wakeAt, version: BigInt(ticket.version) });
       }
     }
     this.#changed.clear();
@@ -135,7 +135,7 @@ export class TicketClocks {
         contractId: null,
         raised: undefined,
         ended: false,
-        version: recorded.position,
+        version: Number(recorded.position),
         wakeAt: null,
         wakeKind: null,
       };
@@ -146,8 +146,8 @@ export class TicketClocks {
     }
     const ticket = this.#tickets.get(event.ticketId);
     // Unknown: dropped after it ended (later facts such as penalty claims move no clock), or seen before.
-    if (ticket === undefined || recorded.position <= ticket.version) return;
-    ticket.version = recorded.position;
+    if (ticket === undefined || Number(recorded.position) <= ticket.version) return;
+    ticket.version = Number(recorded.position);
     if ('coverage' in event && event.coverage !== undefined) {
       this.#cover(ticket, event.coverage.status === 'covered' ? event.coverage.contractId : null);
     }
@@ -166,7 +166,7 @@ export class TicketClocks {
     // An amendment may change the terms of tickets received since it took effect: plan them again.
     for (const ticketId of this.#ticketsOfContract.get(event.contractId) ?? []) {
       const ticket = this.#tickets.get(ticketId)!;
-      ticket.version = recorded.position;
+      ticket.version = Number(recorded.position);
       this.#changed.add(ticketId);
     }
   }
@@ -175,8 +175,8 @@ export class TicketClocks {
     const event = parse<SlaEvent>(slaEventRegistry, recorded);
     if (event === undefined) return;
     const ticket = this.#tickets.get(event.ticketId);
-    if (ticket === undefined || recorded.position <= ticket.version) return;
-    ticket.version = recorded.position;
+    if (ticket === undefined || Number(recorded.position) <= ticket.version) return;
+    ticket.version = Number(recorded.position);
     ticket.raised ??= new Set();
     ticket.raised.add(crossingKeyOf(event));
     this.#changed.add(ticket.ticketId);

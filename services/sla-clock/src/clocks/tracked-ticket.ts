@@ -21,8 +21,12 @@ export interface TrackedTicket {
   raised: Set<string> | undefined;
   /** Closed, rejected or cancelled: once nothing is left to raise, the ticket is dropped. */
   ended: boolean;
-  /** Global position of the last event that changed what the clock knows of the ticket. */
-  version: bigint;
+  /**
+   * Global position of the last event that changed what the clock knows of the ticket, as a number:
+   * a small integer inside the object where a bigint is one more object a ticket (positions stay far
+   * below 2⁵³, so it is exact).
+   */
+  version: number;
   /** The timer as last written: when (null: none); undefined after a write failed, to write again. */
   wakeAt: number | null | undefined;
   wakeKind: TimerKind | null;

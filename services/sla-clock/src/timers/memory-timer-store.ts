@@ -9,18 +9,19 @@ import type { TimerClaim, TimerSchedule, TimerStore } from './timer-store.ts';
 export class MemoryTimerStore implements TimerStore {
   readonly shared = false;
   #heap = new IndexedHeap();
-  #versions = new Map<string, bigint>();
+  /** As numbers: small integers in the map, where bigints are an object a ticket (versions stay far below 2⁵³). */
+  #versions = new Map<string, number>();
   #leases = new Map<string, number>();
 
   async schedule(schedules: readonly TimerSchedule[]): Promise<void> {
     for (const { ticketId, at, version, forget } of schedules) {
       const current = this.#versions.get(ticketId);
-      if (current !== undefined && version <= current) continue;
+      if (current !== undefined && Number(version) <= current) continue;
       if (at === null) this.#heap.delete(ticketId);
       else this.#heap.set(ticketId, at);
       this.#leases.delete(ticketId);
       if (forget) this.#versions.delete(ticketId);
-      else this.#versions.set(ticketId, version);
+      else this.#versions.set(ticketId, Number(version));
     }
   }
 
@@ -33,7 +34,7 @@ export class MemoryTimerStore implements TimerStore {
       claims.push({
         ticketId,
         at: first.score,
-        version: this.#versions.get(ticketId) ?? null,
+        version: this.#version(ticketId),
         leaseUntil,
         retry: this.#leases.has(ticketId),
       });
@@ -46,7 +47,7 @@ export class MemoryTimerStore implements TimerStore {
   async complete(claim: TimerClaim, nextAt: number | null): Promise<boolean> {
     const { ticketId } = claim;
     if (this.#leases.get(ticketId) !== claim.leaseUntil) return false;
-    if ((this.#versions.get(ticketId) ?? null) !== claim.version) return false;
+    if (this.#version(ticketId) !== claim.version) return false;
     this.#leases.delete(ticketId);
     if (nextAt === null) this.#heap.delete(ticketId);
     else this.#heap.set(ticketId, nextAt);
@@ -62,4 +63,9 @@ export class MemoryTimerStore implements TimerStore {
   }
 
   async close(): Promise<void> {}
+
+  #version(ticketId: string): bigint | null {
+    const version = this.#versions.get(ticketId);
+    return version === undefined ? null : BigInt(version);
+  }
 }
