@@ -1,13 +1,18 @@
 import type { RawMessage } from '../bus/message-codec.ts';
 
 /**
- * One partition of an in-process topic: an append-only log with offsets, like Kafka's. The prefix
- * every group has committed past is dropped now and then, so a long-running process does not keep
- * every message it ever carried.
+ * One partition of an in-process topic: an append-only log with offsets, like Kafka's. A message
+ * every group has committed past is let go at once, so that it dies young: kept until the next
+ * shortening of the array (a thousand messages later, seconds under load), each outlived the young
+ * generation and was left for the major collections to find, with its payload. The array itself is
+ * shortened in chunks, since moving it is linear.
  */
 export class PartitionLog {
+  /** The offset of `#entries[0]`. */
   #base = 0;
-  #entries: RawMessage[] = [];
+  /** The oldest offset still held: the entries before it are let go. */
+  #start = 0;
+  #entries: (RawMessage | undefined)[] = [];
   #waiters = new Set<() => void>();
 
   /** The offset the next message gets. */
@@ -17,7 +22,7 @@ export class PartitionLog {
 
   /** The oldest offset still held. */
   get start(): number {
-    return this.#base;
+    return this.#start;
   }
 
   append(message: RawMessage): number {
@@ -29,8 +34,8 @@ export class PartitionLog {
 
   /** Up to `max` messages from `offset` (not before the oldest held) to the end. */
   readFrom(offset: number, max: number): RawMessage[] {
-    const first = Math.max(offset, this.#base) - this.#base;
-    return this.#entries.slice(first, first + max);
+    const first = Math.max(offset, this.#start) - this.#base;
+    return this.#entries.slice(first, first + max) as RawMessage[];
   }
 
   /** Resolves once there is a message at `offset`, or when `signal` aborts. */
@@ -49,11 +54,14 @@ export class PartitionLog {
 
   /** Forgets the messages before `offset`; cheap enough to call after every commit. */
   trimBefore(offset: number): void {
-    const drop = Math.min(offset, this.end) - this.#base;
-    // Shifting an array is linear: trim in chunks, not message by message.
+    const until = Math.min(offset, this.end);
+    if (until <= this.#start) return;
+    for (let at = this.#start; at < until; at += 1) this.#entries[at - this.#base] = undefined;
+    this.#start = until;
+    const drop = until - this.#base;
     if (drop < 1024) return;
     this.#entries = this.#entries.slice(drop);
-    this.#base += drop;
+    this.#base = until;
   }
 }
 
