@@ -1,5 +1,6 @@
 export { type Availability, requiredInCi } from './availability.ts';
 export { containerRuntimeUnavailable } from './containers.ts';
+export { type CensusRow, type HeapCensus, heapCensus, perUnit } from './heap/heap-census.ts';
 export { type KafkaEndpoint, type KafkaForTests, type KafkaSource, kafkaForTests } from './kafka/kafka-for-tests.ts';
 export {
   destroyLocalKafka,

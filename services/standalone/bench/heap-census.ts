@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type CensusRow, heapCensus, perUnit } from '@hotline/testkit';
 import { consumerLag } from './consumer-lag.ts';
 import { launchEmbedded } from './embedded-launcher.ts';
-import { type CensusRow, heapCensus, perUnit } from './heap-snapshot-census.ts';
 import { HttpClient } from './http-client.ts';
 import { untilVisible, visibleTickets } from './projection-count.ts';
 import { seedHotline, ticketSubmissions } from './ticket-workload.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
-import { heapCensus, perUnit } from './heap-snapshot-census.ts';
+import { heapCensus, perUnit } from './heap-census.ts';
 
 class Reading {
   readonly ticketId: string;
