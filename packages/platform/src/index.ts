@@ -26,6 +26,7 @@ export { type HarnessOptions, serviceHarness } from './testing/service-harness.t
 export { settled } from './testing/settled-store.ts';
 export { intern } from './tickets/interned-text.ts';
 export { leanClockFact, leanTicket, NONE, sharedCoverage } from './tickets/lean-ticket.ts';
+export { SharedValues } from './tickets/shared-values.ts';
 export { ticketOwnerFromStore } from './tickets/ticket-owner.ts';
 export { type LoadedTicket, loadTicket, ticketEventsOf, ticketFrom } from './tickets/ticket-reading.ts';
 export { TicketView, ticketView } from './tickets/ticket-view.ts';

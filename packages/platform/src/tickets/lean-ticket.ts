@@ -1,5 +1,6 @@
 import type { ClockFact, Ticket } from '@hotline/domain';
 import { intern } from './interned-text.ts';
+import { SharedValues } from './shared-values.ts';
 
 /** Shared by every kept ticket or record with nothing in one of its lists (they are never mutated). */
 export const NONE: readonly never[] = Object.freeze([]);
@@ -8,20 +9,14 @@ const NO_CLAIMS: Ticket['penaltyClaims'] = Object.freeze({});
 const NO_MILESTONES: Ticket['milestones'] = Object.freeze({});
 
 /** A few dozen verdicts (contracts × statuses × reasons) for every kept ticket: one frozen copy of each. */
-const COVERAGES_AT_MOST = 10_000;
-const coverages = new Map<string, Ticket['coverage']>();
+const coverages = new SharedValues<Ticket['coverage']>(10_000);
 
 /** The one frozen copy of a coverage verdict, for whatever keeps one a ticket in memory. */
 export function sharedCoverage(coverage: Ticket['coverage']): Ticket['coverage'] {
   const key = `${coverage.status}\u0000${coverage.contractId ?? ''}${coverage.reason === undefined ? '' : `\u0000${coverage.reason}`}`;
-  const known = coverages.get(key);
-  if (known !== undefined) return known;
-  const made = Object.freeze({
-    ...coverage,
-    contractId: coverage.contractId === null ? null : intern(coverage.contractId),
-  });
-  if (coverages.size < COVERAGES_AT_MOST) coverages.set(key, made);
-  return made;
+  return coverages.share(key, () =>
+    Object.freeze({ ...coverage, contractId: coverage.contractId === null ? null : intern(coverage.contractId) }),
+  );
 }
 
 /**

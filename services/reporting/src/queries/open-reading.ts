@@ -5,7 +5,7 @@ import {
   type Priority,
   type SlaTargetName,
 } from '@hotline/domain';
-import { NONE } from '@hotline/platform';
+import { NONE, SharedValues } from '@hotline/platform';
 import { type OverrunRow, overrunOf } from './overrun-queries.ts';
 import { type Accrual, accrualKey, accrualOf } from './penalty-queries.ts';
 import type { TicketEntry } from './reporting-view.ts';
@@ -83,8 +83,7 @@ export function datedPart(judgement: Judgement, readAt: number): IndicatorContri
 }
 
 /** Distinct dateless parts kept (priorities × clients × overrun days, a few hundred in practice). */
-const DATELESS_AT_MOST = 10_000;
-const datelessParts = new Map<string, IndicatorContribution>();
+const datelessParts = new SharedValues<IndicatorContribution>(10_000);
 // Every field but the three a dateless part has empty (a Record: a field added to contributions must be named here).
 const keyed: Record<Exclude<keyof IndicatorContribution, 'countedAt' | 'claimsAt' | 'billableAt'>, true> = {
   priority: true,
@@ -104,11 +103,7 @@ const KEYED_FIELDS = Object.keys(keyed) as (keyof typeof keyed)[];
  */
 function sharedDateless(part: IndicatorContribution): IndicatorContribution {
   const key = KEYED_FIELDS.map((field) => part[field] ?? '').join('\u0000');
-  const known = datelessParts.get(key);
-  if (known !== undefined) return known;
-  const frozen = Object.freeze(part);
-  if (datelessParts.size < DATELESS_AT_MOST) datelessParts.set(key, frozen);
-  return frozen;
+  return datelessParts.share(key, () => Object.freeze(part));
 }
 
 /**

@@ -19,7 +19,14 @@ import { leanClockFact } from '@hotline/platform';
 import type { TimerSchedule } from '../timers/timer-store.ts';
 import { ContractBook } from './contract-book.ts';
 import { DueIndex } from './due-index.ts';
-import { evaluateTracked, noneRaised, type TimerKind, type TrackedTicket, termsOfTracked } from './tracked-ticket.ts';
+import {
+  advance,
+  evaluateTracked,
+  noneRaised,
+  type TimerKind,
+  type TrackedTicket,
+  termsOfTracked,
+} from './tracked-ticket.ts';
 
 /** The streams the SLA clock follows: tickets, the contracts that judge them, and its own facts. */
 export const followedStreams = ['ticket-', 'contract-', 'sla-'] as const;
@@ -146,8 +153,7 @@ export class TicketClocks {
     }
     const ticket = this.#tickets.get(event.ticketId);
     // Unknown: dropped after it ended (later facts such as penalty claims move no clock), or seen before.
-    if (ticket === undefined || Number(recorded.position) <= ticket.version) return;
-    ticket.version = Number(recorded.position);
+    if (ticket === undefined || !advance(ticket, recorded.position)) return;
     if ('coverage' in event && event.coverage !== undefined) {
       this.#cover(ticket, event.coverage.status === 'covered' ? event.coverage.contractId : null);
     }
@@ -175,8 +181,7 @@ export class TicketClocks {
     const event = parse<SlaEvent>(slaEventRegistry, recorded);
     if (event === undefined) return;
     const ticket = this.#tickets.get(event.ticketId);
-    if (ticket === undefined || Number(recorded.position) <= ticket.version) return;
-    ticket.version = Number(recorded.position);
+    if (ticket === undefined || !advance(ticket, recorded.position)) return;
     ticket.raised ??= new Set();
     ticket.raised.add(crossingKeyOf(event));
     this.#changed.add(ticket.ticketId);

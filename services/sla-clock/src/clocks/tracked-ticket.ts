@@ -34,6 +34,14 @@ export interface TrackedTicket {
 
 export type TimerKind = 'warning' | 'breach';
 
+/** Moves the ticket's version to an event's global position; false for an event at or before it (seen already). */
+export function advance(ticket: TrackedTicket, position: bigint): boolean {
+  const version = Number(position);
+  if (version <= ticket.version) return false;
+  ticket.version = version;
+  return true;
+}
+
 export const noneRaised: ReadonlySet<string> = new Set();
 
 /** The ticket's SLA at `now` under the terms in force at its reception (none without a contract). */
