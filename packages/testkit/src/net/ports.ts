@@ -1,7 +1,24 @@
 import { createConnection, createServer, type Socket } from 'node:net';
 
-/** A port nobody listens on right now (the kernel's pick), for a server about to start. */
-export function freePort(): Promise<number> {
+// Below Linux's ephemeral range (32768–60999): a port the kernel picks from that range and the
+// test releases can be handed to an outbound connection (a client of the broker, say) before the
+// server it was meant for binds it, which then fails with EADDRINUSE. Ports down here are only ever
+// taken by a server asking for one.
+const LOWEST = 20_000;
+const HIGHEST = 32_767;
+
+/** Whether a server can listen on `port` right now (it stops at once). */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** The kernel's pick of a port nobody listens on. */
+function kernelPick(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -12,6 +29,15 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A port nobody listens on right now, out of the range outbound connections draw from, for a server about to start. */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = LOWEST + Math.floor(Math.random() * (HIGHEST - LOWEST + 1));
+    if (await canListen(port)) return port;
+  }
+  return kernelPick();
 }
 
 /**
