@@ -10,6 +10,7 @@ export {
   openInfrastructure,
 } from './infrastructure/open-infrastructure.ts';
 export { platformConfigShape } from './infrastructure/platform-config.ts';
+export { processNodeFlags } from './process/node-flags.ts';
 export {
   type ProcessConfig,
   type ProcessDefinition,

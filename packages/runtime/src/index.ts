@@ -36,6 +36,7 @@ export {
   type ReadinessProbes,
 } from './health/readiness.ts';
 export { applyHeapGrowth } from './heap/heap-growth.ts';
+export { applyPretenuring } from './heap/pretenuring.ts';
 export { createHttpServer, type HttpServer, type HttpServerOptions } from './http/http-server.ts';
 export { unpairedSurrogateAt } from './http/json-bodies.ts';
 export { DOCS_PREFIX, type OpenApiInfo } from './http/openapi.ts';

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { processNodeFlags } from '@hotline/platform';
 import { freePort, waitUntil } from '@hotline/testkit';
 import { SOURCE } from './topic-load.ts';
 
@@ -34,7 +35,7 @@ export async function launchDistributed(options: {
 }): Promise<DistributedProduct> {
   const children: ChildProcess[] = [];
   const start = (entry: string, port: number, extraEnv: Record<string, string> = {}) => {
-    const child = spawn(process.execPath, [`${root}${entry}`], {
+    const child = spawn(process.execPath, [...processNodeFlags, `${root}${entry}`], {
       env: {
         ...process.env,
         BUS: 'kafka',

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { OutgoingMessage } from '@hotline/messaging';
+import { processNodeFlags } from '@hotline/platform';
 import type { BenchReply, BenchRequest } from './embedded-product.ts';
 import { SOURCE } from './topic-load.ts';
 
@@ -27,6 +28,7 @@ export async function launchEmbedded(options: {
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      ...processNodeFlags,
       // The bench closes no ticket and the embedded read models keep every one (about 3.5 KB of heap
       // each, and the heap doubles between full collections): a 180 s HTTP part takes in 600,000 or
       // more, and its heap passed 3 GB, near V8's default 4 GB limit.

@@ -112,14 +112,21 @@ export interface HotlineProcess {
   readonly folder: string;
   /** The entry point the command runs, relative to the workspace. */
   readonly entry: string;
+  /** The options the command gives Node.js, between `node` and the entry point. */
+  readonly nodeFlags: readonly string[];
 }
 
 export function hotlineProcesses(compose: ComposeFile): HotlineProcess[] {
   return [...compose.services.values()]
     .filter((service) => service.build?.args?.SERVICE !== undefined)
-    .map((service) => ({
-      service,
-      folder: service.build?.args?.SERVICE ?? '',
-      entry: service.command?.find((word) => word.endsWith('.ts')) ?? '',
-    }));
+    .map((service) => {
+      const command = service.command ?? [];
+      const entryAt = command.findIndex((word) => word.endsWith('.ts'));
+      return {
+        service,
+        folder: service.build?.args?.SERVICE ?? '',
+        entry: command[entryAt] ?? '',
+        nodeFlags: entryAt < 0 ? [] : command.slice(1, entryAt),
+      };
+    });
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processNodeFlags } from '@hotline/platform';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { serviceEntries, workspaceRoot } from '../settings/service-settings.ts';
@@ -38,15 +39,24 @@ describe('the images and entry points docker-compose.yml names', () => {
     }
   });
 
+  it("starts every process with the product's Node.js options: npm start, the image, each compose command", () => {
+    const options = processNodeFlags.join(' ');
+    const manifest = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(manifest.scripts['product:start']).toBe(`node ${options} services/standalone/src/main.ts`);
+    expect(dockerfile).toContain(`CMD ["sh", "-c", "exec node ${options} services/\${SERVICE}/src/main.ts"]`);
+    for (const { service, nodeFlags } of processes) expect(nodeFlags, service.name).toEqual(processNodeFlags);
+  });
+
   it('builds on the Node.js and pnpm the workspace pins', () => {
     expect(argDefault('NODE_VERSION')).toBe(readFileSync(join(workspaceRoot, '.node-version'), 'utf8').trim());
     const manifest = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as {
       packageManager: string;
     };
     expect(`pnpm@${argDefault('PNPM_VERSION')}`).toBe(manifest.packageManager);
-    // The runtime stage drops root, and the entry point is the image's SERVICE.
+    // The runtime stage drops root; its command is checked with the Node.js options above.
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toMatch(/exec node services\/\$\{SERVICE\}\/src\/main\.ts/);
   });
 
   it('publishes ports on the loopback interface only: EventStoreDB runs insecure, Redis without a password', () => {

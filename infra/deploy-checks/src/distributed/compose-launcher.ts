@@ -165,7 +165,7 @@ export class ComposeLauncher {
     if (this.#stopped) throw new Error(`${service}: not started, the launcher is stopped`);
     const log = logFile === undefined ? undefined : openSync(logFile, 'a');
     try {
-      return spawn(globalThis.process.execPath, [join(workspaceRoot, process.entry)], {
+      return spawn(globalThis.process.execPath, [...process.nodeFlags, join(workspaceRoot, process.entry)], {
         cwd: workspaceRoot,
         // Only the compose environment: a developer's own settings must not count.
         env: { PATH: globalThis.process.env.PATH ?? '', ...env },

@@ -76,7 +76,7 @@ async function start(process: HotlineProcess, redisUrl: string) {
       urls,
       compose.services,
     );
-    const child = spawn(globalThis.process.execPath, [join(workspaceRoot, process.entry)], {
+    const child = spawn(globalThis.process.execPath, [...process.nodeFlags, join(workspaceRoot, process.entry)], {
       cwd: workspaceRoot,
       env: { PATH: globalThis.process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'inherit', 'inherit'],

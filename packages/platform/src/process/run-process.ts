@@ -10,6 +10,7 @@ import {
   accessConfigShape,
   accessControlFromConfig,
   applyHeapGrowth,
+  applyPretenuring,
   createHttpServer,
   createLogger,
   DOCS_PREFIX,
@@ -83,6 +84,7 @@ export async function runProcess(definition: ProcessDefinition): Promise<Running
   const env = typeof definition.env === 'function' ? definition.env() : definition.env;
   const config = loadConfigOrExit(processConfigSchema, env ?? process.env);
   applyHeapGrowth(config.HEAP_GROWING_PERCENT);
+  applyPretenuring(config.HEAP_PRETENURING);
   // Keys, token and Kafka certificate settings are read before anything opens, so a wrong one stops
   // the start at once.
   let accessSettings: AccessControlOptions;

@@ -31,6 +31,12 @@ export const runtimeConfigShape = {
     .describe(
       "How far the JavaScript heap may grow past what the last full collection kept before the next one, in percent (V8's --heap-growing-percent; 0: V8's own choice)",
     ),
+  HEAP_PRETENURING: env
+    .boolean()
+    .default(false)
+    .describe(
+      "Whether V8 may allocate objects straight into the old generation where most of a site's objects survived (V8's --allocation-site-pretenuring); off, every object starts young",
+    ),
   READINESS_TIMEOUT: env
     .durationMs()
     .default(2_000)
