@@ -9,6 +9,10 @@ import { hotlineProcesses, readCompose } from './compose-file.ts';
 const compose = readCompose();
 const processes = hotlineProcesses(compose);
 const dockerfile = readFileSync(join(workspaceRoot, 'infra/docker/Dockerfile'), 'utf8');
+const manifest = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as {
+  packageManager: string;
+  scripts: Record<string, string>;
+};
 
 function argDefault(name: string): string | undefined {
   return new RegExp(`^ARG ${name}=(\\S+)$`, 'm').exec(dockerfile)?.[1];
@@ -41,9 +45,6 @@ describe('the images and entry points docker-compose.yml names', () => {
 
   it("starts every process with the product's Node.js options: npm start, the image, each compose command", () => {
     const options = processNodeFlags.join(' ');
-    const manifest = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    };
     expect(manifest.scripts['product:start']).toBe(`node ${options} services/standalone/src/main.ts`);
     expect(dockerfile).toContain(`CMD ["sh", "-c", "exec node ${options} services/\${SERVICE}/src/main.ts"]`);
     for (const { service, nodeFlags } of processes) expect(nodeFlags, service.name).toEqual(processNodeFlags);
@@ -51,9 +52,6 @@ describe('the images and entry points docker-compose.yml names', () => {
 
   it('builds on the Node.js and pnpm the workspace pins', () => {
     expect(argDefault('NODE_VERSION')).toBe(readFileSync(join(workspaceRoot, '.node-version'), 'utf8').trim());
-    const manifest = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as {
-      packageManager: string;
-    };
     expect(`pnpm@${argDefault('PNPM_VERSION')}`).toBe(manifest.packageManager);
     // The runtime stage drops root; its command is checked with the Node.js options above.
     expect(dockerfile).toMatch(/^USER node$/m);

@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { freshNodeOutput } from '../../test/support/fresh-node.ts';
 import { applyHeapGrowth } from './heap-growth.ts';
 
 const heapGrowth = fileURLToPath(new URL('./heap-growth.ts', import.meta.url));
@@ -17,9 +17,7 @@ function nextLimitOverLive(percent: number): number {
     globalThis.gc();
     globalThis.gc();
   `;
-  const trace = execFileSync(process.execPath, ['--expose-gc', '--trace-gc-nvp', '--input-type=module', '-e', script], {
-    encoding: 'utf8',
-  });
+  const trace = freshNodeOutput(['--expose-gc', '--trace-gc-nvp'], script);
   const last =
     trace
       .split('\n')

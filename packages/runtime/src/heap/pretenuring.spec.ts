@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { freshNodeOutput } from '../../test/support/fresh-node.ts';
 
 const pretenuring = fileURLToPath(new URL('./pretenuring.ts', import.meta.url));
 
@@ -17,11 +17,7 @@ function sitesWeighed(enabled: boolean): string[] {
     const make = (i) => ({ id: i, tags: [i] });
     for (let i = 0; i < 2_000_000; i++) kept.push(make(i));
   `;
-  const trace = execFileSync(
-    process.execPath,
-    ['--trace-pretenuring-statistics', '--input-type=module', '-e', script],
-    { encoding: 'utf8' },
-  );
+  const trace = freshNodeOutput(['--trace-pretenuring-statistics'], script);
   return trace.split('\n').filter((line) => line.includes('pretenuring: AllocationSite'));
 }
 
